@@ -1,0 +1,56 @@
+/*
+ * diag.c - writes diagnostics to stderr, sanitized so that nothing a user
+ * typed or a table contains can drive the terminal.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sanitize.h"
+
+static void
+diag_out(const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+	struct buf b = {0};
+
+	buf_add(&b, prefix);
+	sanitize_text(&b, msg, false);
+	buf_addc(&b, '\n');
+	fflush(stdout);
+	fputs(b.s, stderr);
+	buf_free(&b);
+	free(msg);
+}
+
+void
+diag_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_out("signpost: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_out("signpost: warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_out("", fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,368 @@
+/*
+ * hours.c - weekly opening windows and "open now".  Wall clocks come from
+ * i18n (ICU calendars) through i18n_zone_wall and i18n_zone_instant; this
+ * file only counts days and minutes, so it must not include ICU headers
+ * nor do any zone arithmetic of its own.  No I/O.
+ */
+#include "hours.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "xmalloc.h"
+
+#define HOURS_DAY 1440 /* minutes */
+/* How far ahead hours_state looks for an opening or a closing, in days. */
+#define HOURS_AHEAD 8
+/* Longest unknown day name quoted back in a message. */
+#define HOURS_QUOTE_MAX 16
+
+static const char hours_names[7][4] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+static bool
+hours_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* True when c is the lower case ASCII letter lower, in either case. */
+static bool
+hours_same(char c, char lower)
+{
+	return c == lower || c == lower - ('a' - 'A');
+}
+
+/*
+ * Reads a day name at *pp (ASCII, any case; not the C library's tolower,
+ * which depends on the locale) and moves *pp past it.  Returns 0 to 6,
+ * or -1 with *cause set.
+ */
+static int
+hours_read_day(const char **pp, char **cause)
+{
+	const char *p = *pp;
+	size_t n = 0;
+
+	while (hours_alpha(p[n]))
+		n++;
+	if (n == 0) {
+		*cause = xstrdup("expected a day");
+		return -1;
+	}
+	if (n == 3) {
+		for (int d = 0; d < 7; d++) {
+			if (hours_same(p[0], hours_names[d][0]) &&
+			    hours_same(p[1], hours_names[d][1]) &&
+			    hours_same(p[2], hours_names[d][2])) {
+				*pp = p + 3;
+				return d;
+			}
+		}
+	}
+	/* Only letters are quoted, so the message holds nothing unprintable. */
+	if (n > HOURS_QUOTE_MAX)
+		*cause = xasprintf("unknown day \"%.*s...\"", HOURS_QUOTE_MAX, p);
+	else
+		*cause = xasprintf("unknown day \"%.*s\"", (int)n, p);
+	return -1;
+}
+
+/*
+ * Reads "HH:MM" at *pp, exactly two digits each, into minutes after
+ * midnight; 24:00 only when end is true.  Moves *pp past it and returns
+ * 0, or returns -1 with *cause set and *pp at the offending part.
+ */
+static int
+hours_read_time(const char **pp, bool end, int *minutes, char **cause)
+{
+	const char *p = *pp;
+	int hh, mm;
+
+	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9' || p[2] != ':' || p[3] < '0' ||
+	    p[3] > '9' || p[4] < '0' || p[4] > '9') {
+		*cause = xstrdup("expected HH:MM");
+		return -1;
+	}
+	hh = (p[0] - '0') * 10 + (p[1] - '0');
+	mm = (p[3] - '0') * 10 + (p[4] - '0');
+	if (hh > 24 || (hh == 24 && (!end || mm != 0))) {
+		*cause = xstrdup("hour out of range");
+		return -1;
+	}
+	if (mm > 59) {
+		*pp = p + 3;
+		*cause = xstrdup("minute out of range");
+		return -1;
+	}
+	*minutes = hh * 60 + mm;
+	*pp = p + 5;
+	return 0;
+}
+
+/* The days from first to last, wrapping past Sunday, as a bit set. */
+static unsigned char
+hours_day_range(int first, int last)
+{
+	unsigned char days = 0;
+	int d = first;
+
+	for (;;) {
+		days |= (unsigned char)(1u << d);
+		if (d == last)
+			return days;
+		d = (d + 1) % 7;
+	}
+}
+
+/*
+ * A single left-to-right pass with no backtracking: the work is linear in
+ * the length of s whatever the bytes, as a fuzz target needs.
+ */
+int
+hours_parse_window(const char *s, struct hours_window *w, char **cause, int *column)
+{
+	struct hours_window out;
+	const char *p = s != NULL ? s : "";
+	char *why = NULL;
+	int first, last;
+	ptrdiff_t col;
+
+	memset(&out, 0, sizeof out);
+	for (;;) {
+		if ((first = hours_read_day(&p, &why)) < 0)
+			goto fail;
+		last = first;
+		if (*p == '-') {
+			p++;
+			if ((last = hours_read_day(&p, &why)) < 0)
+				goto fail;
+		}
+		out.days |= hours_day_range(first, last);
+		if (*p != ',')
+			break;
+		p++;
+	}
+	if (*p == '\0') {
+		why = xstrdup("expected HH:MM-HH:MM after the days");
+		goto fail;
+	}
+	if (*p != ' ' && *p != '\t') {
+		why = xstrdup("expected \",\", \"-\" or a space after a day");
+		goto fail;
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (hours_read_time(&p, false, &out.start, &why) != 0)
+		goto fail;
+	if (*p != '-') {
+		why = xstrdup("expected \"-\" after the opening time");
+		goto fail;
+	}
+	p++;
+	if (hours_read_time(&p, true, &out.end, &why) != 0)
+		goto fail;
+	if (*p != '\0') {
+		why = xstrdup("unexpected text after the closing time");
+		goto fail;
+	}
+	*w = out;
+	return 0;
+
+fail:
+	col = p - (s != NULL ? s : p) + 1;
+	if (column != NULL)
+		*column = col > INT_MAX ? INT_MAX : (int)col;
+	if (cause != NULL)
+		*cause = why;
+	else
+		free(why);
+	return -1;
+}
+
+struct hours *
+hours_new(const char *zone)
+{
+	struct hours *h = xcalloc(1, sizeof *h);
+
+	h->zone = xstrdup(zone != NULL ? zone : "");
+	h->holidays = HOURS_HOLIDAYS_UNKNOWN;
+	return h;
+}
+
+void
+hours_add(struct hours *h, const struct hours_window *w)
+{
+	h->v = xreallocarray(h->v, h->n + 1, sizeof *h->v);
+	h->v[h->n++] = *w;
+}
+
+void
+hours_free(struct hours *h)
+{
+	if (h == NULL)
+		return;
+	free(h->zone);
+	free(h->v);
+	free(h);
+}
+
+/*
+ * Civil dates as a count of days since 1970-01-01 and back, in the
+ * proleptic Gregorian calendar (H. Hinnant's algorithms).  Only used to
+ * step from one calendar day to the next; what a day's wall clock means
+ * in instants is left to i18n.
+ */
+static long
+hours_days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+hours_civil_from_days(long z, struct i18n_wall *w)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	w->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	w->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	w->year = (int)(yoe + era * 400 + (w->month <= 2));
+}
+
+/*
+ * The instant of minute (which may be 1440 or more: later days) of day in
+ * zone.  Each boundary is its own wall time, so a day with a
+ * daylight-saving change has 23 or 25 hours.
+ */
+static int
+hours_instant(const char *zone, long day, int minute, double *t)
+{
+	struct i18n_wall w;
+
+	memset(&w, 0, sizeof w);
+	hours_civil_from_days(day + minute / HOURS_DAY, &w);
+	w.hour = minute % HOURS_DAY / 60;
+	w.min = minute % 60;
+	return i18n_zone_instant(zone, &w, t);
+}
+
+struct hours_span {
+	double start, end;
+};
+
+static int
+hours_span_cmp(const void *a, const void *b)
+{
+	const struct hours_span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * Every window that starts from the day before t's day (the only earlier
+ * one that can still be running: a window lasts at most a day) up to
+ * HOURS_AHEAD days after it becomes a span of instants.  Returns the
+ * number of spans, sorted by start, or -1 if i18n fails.
+ */
+static long
+hours_spans(const struct hours *h, const struct i18n_wall *now, struct hours_span *v)
+{
+	long today = hours_days_from_civil(now->year, now->month, now->day);
+	long k, n = 0;
+	size_t i;
+
+	for (k = -1; k <= HOURS_AHEAD; k++) {
+		int wday = (int)(((now->wday + k) % 7 + 7) % 7);
+
+		for (i = 0; i < h->n; i++) {
+			const struct hours_window *w = &h->v[i];
+			struct hours_span sp;
+			int end = w->end;
+
+			/* Windows added by hand are not trusted to be in range. */
+			if (!(w->days & (1u << wday)) || w->start < 0 || w->start >= HOURS_DAY ||
+			    w->end < 0 || w->end > HOURS_DAY)
+				continue;
+			if (end <= w->start)
+				end += HOURS_DAY;
+			if (hours_instant(h->zone, today + k, w->start, &sp.start) != 0 ||
+			    hours_instant(h->zone, today + k, end, &sp.end) != 0)
+				return -1;
+			/* A window inside a skipped hour is empty. */
+			if (sp.end > sp.start)
+				v[n++] = sp;
+		}
+	}
+	qsort(v, (size_t)n, sizeof *v, hours_span_cmp);
+	return n;
+}
+
+/*
+ * When the line is open and stays open beyond what we look at (open day
+ * and night), *change is -1 as well: there is no closing to show.
+ */
+enum hours_state
+hours_state(const struct hours *h, double t, double *change)
+{
+	struct i18n_wall now;
+	struct hours_span *v;
+	enum hours_state state = HOURS_CLOSED;
+	double next = -1, end = -INFINITY, horizon;
+	long i, n;
+
+	if (h == NULL || !isfinite(t) || i18n_zone_wall(h->zone, t, &now) != 0)
+		return HOURS_UNKNOWN;
+	if (hours_instant(h->zone, hours_days_from_civil(now.year, now.month, now.day),
+			  (HOURS_AHEAD + 1) * HOURS_DAY, &horizon) != 0)
+		return HOURS_UNKNOWN;
+
+	v = xreallocarray(NULL, h->n + 1, (HOURS_AHEAD + 2) * sizeof *v);
+	if ((n = hours_spans(h, &now, v)) < 0) {
+		free(v);
+		return HOURS_UNKNOWN;
+	}
+	for (i = 0; i < n; i++) {
+		if (v[i].start <= t && t < v[i].end && v[i].end > end)
+			end = v[i].end;
+	}
+	if (end > -INFINITY) {
+		/*
+		 * Open: follow the run through every span that starts before
+		 * (or just as) the current one ends, midnight included.
+		 */
+		state = HOURS_OPEN;
+		for (i = 0; i < n && v[i].start <= end; i++) {
+			if (v[i].end > end)
+				end = v[i].end;
+		}
+		/* A span starting after the last day we built could go on. */
+		next = end >= horizon ? -1 : end;
+	} else {
+		for (i = 0; i < n; i++) {
+			if (v[i].start > t) {
+				next = v[i].start;
+				break;
+			}
+		}
+	}
+	free(v);
+	if (change != NULL)
+		*change = next;
+	return state;
+}

@@ -1,0 +1,991 @@
+/*
+ * i18n.c - the UI language: negotiation against the shipped catalogs,
+ * message formatting with ICU MessageFormat, collation, display width,
+ * line breaking and the terminal's character set.  Names of countries and
+ * languages live in i18n_names.c, time in i18n_time.c.  Only the i18n*.c
+ * files include ICU headers; nothing here prints or exits.
+ */
+#include "i18n_impl.h"
+
+#include <dirent.h>
+#include <langinfo.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ucal.h>
+#include <unicode/uchar.h>
+#include <unicode/uclean.h>
+#include <unicode/udat.h>
+#include <unicode/uloc.h>
+#include <unicode/umsg.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+#include <unicode/uversion.h>
+
+#include "xmalloc.h"
+
+#define I18N_LRI 0x2066
+#define I18N_PDI 0x2069
+
+UChar *
+i18n_u16(const char *s, int32_t *len)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = 0;
+	UChar *u;
+
+	u_strFromUTF8(NULL, 0, &n, s, -1, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	st = U_ZERO_ERROR;
+	u = xcalloc((size_t)n + 1, sizeof *u);
+	u_strFromUTF8(u, n + 1, NULL, s, -1, &st);
+	if (U_FAILURE(st)) {
+		free(u);
+		return NULL;
+	}
+	if (len)
+		*len = n;
+	return u;
+}
+
+char *
+i18n_u8(const UChar *s, int32_t len)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = 0;
+	char *p;
+
+	u_strToUTF8WithSub(NULL, 0, &n, s, len, 0xfffd, NULL, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	st = U_ZERO_ERROR;
+	p = xmalloc((size_t)n + 1);
+	u_strToUTF8WithSub(p, n + 1, NULL, s, len, 0xfffd, NULL, &st);
+	if (U_FAILURE(st)) {
+		free(p);
+		return NULL;
+	}
+	p[n] = '\0';
+	return p;
+}
+
+void
+i18n_strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Turns a POSIX locale name ("pt_BR.UTF-8", "sr_RS@latin") or a BCP 47
+ * tag ("pt-BR") into an ICU locale id.  Returns -1 if it is not a
+ * well-formed locale.
+ */
+static int
+i18n_locale_id(const char *in, char *out, size_t outlen)
+{
+	char tmp[ULOC_FULLNAME_CAPACITY];
+	char *p;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t parsed = 0;
+	bool latin = false;
+
+	if (in == NULL || *in == '\0' || strlen(in) >= sizeof tmp)
+		return -1;
+	strcpy(tmp, in);
+	if ((p = strchr(tmp, '@')) != NULL) {
+		latin = strcmp(p, "@latin") == 0;
+		*p = '\0';
+	}
+	if ((p = strchr(tmp, '.')) != NULL)
+		*p = '\0';
+	if (strcmp(tmp, "C") == 0 || strcmp(tmp, "POSIX") == 0 || tmp[0] == '\0')
+		return -1;
+	for (p = tmp; *p; p++)
+		if (*p == '_')
+			*p = '-';
+	uloc_forLanguageTag(tmp, out, (int32_t)outlen, &parsed, &st);
+	if (U_FAILURE(st) || parsed != (int32_t)strlen(tmp) || out[0] == '\0')
+		return -1;
+	if (latin) {
+		char lang[16], region[8];
+
+		uloc_getLanguage(out, lang, sizeof lang, &st);
+		uloc_getCountry(out, region, sizeof region, &st);
+		if (U_FAILURE(st))
+			return -1;
+		snprintf(out, outlen, "%s_Latn%s%s", lang, region[0] ? "_" : "", region);
+	}
+	return 0;
+}
+
+/* Language and script of a locale after adding likely subtags. */
+static void
+i18n_maximize(const char *loc, char *lang, char *script, char *region)
+{
+	char max[ULOC_FULLNAME_CAPACITY];
+	UErrorCode st = U_ZERO_ERROR;
+
+	uloc_addLikelySubtags(loc, max, sizeof max, &st);
+	if (U_FAILURE(st))
+		snprintf(max, sizeof max, "%s", loc);
+	st = U_ZERO_ERROR;
+	uloc_getLanguage(max, lang, ULOC_LANG_CAPACITY, &st);
+	uloc_getScript(max, script, ULOC_SCRIPT_CAPACITY, &st);
+	uloc_getCountry(max, region, ULOC_COUNTRY_CAPACITY, &st);
+	if (U_FAILURE(st))
+		lang[0] = script[0] = region[0] = '\0';
+}
+
+struct i18n_avail {
+	char tag[32];  /* file name without .yaml */
+	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+};
+
+static size_t
+i18n_available(const char *dir, struct i18n_avail **out)
+{
+	DIR *d;
+	struct dirent *de;
+	struct i18n_avail *v = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		char id[ULOC_FULLNAME_CAPACITY];
+
+		if (len < 6 || len - 5 >= sizeof v->tag || strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		v = xreallocarray(v, n + 1, sizeof *v);
+		memcpy(v[n].tag, de->d_name, len - 5);
+		v[n].tag[len - 5] = '\0';
+		if (i18n_locale_id(v[n].tag, id, sizeof id) == -1)
+			continue;
+		i18n_maximize(id, v[n].lang, v[n].script, v[n].region);
+		n++;
+	}
+	closedir(d);
+	*out = v;
+	return n;
+}
+
+/*
+ * Finds the catalog for one requested locale: the same language and script
+ * after adding likely subtags, the same region preferred.  Returns the
+ * index or -1.
+ */
+static int
+i18n_negotiate(const char *id, const struct i18n_avail *av, size_t n)
+{
+	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+	char reqregion[ULOC_COUNTRY_CAPACITY] = "";
+	UErrorCode st = U_ZERO_ERROR;
+	int best = -1;
+	size_t i;
+
+	i18n_maximize(id, lang, script, region);
+	uloc_getCountry(id, reqregion, sizeof reqregion, &st);
+	for (i = 0; i < n; i++) {
+		char avid[ULOC_FULLNAME_CAPACITY], avreg[ULOC_COUNTRY_CAPACITY] = "";
+
+		if (strcmp(av[i].lang, lang) != 0 || strcmp(av[i].script, script) != 0)
+			continue;
+		st = U_ZERO_ERROR;
+		if (i18n_locale_id(av[i].tag, avid, sizeof avid) == 0)
+			uloc_getCountry(avid, avreg, sizeof avreg, &st);
+		if (avreg[0] != '\0' && strcmp(avreg, reqregion) == 0)
+			return (int)i; /* exact region */
+		if (avreg[0] == '\0' && (best == -1))
+			best = (int)i; /* the language's own catalog */
+		else if (best == -1 && avreg[0] == '\0')
+			best = (int)i;
+	}
+	return best;
+}
+
+static const char *
+i18n_env_locale(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return v;
+	}
+	return NULL;
+}
+
+static struct i18n *
+i18n_new(const char *locales_dir)
+{
+	struct i18n *ui = xcalloc(1, sizeof *ui);
+	UErrorCode st = U_ZERO_ERROR;
+	UChar zone[64];
+	int32_t zlen;
+	const char *cs;
+
+	ui->locales_dir = xstrdup(locales_dir);
+	zlen = ucal_getDefaultTimeZone(zone, 63, &st);
+	if (U_SUCCESS(st) && zlen > 0 && zlen < 63) {
+		zone[zlen] = 0;
+		u_austrncpy(ui->worker_zone, zone, sizeof ui->worker_zone - 1);
+	} else {
+		strcpy(ui->worker_zone, "UTC");
+	}
+	cs = nl_langinfo(CODESET);
+	ui->utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	return ui;
+}
+
+/* Loads the chosen catalog; on failure *cause is set. */
+static int
+i18n_load(struct i18n *ui, const char *tag, char **cause)
+{
+	char *path = xasprintf("%s/%s.yaml", ui->locales_dir, tag);
+
+	ui->cat = catalog_load(path, cause);
+	free(path);
+	if (ui->cat == NULL)
+		return -1;
+	snprintf(ui->tag, sizeof ui->tag, "%s", tag);
+	ui->rtl = uloc_isRightToLeft(ui->locale);
+	return 0;
+}
+
+static int
+i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
+{
+	struct i18n_avail *av;
+	size_t n = i18n_available(ui->locales_dir, &av), i;
+	int k = -1;
+
+	for (i = 0; i < nreq && k == -1; i++) {
+		char id[ULOC_FULLNAME_CAPACITY];
+
+		if (i18n_locale_id(req[i], id, sizeof id) == -1)
+			continue;
+		if ((k = i18n_negotiate(id, av, n)) != -1)
+			snprintf(ui->locale, sizeof ui->locale, "%s", id);
+	}
+	if (k == -1) {
+		strcpy(ui->locale, "en");
+		for (i = 0; i < n; i++)
+			if (strcmp(av[i].tag, "en") == 0)
+				k = (int)i;
+	}
+	if (k == -1) {
+		free(av);
+		*cause = xasprintf("%s: no English catalog (en.yaml) found", ui->locales_dir);
+		return -1;
+	}
+	i = (size_t)k;
+	k = i18n_load(ui, av[i].tag, cause);
+	free(av);
+	return k;
+}
+
+struct i18n *
+i18n_open(const char *ui_tag, const char *locales_dir, char **cause)
+{
+	struct i18n *ui = i18n_new(locales_dir);
+	const char *env = i18n_env_locale();
+	char id[ULOC_FULLNAME_CAPACITY];
+	const char *req[32];
+	size_t nreq = 0;
+	char *language = NULL;
+
+	*cause = NULL;
+	if (env != NULL && i18n_locale_id(env, id, sizeof id) == 0) {
+		UErrorCode st = U_ZERO_ERROR;
+
+		uloc_getCountry(id, ui->home_region, sizeof ui->home_region, &st);
+		if (U_FAILURE(st))
+			ui->home_region[0] = '\0';
+	}
+	if (ui_tag != NULL) {
+		if (i18n_locale_id(ui_tag, id, sizeof id) == -1) {
+			*cause = xasprintf("\"%s\" is not a language tag", ui_tag);
+			i18n_free(ui);
+			return NULL;
+		}
+		req[nreq++] = ui_tag;
+	} else if (env != NULL && i18n_locale_id(env, id, sizeof id) == 0) {
+		/* GNU LANGUAGE is a priority list, honoured unless the locale is C. */
+		const char *l = getenv("LANGUAGE");
+
+		if (l != NULL && *l != '\0') {
+			char *p, *save = NULL;
+
+			language = xstrdup(l);
+			for (p = strtok_r(language, ":", &save); p && nreq < 31;
+			     p = strtok_r(NULL, ":", &save))
+				req[nreq++] = p;
+		}
+		req[nreq++] = env;
+	}
+	if (i18n_choose(ui, req, nreq, cause) == -1) {
+		free(language);
+		i18n_free(ui);
+		return NULL;
+	}
+	free(language);
+	return ui;
+}
+
+struct i18n *
+i18n_open_tag(const char *tag, const char *locales_dir, char **cause)
+{
+	struct i18n *ui = i18n_new(locales_dir);
+	const char *req[1] = {tag};
+
+	*cause = NULL;
+	if (i18n_choose(ui, req, 1, cause) == -1) {
+		i18n_free(ui);
+		return NULL;
+	}
+	/* Formats follow the requested language even without its catalog. */
+	{
+		char id[ULOC_FULLNAME_CAPACITY];
+
+		if (i18n_locale_id(tag, id, sizeof id) == 0)
+			snprintf(ui->locale, sizeof ui->locale, "%s", id);
+	}
+	return ui;
+}
+
+void
+i18n_free(struct i18n *ui)
+{
+	if (ui == NULL)
+		return;
+	catalog_free(ui->cat);
+	catalog_free(ui->en);
+	if (ui->coll)
+		ucol_close(ui->coll);
+	if (ui->conv)
+		ucnv_close(ui->conv);
+	if (ui->translit)
+		utrans_close(ui->translit);
+	i18n_names_free(ui->names);
+	free(ui->locales_dir);
+	free(ui);
+}
+
+void
+i18n_cleanup(void)
+{
+	u_cleanup();
+}
+
+const char *
+i18n_tag(const struct i18n *ui)
+{
+	return ui->tag;
+}
+
+bool
+i18n_rtl(const struct i18n *ui)
+{
+	return ui->rtl;
+}
+
+bool
+i18n_utf8(const struct i18n *ui)
+{
+	return ui->utf8;
+}
+
+const char *
+i18n_home_region(const struct i18n *ui)
+{
+	return ui->home_region[0] ? ui->home_region : NULL;
+}
+
+const char *
+i18n_icu_version(void)
+{
+	static char v[U_MAX_VERSION_STRING_LENGTH];
+	UVersionInfo info;
+
+	u_getVersion(info);
+	u_versionToString(info, v);
+	return v;
+}
+
+/*
+ * Argument types of a MessageFormat pattern: types[i] is 's' (none or
+ * select), 'n' (plural, selectordinal, number, choice, date, time...), 'x'
+ * for an argument used with two types, '\0' for unused.  Returns the
+ * number of the highest argument + 1, or -1 if the pattern is not one this
+ * scanner understands (named arguments, unbalanced braces).  ICU itself
+ * checks the syntax; this only guards the varargs types.
+ */
+static int i18n_scan_message(const char **pp, char *types, int depth, bool plural);
+
+static int
+i18n_scan_arg(const char **pp, char *types, int depth)
+{
+	const char *p = *pp;
+	int num = 0;
+	char t = 's';
+	bool sub = false, plural = false;
+
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		num = num * 10 + (*p++ - '0');
+		if (num > 9)
+			return -1;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p == ',') {
+		const char *w;
+		size_t wl;
+
+		p++;
+		while (*p == ' ')
+			p++;
+		w = p;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			p++;
+		wl = (size_t)(p - w);
+		if (wl == 6 && strncmp(w, "select", 6) == 0) {
+			t = 's';
+			sub = true;
+		} else if ((wl == 6 && strncmp(w, "plural", 6) == 0) ||
+			   (wl == 13 && strncmp(w, "selectordinal", 13) == 0)) {
+			t = 'n';
+			sub = plural = true;
+		} else {
+			t = 'n';
+		}
+		while (*p == ' ')
+			p++;
+		if (*p == ',') {
+			p++;
+			if (sub) {
+				/* selector { message } ... */
+				for (;;) {
+					while (*p == ' ' || *p == '\n' || *p == '\t')
+						p++;
+					if (*p == '}')
+						break;
+					if (*p == '\0')
+						return -1;
+					if (*p == '{') {
+						p++;
+						if (i18n_scan_message(&p, types, depth + 1, plural) == -1)
+							return -1;
+						if (*p != '}')
+							return -1;
+						p++;
+					} else {
+						p++;
+					}
+				}
+			} else {
+				int d = 0;
+
+				while (*p && !(*p == '}' && d == 0)) {
+					if (*p == '{')
+						d++;
+					else if (*p == '}')
+						d--;
+					p++;
+				}
+			}
+		}
+	}
+	if (*p != '}')
+		return -1;
+	p++;
+	if (types[num] != '\0' && types[num] != t)
+		types[num] = 'x';
+	else
+		types[num] = t;
+	*pp = p;
+	return num;
+}
+
+static int
+i18n_scan_message(const char **pp, char *types, int depth, bool plural)
+{
+	const char *p = *pp;
+
+	if (depth > 8)
+		return -1;
+	while (*p && *p != '}') {
+		if (*p == '\'') {
+			if (p[1] == '\'') {
+				p += 2;
+			} else if (p[1] == '{' || p[1] == '}' || p[1] == '|' || (plural && p[1] == '#')) {
+				p++;
+				while (*p && !(*p == '\'' && p[1] != '\''))
+					p += (*p == '\'') ? 2 : 1;
+				if (*p)
+					p++;
+			} else {
+				p++;
+			}
+		} else if (*p == '{') {
+			p++;
+			if (i18n_scan_arg(&p, types, depth) == -1)
+				return -1;
+		} else {
+			p++;
+		}
+	}
+	*pp = p;
+	return 0;
+}
+
+int i18n_pattern_args(const char *pattern, char types[11]);
+
+/* Exposed for the catalog tests through i18n_pattern_args(). */
+int
+i18n_pattern_args(const char *pattern, char types[11])
+{
+	const char *p = pattern;
+	int n = 0;
+
+	memset(types, 0, 11);
+	if (i18n_scan_message(&p, types, 0, false) == -1 || *p != '\0')
+		return -1;
+	for (int i = 0; i < 10; i++)
+		if (types[i])
+			n = i + 1;
+	return n;
+}
+
+static const char *
+i18n_pattern(struct i18n *ui, const char *key, bool english)
+{
+	const char *p = english ? NULL : catalog_get(ui->cat, key);
+
+	if (p == NULL) {
+		if (ui->en == NULL && strcmp(ui->tag, "en") != 0) {
+			char *cause = NULL, *path = xasprintf("%s/en.yaml", ui->locales_dir);
+
+			ui->en = catalog_load(path, &cause);
+			free(cause);
+			free(path);
+		}
+		p = catalog_get(ui->en ? ui->en : ui->cat, key);
+	}
+	return p;
+}
+
+struct i18n_arg {
+	UChar *s;
+	double d;
+};
+
+/* Calls umsg_format with the right C types: 's' as UChar *, 'n' as double. */
+static int32_t
+i18n_umsg(UMessageFormat *f, UChar *out, int32_t cap, const char *t, const struct i18n_arg *a,
+	  UErrorCode *st)
+{
+#define S(i) a[i].s
+#define D(i) a[i].d
+	size_t n = strlen(t);
+	unsigned m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i] == 'n')
+			m |= 1u << i;
+	switch (n) {
+	case 0:
+		return umsg_format(f, out, cap, st);
+	case 1:
+		return m ? umsg_format(f, out, cap, st, D(0)) : umsg_format(f, out, cap, st, S(0));
+	case 2:
+		switch (m) {
+		case 0: return umsg_format(f, out, cap, st, S(0), S(1));
+		case 1: return umsg_format(f, out, cap, st, D(0), S(1));
+		case 2: return umsg_format(f, out, cap, st, S(0), D(1));
+		default: return umsg_format(f, out, cap, st, D(0), D(1));
+		}
+	case 3:
+		switch (m) {
+		case 0: return umsg_format(f, out, cap, st, S(0), S(1), S(2));
+		case 1: return umsg_format(f, out, cap, st, D(0), S(1), S(2));
+		case 2: return umsg_format(f, out, cap, st, S(0), D(1), S(2));
+		case 3: return umsg_format(f, out, cap, st, D(0), D(1), S(2));
+		case 4: return umsg_format(f, out, cap, st, S(0), S(1), D(2));
+		case 5: return umsg_format(f, out, cap, st, D(0), S(1), D(2));
+		case 6: return umsg_format(f, out, cap, st, S(0), D(1), D(2));
+		default: return umsg_format(f, out, cap, st, D(0), D(1), D(2));
+		}
+	default:
+		*st = U_ILLEGAL_ARGUMENT_ERROR;
+		return 0;
+	}
+#undef S
+#undef D
+}
+
+/* Formats one pattern; NULL if it does not parse or the types differ. */
+static char *
+i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
+{
+	char want[11];
+	UChar *pat, *out = NULL;
+	int32_t plen, n;
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	UMessageFormat *f;
+	char *res = NULL;
+	size_t i, nt = strlen(types);
+
+	if (i18n_pattern_args(pattern, want) == -1)
+		return NULL;
+	for (i = 0; i < 10; i++) {
+		char have = i < nt ? types[i] : '\0';
+
+		if (want[i] != '\0' && want[i] != have)
+			return NULL; /* would pass the wrong C type */
+	}
+	if ((pat = i18n_u16(pattern, &plen)) == NULL)
+		return NULL;
+	f = umsg_open(pat, plen, ui->locale, &pe, &st);
+	free(pat);
+	if (U_FAILURE(st))
+		return NULL;
+	n = i18n_umsg(f, NULL, 0, types, a, &st);
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		st = U_ZERO_ERROR;
+		out = xcalloc((size_t)n + 1, sizeof *out);
+		i18n_umsg(f, out, n + 1, types, a, &st);
+	}
+	if (U_SUCCESS(st))
+		res = out ? i18n_u8(out, n) : xstrdup("");
+	free(out);
+	umsg_close(f);
+	return res;
+}
+
+char *
+i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
+{
+	struct i18n_arg a[3] = {{0}};
+	size_t i, n = strlen(types);
+	va_list ap;
+	char *res = NULL;
+	const char *p;
+
+	if (n > 3)
+		return xstrdup(key);
+	va_start(ap, types);
+	for (i = 0; i < n; i++) {
+		if (types[i] == 'n') {
+			a[i].d = va_arg(ap, double);
+		} else {
+			const char *s = va_arg(ap, const char *);
+
+			a[i].s = i18n_u16(s ? s : "", NULL);
+			if (a[i].s == NULL)
+				a[i].s = i18n_u16("\xef\xbf\xbd", NULL);
+		}
+	}
+	va_end(ap);
+	if ((p = i18n_pattern(ui, key, false)) != NULL)
+		res = i18n_format(ui, p, types, a);
+	if (res == NULL && (p = i18n_pattern(ui, key, true)) != NULL)
+		res = i18n_format(ui, p, types, a);
+	for (i = 0; i < n; i++)
+		free(a[i].s);
+	return res ? res : xstrdup(key);
+}
+
+char *
+i18n_str(struct i18n *ui, const char *key)
+{
+	return i18n_fmt(ui, key, "");
+}
+
+UCollator *
+i18n_collator(struct i18n *ui)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (ui->coll == NULL) {
+		ui->coll = ucol_open(ui->locale, &st);
+		if (U_FAILURE(st)) {
+			st = U_ZERO_ERROR;
+			ui->coll = ucol_open("", &st);
+		}
+	}
+	return ui->coll;
+}
+
+int
+i18n_collate(struct i18n *ui, const char *a, const char *b)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UCollationResult r = ucol_strcollUTF8(i18n_collator(ui), a, -1, b, -1, &st);
+
+	if (U_FAILURE(st))
+		return strcmp(a, b);
+	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+static int
+i18n_cp_width(UChar32 c)
+{
+	int t;
+
+	if (c == 0 || c < 0x20 || (c >= 0x7f && c < 0xa0))
+		return 0;
+	if (c >= 0x2066 && c <= 0x2069)
+		return 0;
+	t = u_charType(c);
+	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
+		return 0;
+	if (c >= 0x1160 && c <= 0x11ff) /* Hangul medial vowels and final consonants */
+		return 0;
+	switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
+	case U_EA_WIDE:
+	case U_EA_FULLWIDTH:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+int
+i18n_width(const char *s)
+{
+	int32_t i = 0, len = (int32_t)strlen(s);
+	int w = 0;
+	UChar32 c;
+
+	while (i < len) {
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			w++;
+		else
+			w += i18n_cp_width(c);
+	}
+	return w;
+}
+
+static int
+i18n_u16_width(const UChar *s, int32_t from, int32_t to)
+{
+	int w = 0;
+	UChar32 c;
+
+	while (from < to) {
+		U16_NEXT(s, from, to, c);
+		w += i18n_cp_width(c);
+	}
+	return w;
+}
+
+/* True when s[from..to) is only white space. */
+static bool
+i18n_blank(const UChar *s, int32_t from, int32_t to)
+{
+	for (; from < to; from++)
+		if (!u_isWhitespace(s[from]))
+			return false;
+	return true;
+}
+
+char *
+i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UBreakIterator *bi;
+	UChar *u;
+	int32_t len, start, pos, next, linestart;
+	int prefw = i18n_width(first), restw = i18n_width(rest), col;
+	struct buf out = {0};
+	char *seg;
+	int depth;
+
+	if ((u = i18n_u16(text, &len)) == NULL)
+		return xasprintf("%s%s", first, text);
+	bi = ubrk_open(UBRK_LINE, ui->locale, u, len, &st);
+	if (U_FAILURE(st)) {
+		free(u);
+		return xasprintf("%s%s", first, text);
+	}
+	buf_add(&out, first);
+	col = prefw;
+	linestart = 0;
+	start = 0;
+	pos = ubrk_first(bi);
+	while (pos != UBRK_DONE && pos < len) {
+		bool hard;
+		int32_t end, trim;
+		int w;
+
+		/* Find the next break outside an isolate (LRI ... PDI). */
+		next = pos;
+		do {
+			int32_t k;
+
+			next = ubrk_following(bi, next);
+			if (next == UBRK_DONE)
+				next = len;
+			depth = 0;
+			for (k = start; k < next; k++) {
+				if (u[k] >= 0x2066 && u[k] <= 0x2068)
+					depth++;
+				else if (u[k] == I18N_PDI && depth > 0)
+					depth--;
+			}
+		} while (depth > 0 && next < len);
+		hard = next < len && ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD;
+		end = next;
+		/* The segment without its trailing space (and newline). */
+		trim = end;
+		while (trim > start && (u_isWhitespace(u[trim - 1]) || u[trim - 1] == '\n'))
+			trim--;
+		w = i18n_u16_width(u, start, trim);
+		if (col + w > width && start > linestart && !i18n_blank(u, start, trim)) {
+			/* Drop the spaces that ended the previous line. */
+			while (out.len > 0 && out.s[out.len - 1] == ' ')
+				out.s[--out.len] = '\0';
+			buf_addc(&out, '\n');
+			buf_add(&out, rest);
+			col = restw;
+			linestart = start;
+		}
+		seg = i18n_u8(u + start, end - start);
+		if (seg != NULL) {
+			size_t l = strlen(seg);
+
+			while (l > 0 && seg[l - 1] == '\n')
+				seg[--l] = '\0';
+			buf_add(&out, seg);
+			free(seg);
+		}
+		col += i18n_u16_width(u, start, end);
+		if (hard) {
+			while (out.len > 0 && out.s[out.len - 1] == ' ')
+				out.s[--out.len] = '\0';
+			buf_addc(&out, '\n');
+			buf_add(&out, rest);
+			col = restw;
+			linestart = end;
+		}
+		start = end;
+		pos = end;
+	}
+	while (out.len > 0 && out.s[out.len - 1] == ' ')
+		out.s[--out.len] = '\0';
+	ubrk_close(bi);
+	free(u);
+	return buf_detach(&out);
+}
+
+char *
+i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	struct buf out = {0};
+	int32_t i = 0, n = (int32_t)len;
+	UChar32 c;
+
+	if (ui->utf8)
+		return NULL;
+	if (ui->conv == NULL) {
+		ui->conv = ucnv_open(NULL, &st);
+		if (U_FAILURE(st)) {
+			st = U_ZERO_ERROR;
+			ui->conv = ucnv_open("US-ASCII", &st);
+		}
+		ucnv_setFromUCallBack(ui->conv, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+	}
+	if (ui->translit == NULL) {
+		UChar id[] = u"Any-Latin; Latin-ASCII";
+
+		st = U_ZERO_ERROR;
+		ui->translit = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+		if (U_FAILURE(st))
+			ui->translit = NULL;
+	}
+	while (i < n) {
+		UChar u[64];
+		char b[64];
+		int32_t ul = 0, bl, lim;
+
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			c = 0xfffd;
+		if (c >= 0x2066 && c <= 0x2069)
+			continue; /* our own isolates mean nothing here */
+		if (c < 0x80) {
+			buf_addc(&out, (char)c);
+			continue;
+		}
+		U16_APPEND_UNSAFE(u, ul, c);
+		st = U_ZERO_ERROR;
+		ucnv_reset(ui->conv);
+		bl = ucnv_fromUChars(ui->conv, b, sizeof b, u, ul, &st);
+		if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING) {
+			buf_addn(&out, b, (size_t)bl);
+			continue;
+		}
+		if (ui->translit != NULL) {
+			st = U_ZERO_ERROR;
+			lim = ul;
+			utrans_transUChars(ui->translit, u, &ul, 63, 0, &lim, &st);
+			if (U_SUCCESS(st)) {
+				st = U_ZERO_ERROR;
+				ucnv_reset(ui->conv);
+				bl = ucnv_fromUChars(ui->conv, b, sizeof b, u, ul, &st);
+				if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING) {
+					buf_addn(&out, b, (size_t)bl);
+					continue;
+				}
+			}
+		}
+		buf_addc(&out, '?');
+	}
+	*outlen = out.len;
+	return buf_detach(&out);
+}
+
+char *
+i18n_weekday(struct i18n *ui, int wday)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UDateFormat *f;
+	UChar name[64];
+	int32_t n;
+
+	if (wday < 0 || wday > 6)
+		return xstrdup("?");
+	f = udat_open(UDAT_NONE, UDAT_SHORT, ui->locale, NULL, 0, NULL, 0, &st);
+	if (U_FAILURE(st))
+		return xstrdup("?");
+	/* ICU counts weekdays from Sunday = 1. */
+	n = udat_getSymbols(f, UDAT_STANDALONE_SHORT_WEEKDAYS, (wday + 1) % 7 + 1, name, 63, &st);
+	udat_close(f);
+	if (U_FAILURE(st) || n <= 0)
+		return xstrdup("?");
+	return i18n_u8(name, n);
+}

@@ -1,0 +1,177 @@
+/*
+ * i18n.h - everything that depends on the user's language and on CLDR:
+ * choosing the UI language, formatting catalog messages, naming countries
+ * and languages, understanding names typed in any language, collation,
+ * dates and times in time zones, line breaking and character sets.
+ *
+ * This is the only module that includes <unicode/...> headers; the rest of
+ * signpost sees plain UTF-8 C strings.  Nothing here prints or exits.
+ * Every returned char * is newly allocated UTF-8 that the caller frees,
+ * unless the contract says otherwise.
+ */
+#ifndef SIGNPOST_I18N_H
+#define SIGNPOST_I18N_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct i18n;
+
+/*
+ * Opens a UI context.  ui_tag is the --ui-language value, or NULL to take
+ * the standard environment (LC_ALL, LC_MESSAGES, LANG; GNU LANGUAGE as a
+ * priority list when the locale is not "C"/"POSIX").  The request is
+ * negotiated against the catalogs in locales_dir (files NAME.yaml): same
+ * language and script after adding likely subtags, preferring the same
+ * region, so pt_BR falls back to pt and sr_Latn never to sr (Cyrillic); if
+ * nothing fits, English.  An explicit ui_tag that is not a well-formed
+ * language tag is an error; a well-formed one with no catalog falls back.
+ * On error NULL is returned and *cause is set (the caller frees it).
+ */
+struct i18n *i18n_open(const char *ui_tag, const char *locales_dir, char **cause);
+/* Like i18n_open, but for a known tag and no environment (referral cards
+ * in the caller's language). */
+struct i18n *i18n_open_tag(const char *tag, const char *locales_dir, char **cause);
+void i18n_free(struct i18n *ui);
+/* Frees ICU's cached data (u_cleanup); call once, last, in debug builds. */
+void i18n_cleanup(void);
+
+/* The catalog chosen, as a BCP 47 tag ("cs", "pt"); owned by ui. */
+const char *i18n_tag(const struct i18n *ui);
+/* True when the UI language is written right to left. */
+bool i18n_rtl(const struct i18n *ui);
+/* True when the terminal's character set (nl_langinfo(CODESET) after
+ * setlocale) is UTF-8; otherwise decorative output uses ASCII. */
+bool i18n_utf8(const struct i18n *ui);
+/* The worker's region from the environment locale ("CZ" for cs_CZ.UTF-8),
+ * or NULL; owned by ui. */
+const char *i18n_home_region(const struct i18n *ui);
+
+/*
+ * Formats catalog message key.  types has one letter per argument:
+ * 's' a const char * (UTF-8) and 'n' a double, matching the {0}, {1}, ...
+ * arguments of the pattern (plural and select arguments take 'n' and 's').
+ * Missing keys fall back to English; a key missing there too, or a pattern
+ * that fails, yields the key itself so the output shows what is wrong.
+ * Never returns NULL.
+ */
+char *i18n_fmt(struct i18n *ui, const char *key, const char *types, ...);
+/* Plain lookup of a message without arguments (same fallbacks). */
+char *i18n_str(struct i18n *ui, const char *key);
+
+/* CLDR display names in the UI language.  Unknown codes come back as the
+ * code itself. */
+char *i18n_country_name(struct i18n *ui, const char *code);
+char *i18n_language_name(struct i18n *ui, const char *tag);
+/* The language named in itself ("čeština" for cs). */
+char *i18n_language_autonym(const char *tag);
+
+/* True when code is an ISO 3166-1 alpha-2 territory code ICU knows
+ * (upper case expected). */
+bool i18n_country_valid(const char *code);
+/* True when group (e.g. "EU") is a CLDR grouping that contains country. */
+bool i18n_region_contains(const char *group, const char *country);
+/* Canonical BCP 47 form of a language tag ("pt_br" -> "pt-BR",
+ * "iw" -> "he"), or NULL when it is not a well-formed tag of a known
+ * language. */
+char *i18n_language_canonical(const char *tag);
+/* The most likely language of a country ("CZ" -> "cs", "CH" -> "de"),
+ * from CLDR likely subtags; NULL if none. */
+char *i18n_likely_language(const char *country);
+/* The languages in which a tag may be served, most specific first:
+ * "de-CH" -> "de-CH", "de".  Returns the count; *out is an array of
+ * allocated strings the caller frees with i18n_strv_free. */
+size_t i18n_language_fallbacks(const char *tag, char ***out);
+void i18n_strv_free(char **v, size_t n);
+
+/* Collation in the UI language (negative, zero, positive like strcmp). */
+int i18n_collate(struct i18n *ui, const char *a, const char *b);
+
+/*
+ * Names typed by a person, in any language ICU has data for, matched
+ * without regard to case or accents (default case folding, so Turkish
+ * dotted and dotless i work in every locale), or codes: alpha-2, alpha-3
+ * and numeric for countries, BCP 47 tags for languages.
+ *   I18N_FOUND:     *out is the code ("CZ") or canonical tag ("cs").
+ *   I18N_AMBIGUOUS: cands holds the codes that fit (sorted by UI name).
+ *   I18N_UNKNOWN:   cands holds up to 5 closest codes (may be empty).
+ * The caller frees *out and calls i18n_candidates_free.
+ */
+enum i18n_match { I18N_FOUND, I18N_AMBIGUOUS, I18N_UNKNOWN };
+struct i18n_candidates {
+	char **codes;
+	size_t n;
+};
+enum i18n_match i18n_country_parse(struct i18n *ui, const char *input, char **out,
+				   struct i18n_candidates *cands);
+enum i18n_match i18n_language_parse(struct i18n *ui, const char *input, char **out,
+				    struct i18n_candidates *cands);
+void i18n_candidates_free(struct i18n_candidates *c);
+/*
+ * Completion for the interactive prompts: the display strings (names in the
+ * UI language, in English and in the country's own languages, and codes)
+ * whose folded form starts with the folded prefix, each once, sorted with
+ * the UI collator; names in `first` (codes) come before the others.
+ * Returns the count; free with i18n_strv_free.
+ */
+size_t i18n_country_complete(struct i18n *ui, const char *prefix, char ***out);
+size_t i18n_language_complete(struct i18n *ui, const char *prefix, const char *const *first,
+			      size_t nfirst, char ***out);
+
+/* The abbreviated name of a weekday (0 = Monday) in the UI language. */
+char *i18n_weekday(struct i18n *ui, int wday);
+
+/* Dates written YYYY, YYYY-MM or YYYY-MM-DD, formatted for the UI locale;
+ * anything else is returned as it is. */
+char *i18n_date(struct i18n *ui, const char *iso);
+
+/* Time.  An instant is milliseconds since 1970-01-01T00:00Z, as a double. */
+struct i18n_wall {
+	int year, month, day; /* month 1..12 */
+	int wday;             /* 0 = Monday .. 6 = Sunday */
+	int hour, min;
+};
+double i18n_now(void);
+bool i18n_zone_valid(const char *zone);
+/* The worker's time zone (TZ, else the system's), owned by ui. */
+const char *i18n_worker_zone(const struct i18n *ui);
+/* Wall-clock fields of instant t in zone; returns 0, or -1 if the zone is
+ * unknown. */
+int i18n_zone_wall(const char *zone, double t, struct i18n_wall *w);
+/* The instant of wall time w (wday ignored) in zone: a time skipped by a
+ * daylight-saving change maps to the instant after the gap, a repeated one
+ * to the earlier.  Returns 0, or -1 if the zone is unknown. */
+int i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t);
+/* Formats instant t in the worker's zone for the UI locale: with_day
+ * false gives the time ("20:00", "8:00 PM"), true adds the abbreviated
+ * weekday ("Mon 12:00", "po 12:00"). */
+char *i18n_time(struct i18n *ui, double t, bool with_day);
+/* Parses an ISO 8601 date-time ("2026-12-07T13:00", with optional seconds
+ * and optional Z or +HH:MM offset; without an offset, in the worker's zone).
+ * Returns 0, or -1 if malformed. */
+int i18n_parse_datetime(struct i18n *ui, const char *s, double *t);
+
+/*
+ * Display width of UTF-8 text in terminal columns (combining marks 0,
+ * East Asian wide and fullwidth 2, our own isolate marks 0).
+ */
+int i18n_width(const char *s);
+/*
+ * Wraps UTF-8 text to width columns with ICU line breaking.  The first
+ * line is prefixed by `first`, the others by `rest` (both count toward the
+ * width).  Text between U+2066 (LRI) and U+2069 (PDI) is never broken.
+ * Returns the wrapped text, lines separated by '\n', no trailing newline.
+ */
+char *i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest);
+/*
+ * Converts UTF-8 output to the terminal's character set when it is not
+ * UTF-8, transliterating what the charset cannot hold (ICU Any-Latin;
+ * Latin-ASCII), never emitting raw UTF-8.  Returns NULL when no
+ * conversion is needed; else an allocated buffer and its length in *len.
+ */
+char *i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen);
+
+/* ICU's version ("72.1"), static storage. */
+const char *i18n_icu_version(void);
+
+#endif

@@ -1,0 +1,450 @@
+/*
+ * i18n_time.c - dates and times: wall clocks in IANA time zones through
+ * ICU calendars (so daylight-saving changes come from ICU's zone data, not
+ * from our arithmetic), CLDR formats for the UI locale, and a strict ISO
+ * 8601 reader.  Nothing here prints or exits, and nothing here knows what
+ * opening hours are: hours.c builds on i18n_zone_wall and
+ * i18n_zone_instant.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/utypes.h>
+
+#include "i18n_impl.h"
+#include "xmalloc.h"
+
+/* Longest zone ID we accept; the longest IANA one is 32 bytes. */
+#define TIME_ZONE_MAX 64
+/* ICU's own limit on instants: about 275000 years either side of 1970. */
+#define TIME_MILLIS_MAX 8.64e15
+#define TIME_UTC "Etc/UTC"
+
+/*
+ * Copies an ASCII zone ID to UTF-16.  Returns false (leaving status alone)
+ * when it is NULL, empty, too long or not plain ASCII, so that no such
+ * string reaches ICU.
+ */
+static bool
+time_zone_u16(const char *zone, UChar *out)
+{
+	size_t len, i;
+
+	if (zone == NULL)
+		return false;
+	len = strlen(zone);
+	if (len == 0 || len >= TIME_ZONE_MAX)
+		return false;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)zone[i];
+
+		if (c <= ' ' || c >= 0x7f)
+			return false;
+		out[i] = (UChar)c;
+	}
+	out[len] = 0;
+	return true;
+}
+
+bool
+i18n_zone_valid(const char *zone)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar id[TIME_ZONE_MAX], canon[TIME_ZONE_MAX];
+	UBool system = false;
+
+	if (!time_zone_u16(zone, id))
+		return false;
+	/*
+	 * ucal_open quietly falls back to GMT for an unknown ID, so the ID is
+	 * checked here first.  Custom IDs such as "GMT+01:00" are canonical
+	 * but not system zones: they have no daylight-saving rules and no
+	 * place in the data, so they are refused.
+	 */
+	ucal_getCanonicalTimeZoneID(id, -1, canon, TIME_ZONE_MAX, &system, &status);
+	return U_SUCCESS(status) && system;
+}
+
+/*
+ * Opens a proleptic Gregorian calendar in zone (ISO 8601 dates, with no
+ * Julian calendar before 1582), resolving a wall time skipped by a
+ * daylight-saving change to the first valid time after the gap and a
+ * repeated one to its first occurrence.  The caller closes it.  On error
+ * NULL is returned and status is set.
+ */
+static UCalendar *
+time_cal_open(const char *zone, UErrorCode *status)
+{
+	UChar id[TIME_ZONE_MAX];
+	UCalendar *cal;
+
+	if (U_FAILURE(*status))
+		return NULL;
+	if (!i18n_zone_valid(zone) || !time_zone_u16(zone, id)) {
+		*status = U_ILLEGAL_ARGUMENT_ERROR;
+		return NULL;
+	}
+	cal = ucal_open(id, -1, "", UCAL_GREGORIAN, status);
+	ucal_setGregorianChange(cal, U_DATE_MIN, status);
+	if (U_FAILURE(*status)) {
+		if (cal != NULL)
+			ucal_close(cal);
+		return NULL;
+	}
+	/* Lenient (ICU's default) is needed for the skipped-time rule. */
+	ucal_setAttribute(cal, UCAL_LENIENT, 1);
+	ucal_setAttribute(cal, UCAL_REPEATED_WALL_TIME, UCAL_WALLTIME_FIRST);
+	ucal_setAttribute(cal, UCAL_SKIPPED_WALL_TIME, UCAL_WALLTIME_NEXT_VALID);
+	return cal;
+}
+
+double
+i18n_now(void)
+{
+	return ucal_getNow();
+}
+
+const char *
+i18n_worker_zone(const struct i18n *ui)
+{
+	return ui->worker_zone;
+}
+
+int
+i18n_zone_wall(const char *zone, double t, struct i18n_wall *w)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UCalendar *cal;
+	struct i18n_wall out;
+	int32_t dow;
+
+	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
+		return -1;
+	cal = time_cal_open(zone, &status);
+	ucal_setMillis(cal, t, &status);
+	out.year = ucal_get(cal, UCAL_EXTENDED_YEAR, &status);
+	out.month = ucal_get(cal, UCAL_MONTH, &status) + 1;
+	out.day = ucal_get(cal, UCAL_DATE, &status);
+	dow = ucal_get(cal, UCAL_DAY_OF_WEEK, &status);
+	out.hour = ucal_get(cal, UCAL_HOUR_OF_DAY, &status);
+	out.min = ucal_get(cal, UCAL_MINUTE, &status);
+	if (cal != NULL)
+		ucal_close(cal);
+	if (U_FAILURE(status))
+		return -1;
+	/* ICU counts UCAL_SUNDAY = 1 .. UCAL_SATURDAY = 7; we count from Monday. */
+	out.wday = (dow + 5) % 7;
+	*w = out;
+	return 0;
+}
+
+/*
+ * Fields out of range carry over as in ICU's lenient calendars (day 32 is
+ * a day of the next month, hour 24 midnight of the next day).
+ */
+int
+i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UCalendar *cal;
+	UDate when;
+
+	cal = time_cal_open(zone, &status);
+	if (U_FAILURE(status))
+		return -1;
+	ucal_clear(cal);
+	ucal_set(cal, UCAL_EXTENDED_YEAR, w->year);
+	ucal_set(cal, UCAL_MONTH, w->month - 1);
+	ucal_set(cal, UCAL_DATE, w->day);
+	ucal_set(cal, UCAL_HOUR_OF_DAY, w->hour);
+	ucal_set(cal, UCAL_MINUTE, w->min);
+	when = ucal_getMillis(cal, &status);
+	ucal_close(cal);
+	if (U_FAILURE(status) || !isfinite(when))
+		return -1;
+	*t = when;
+	return 0;
+}
+
+/*
+ * Opens a date format for the best pattern CLDR has for skeleton in
+ * locale, in zone (NULL: ICU's default zone).  A Gregorian calendar is
+ * made proleptic, as in time_cal_open, so that the dates we compute and
+ * the dates we print agree before 1582 too.  On error NULL is returned
+ * and status is set.
+ */
+static UDateFormat *
+time_fmt_open(const char *locale, const char *zone, const char *skeleton, UErrorCode *status)
+{
+	UChar skel[16], pat[128], id[TIME_ZONE_MAX];
+	UDateTimePatternGenerator *gen;
+	UDateFormat *fmt;
+	UCalendar *cal;
+	const char *type;
+	int32_t len;
+
+	if (U_FAILURE(*status))
+		return NULL;
+	if (strlen(skeleton) >= sizeof skel / sizeof skel[0]) {
+		*status = U_ILLEGAL_ARGUMENT_ERROR;
+		return NULL;
+	}
+	u_charsToUChars(skeleton, skel, (int32_t)strlen(skeleton) + 1);
+	if (zone != NULL && !time_zone_u16(zone, id))
+		zone = NULL;
+
+	gen = udatpg_open(locale, status);
+	len = udatpg_getBestPattern(gen, skel, -1, pat, (int32_t)(sizeof pat / sizeof pat[0]),
+				    status);
+	if (gen != NULL)
+		udatpg_close(gen);
+	if (U_SUCCESS(*status) && len >= (int32_t)(sizeof pat / sizeof pat[0]))
+		*status = U_BUFFER_OVERFLOW_ERROR; /* no room for the terminator */
+	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zone != NULL ? id : NULL,
+			zone != NULL ? -1 : 0, pat, len, status);
+	if (U_FAILURE(*status)) {
+		if (fmt != NULL)
+			udat_close(fmt);
+		return NULL;
+	}
+
+	cal = ucal_clone(udat_getCalendar(fmt), status);
+	type = ucal_getType(cal, status);
+	if (U_SUCCESS(*status) && type != NULL && strcmp(type, "gregorian") == 0) {
+		ucal_setGregorianChange(cal, U_DATE_MIN, status);
+		udat_setCalendar(fmt, cal);
+	}
+	if (cal != NULL)
+		ucal_close(cal);
+	if (U_FAILURE(*status)) {
+		udat_close(fmt);
+		return NULL;
+	}
+	return fmt;
+}
+
+/* Formats t with fmt as allocated UTF-8, preflighting the size. */
+static char *
+time_fmt_format(const UDateFormat *fmt, double t, UErrorCode *status)
+{
+	UErrorCode pre = U_ZERO_ERROR;
+	UChar *buf;
+	int32_t len;
+	char *s;
+
+	if (U_FAILURE(*status))
+		return NULL;
+	len = udat_format(fmt, t, NULL, 0, NULL, &pre);
+	if (pre != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(pre)) {
+		*status = pre;
+		return NULL;
+	}
+	buf = xreallocarray(NULL, (size_t)len + 1, sizeof *buf);
+	udat_format(fmt, t, buf, len + 1, NULL, status);
+	s = U_SUCCESS(*status) ? i18n_u8(buf, len) : NULL;
+	free(buf);
+	if (U_SUCCESS(*status) && s == NULL)
+		*status = U_INVALID_CHAR_FOUND;
+	return s;
+}
+
+/* Formats t in zone with the best pattern for skeleton; NULL on error. */
+static char *
+time_format(const struct i18n *ui, const char *zone, const char *skeleton, double t)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UDateFormat *fmt;
+	char *s;
+
+	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
+		return NULL;
+	fmt = time_fmt_open(ui->locale, zone, skeleton, &status);
+	s = time_fmt_format(fmt, t, &status);
+	if (fmt != NULL)
+		udat_close(fmt);
+	if (U_FAILURE(status)) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Reads exactly n ASCII digits at s; returns the value, or -1. */
+static int
+time_digits(const char *s, int n)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int
+time_month_days(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/*
+ * Reads a date "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the start of s (year
+ * 0001 to 9999, a real day of a real month) into w, missing parts as 1.
+ * Returns the number of parts read (1 to 3; only as many as max) and
+ * sets *end past them, or 0 if s does not start with a valid year.
+ */
+static int
+time_read_date(const char *s, int max, struct i18n_wall *w, const char **end)
+{
+	int parts = 1;
+
+	memset(w, 0, sizeof *w);
+	w->month = w->day = 1;
+	if ((w->year = time_digits(s, 4)) < 1)
+		return 0;
+	s += 4;
+	if (max >= 2 && s[0] == '-' && isdigit((unsigned char)s[1])) {
+		w->month = time_digits(s + 1, 2);
+		if (w->month < 1 || w->month > 12)
+			return 0;
+		s += 3;
+		parts = 2;
+		if (max >= 3 && s[0] == '-' && isdigit((unsigned char)s[1])) {
+			w->day = time_digits(s + 1, 2);
+			if (w->day < 1 || w->day > time_month_days(w->year, w->month))
+				return 0;
+			s += 3;
+			parts = 3;
+		}
+	}
+	*end = s;
+	return parts;
+}
+
+/*
+ * Dates are calendar dates, not instants: they are formatted at midnight
+ * UTC in UTC, so no zone can move them to another day.
+ */
+char *
+i18n_date(struct i18n *ui, const char *iso)
+{
+	static const char *const skeletons[] = { "y", "yMMMM", "yMd" };
+	struct i18n_wall w;
+	const char *end;
+	double t;
+	char *s;
+	int parts;
+
+	if (iso == NULL)
+		return xstrdup("");
+	parts = time_read_date(iso, 3, &w, &end);
+	if (parts == 0 || *end != '\0' || i18n_zone_instant(TIME_UTC, &w, &t) != 0)
+		return xstrdup(iso);
+	s = time_format(ui, TIME_UTC, skeletons[parts - 1], t);
+	return s != NULL ? s : xstrdup(iso);
+}
+
+/*
+ * "jmm" lets CLDR choose 12 or 24 hours for the locale.  Should ICU fail,
+ * the time is still shown, as ISO 8601 in UTC, rather than nothing.
+ */
+char *
+i18n_time(struct i18n *ui, double t, bool with_day)
+{
+	struct i18n_wall w;
+	const char *zone = ui->worker_zone;
+	char *s;
+
+	if (!i18n_zone_valid(zone))
+		zone = NULL;
+	s = time_format(ui, zone, with_day ? "EEEjmm" : "jmm", t);
+	if (s != NULL)
+		return s;
+	if (i18n_zone_wall(TIME_UTC, t, &w) != 0)
+		return xstrdup("--:--");
+	return xasprintf("%04d-%02d-%02dT%02d:%02dZ", w.year, w.month, w.day, w.hour, w.min);
+}
+
+/*
+ * Reads a UTC offset "Z", "+HH:MM", "-HH:MM", "+HHMM" or "-HHMM" that ends
+ * s, in milliseconds.  Returns 0, or -1 if malformed.
+ */
+static int
+time_read_offset(const char *s, double *offset)
+{
+	int sign, hh, mm;
+
+	if (strcmp(s, "Z") == 0) {
+		*offset = 0;
+		return 0;
+	}
+	if (s[0] != '+' && s[0] != '-')
+		return -1;
+	sign = s[0] == '-' ? -1 : 1;
+	hh = time_digits(s + 1, 2);
+	if (hh < 0)
+		return -1;
+	s += 3;
+	if (*s == ':')
+		s++;
+	mm = time_digits(s, 2);
+	if (mm < 0 || s[2] != '\0' || hh > 23 || mm > 59)
+		return -1;
+	*offset = sign * (hh * 60.0 + mm) * 60000.0;
+	return 0;
+}
+
+/*
+ * The grammar is fixed-width, so every read below stays within the
+ * string: each digit test stops at the terminating NUL.
+ */
+int
+i18n_parse_datetime(struct i18n *ui, const char *s, double *t)
+{
+	struct i18n_wall w;
+	const char *p;
+	double offset, when;
+	int sec = 0;
+
+	if (s == NULL || time_read_date(s, 3, &w, &p) != 3)
+		return -1;
+	if (*p == '\0')
+		return i18n_zone_instant(ui->worker_zone, &w, t);
+	if (*p != 'T' && *p != ' ')
+		return -1;
+	p++;
+	w.hour = time_digits(p, 2);
+	if (w.hour < 0 || w.hour > 23 || p[2] != ':')
+		return -1;
+	w.min = time_digits(p + 3, 2);
+	if (w.min < 0 || w.min > 59)
+		return -1;
+	p += 5;
+	if (*p == ':') {
+		sec = time_digits(p + 1, 2);
+		if (sec < 0 || sec > 59)
+			return -1;
+		p += 3;
+	}
+	if (*p == '\0') {
+		if (i18n_zone_instant(ui->worker_zone, &w, &when) != 0)
+			return -1;
+	} else {
+		if (time_read_offset(p, &offset) != 0 ||
+		    i18n_zone_instant(TIME_UTC, &w, &when) != 0)
+			return -1;
+		when -= offset;
+	}
+	*t = when + sec * 1000.0;
+	return 0;
+}

@@ -1,0 +1,96 @@
+/*
+ * paths.c - locating the data.  It reads /proc/self/exe and lists
+ * directories; it never writes or creates anything.
+ */
+#include "paths.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "xmalloc.h"
+
+char *
+paths_datadir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n > 0) {
+		char *slash, *dir, *probe;
+
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dir = xasprintf("%s/%s", exe, SIGNPOST_REL_DATADIR);
+			probe = xasprintf("%s/services.yaml", dir);
+			if (access(probe, R_OK) == 0) {
+				free(probe);
+				return dir;
+			}
+			free(probe);
+			free(dir);
+		}
+	}
+	return xstrdup(SIGNPOST_ABS_DATADIR);
+}
+
+static int
+paths_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+paths_scan(const char *dir, char ***v, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t first = *n;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+
+		if (de->d_name[0] == '.' || l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+			continue;
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	qsort(*v + first, *n - first, sizeof **v, paths_cmp);
+}
+
+size_t
+paths_overlays(char ***out)
+{
+	char **v = NULL;
+	size_t n = 0;
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *user = NULL;
+
+	paths_scan(SIGNPOST_SYSCONFDIR, &v, &n);
+	if (xdg != NULL && xdg[0] == '/')
+		user = xasprintf("%s/signpost", xdg);
+	else if (home != NULL && home[0] == '/')
+		user = xasprintf("%s/.local/share/signpost", home);
+	if (user != NULL)
+		paths_scan(user, &v, &n);
+	free(user);
+	*out = v;
+	return n;
+}
+
+void
+paths_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

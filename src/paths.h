@@ -1,0 +1,22 @@
+/*
+ * paths.h - where signpost finds its files: the shipped table and
+ * catalogs (next to the binary as installed, bin/../share/signpost, which
+ * the build tree mirrors; else the compiled-in install path), and local
+ * overlay tables.  Only reads; never creates anything.
+ */
+#ifndef SIGNPOST_PATHS_H
+#define SIGNPOST_PATHS_H
+
+#include <stddef.h>
+
+/* The directory holding services.yaml and locales/ (allocated). */
+char *paths_datadir(void);
+/*
+ * The overlay tables, in merge order: SYSCONFDIR/signpost/NAME.yaml, then
+ * $XDG_DATA_HOME/signpost/NAME.yaml (default ~/.local/share/signpost), each
+ * directory sorted by name.  Returns the count; free with paths_free.
+ */
+size_t paths_overlays(char ***out);
+void paths_free(char **v, size_t n);
+
+#endif

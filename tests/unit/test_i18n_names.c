@@ -1,0 +1,639 @@
+/*
+ * test_i18n_names.c - countries and languages by code and by name typed in
+ * any language: display names, validation, canonical tags, likely
+ * languages, fallbacks, parsing with ambiguity and suggestions, and
+ * completion.  Every expected name is CLDR's (ICU 72); the Turkish cases
+ * prove that case folding does not follow the default locale.
+ *
+ * SIGNPOST_TIMING=1 in the environment prints how long a parse takes.
+ */
+#include <locale.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <unicode/uloc.h>
+
+#include "check.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+static char *locales_dir;
+
+static struct i18n *
+open_ui(const char *tag)
+{
+	char *cause = NULL;
+	struct i18n *ui = i18n_open_tag(tag, locales_dir, &cause);
+
+	if (ui == NULL)
+		fprintf(stderr, "i18n_open_tag(%s): %s\n", tag, cause ? cause : "?");
+	free(cause);
+	CHECK(ui != NULL);
+	return ui;
+}
+
+static bool
+has(char **v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+static const char *
+match_name(enum i18n_match m)
+{
+	return m == I18N_FOUND ? "FOUND" : m == I18N_AMBIGUOUS ? "AMBIGUOUS" : "UNKNOWN";
+}
+
+/*
+ * One parse case: want is the code when FOUND; cands lists codes that
+ * must be among the candidates (space separated, the first one first when
+ * first_is set), ncands the exact count or -1 for "any".
+ */
+struct parse_case {
+	const char *ui, *input;
+	enum i18n_match m;
+	const char *want;
+	const char *cands;
+	int ncands;
+	bool first_is;
+};
+
+static void
+check_parse(const struct parse_case *c, bool language)
+{
+	struct i18n *ui = open_ui(c->ui);
+	struct i18n_candidates cands;
+	char *out = NULL, *list, *p, *save = NULL;
+	enum i18n_match m;
+
+	if (ui == NULL)
+		return;
+	m = language ? i18n_language_parse(ui, c->input, &out, &cands)
+		     : i18n_country_parse(ui, c->input, &out, &cands);
+	if (m != c->m)
+		fprintf(stderr, "parse %s \"%s\" (ui %s): got %s, want %s\n",
+			language ? "language" : "country", c->input, c->ui, match_name(m),
+			match_name(c->m));
+	CHECK(m == c->m);
+	if (c->m == I18N_FOUND) {
+		CHECK_STR(out, c->want);
+		CHECK(cands.n == 0);
+	} else {
+		CHECK(out == NULL);
+	}
+	if (c->ncands >= 0 && cands.n != (size_t)c->ncands) {
+		fprintf(stderr, "parse \"%s\": %zu candidates, want %d:", c->input, cands.n,
+			c->ncands);
+		for (size_t i = 0; i < cands.n; i++)
+			fprintf(stderr, " %s", cands.codes[i]);
+		fputc('\n', stderr);
+		CHECK(cands.n == (size_t)c->ncands);
+	}
+	if (c->cands != NULL) {
+		list = xstrdup(c->cands);
+		for (p = strtok_r(list, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+			if (!has(cands.codes, cands.n, p))
+				fprintf(stderr, "parse \"%s\": %s not among candidates\n", c->input,
+					p);
+			CHECK(has(cands.codes, cands.n, p));
+		}
+		if (c->first_is) {
+			size_t len = strcspn(c->cands, " ");
+
+			CHECK(cands.n > 0 && strlen(cands.codes[0]) == len &&
+			      strncmp(cands.codes[0], c->cands, len) == 0);
+		}
+		free(list);
+	}
+	free(out);
+	i18n_candidates_free(&cands);
+	i18n_free(ui);
+}
+
+static const struct parse_case country_cases[] = {
+	/* codes */
+	{"cs", "CZ", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "cz", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", " cz ", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "CZE", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "cze", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "203", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "040", I18N_FOUND, "AT", NULL, 0, false},
+	{"en", "usa", I18N_FOUND, "US", NULL, 0, false},
+	/* names in the UI language, English and any other language */
+	{"cs", "Česko", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "česko", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "cesko", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "CESKO", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "Ce\xcc\x8csko", I18N_FOUND, "CZ", NULL, 0, false}, /* decomposed */
+	{"cs", "Czechia", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "czech republic", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "Czech  Republic", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "czech-republic", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "Tschechien", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "República Checa", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "republica checa", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "Чехия", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "ЧЕХИЯ", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "Rakousko", I18N_FOUND, "AT", NULL, 0, false},
+	{"cs", "ITALY", I18N_FOUND, "IT", NULL, 0, false},
+	{"cs", "Itálie", I18N_FOUND, "IT", NULL, 0, false},
+	{"cs", "Österreich", I18N_FOUND, "AT", NULL, 0, false},
+	{"cs", "oesterreich", I18N_UNKNOWN, NULL, "AT", -1, true},
+	{"cs", "Deutschland", I18N_FOUND, "DE", NULL, 0, false},
+	{"cs", "Polska", I18N_FOUND, "PL", NULL, 0, false},
+	{"cs", "Schweiz", I18N_FOUND, "CH", NULL, 0, false},
+	{"cs", "UK", I18N_FOUND, "GB", NULL, 0, false},
+	{"cs", "Côte d’Ivoire", I18N_FOUND, "CI", NULL, 0, false},
+	{"cs", "cote d'ivoire", I18N_FOUND, "CI", NULL, 0, false},
+	{"en", "Česko", I18N_FOUND, "CZ", NULL, 0, false},
+	{"en", "cesko", I18N_FOUND, "CZ", NULL, 0, false},
+	{"en", "Tschechien", I18N_FOUND, "CZ", NULL, 0, false},
+	{"en", "Rakousko", I18N_FOUND, "AT", NULL, 0, false},
+	{"de", "Tschechien", I18N_FOUND, "CZ", NULL, 0, false},
+	/* prefixes */
+	{"cs", "tschech", I18N_FOUND, "CZ", NULL, 0, false},
+	{"de", "tsche", I18N_FOUND, "CZ", NULL, 0, false},
+	{"cs", "rakous", I18N_FOUND, "AT", NULL, 0, false},
+	{"cs", "Congo", I18N_AMBIGUOUS, NULL, "CG CD", 2, false},
+	{"en", "congo", I18N_AMBIGUOUS, NULL, "CG CD", 2, false},
+	{"cs", "Kongo", I18N_AMBIGUOUS, NULL, "CG CD", 2, false},
+	{"en", "Niger", I18N_FOUND, "NE", NULL, 0, false},
+	{"en", "Nigeria", I18N_FOUND, "NG", NULL, 0, false},
+	{"cs", "Niger", I18N_FOUND, "NE", NULL, 0, false},
+	{"en", "nige", I18N_AMBIGUOUS, NULL, "NE NG", -1, false},
+	/* near misses */
+	{"cs", "Czechai", I18N_UNKNOWN, NULL, "CZ", -1, true},
+	{"cs", "Austira", I18N_UNKNOWN, NULL, "AT", -1, true},
+	{"en", "Austira", I18N_UNKNOWN, NULL, "AT", -1, true},
+	{"cs", "Tschechein", I18N_UNKNOWN, NULL, "CZ", -1, true},
+	{"cs", "qqqqqqqqqqqq", I18N_UNKNOWN, NULL, NULL, 0, false},
+	{"cs", "", I18N_UNKNOWN, NULL, NULL, 0, false},
+	{"cs", "  -- ", I18N_UNKNOWN, NULL, NULL, 0, false},
+	{"cs", "\xff\xfe", I18N_UNKNOWN, NULL, NULL, 0, false},
+	{"cs", "ZZ", I18N_UNKNOWN, NULL, NULL, 0, false},
+	{"en", "America", I18N_AMBIGUOUS, NULL, "US AS", 2, false},
+	{"en", "Virgin Islands", I18N_AMBIGUOUS, NULL, "VG VI", 2, false},
+	{"en", "Kinshasa", I18N_FOUND, "CD", NULL, 0, false},
+};
+
+static const struct parse_case language_cases[] = {
+	/* tags */
+	{"cs", "cs", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "CS", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "ces", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "pt-BR", I18N_FOUND, "pt-BR", NULL, 0, false},
+	{"cs", "pt_br", I18N_FOUND, "pt-BR", NULL, 0, false},
+	{"cs", "iw", I18N_FOUND, "he", NULL, 0, false},
+	{"cs", "sr-Latn", I18N_FOUND, "sr-Latn", NULL, 0, false},
+	/* names */
+	{"cs", "čeština", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "cestina", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "Czech", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "tschechisch", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "Tschechisch", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "polština", I18N_FOUND, "pl", NULL, 0, false},
+	{"cs", "Polish", I18N_FOUND, "pl", NULL, 0, false},
+	{"cs", "polski", I18N_FOUND, "pl", NULL, 0, false},
+	{"cs", "němčina", I18N_FOUND, "de", NULL, 0, false},
+	{"cs", "Deutsch", I18N_FOUND, "de", NULL, 0, false},
+	{"cs", "русский", I18N_FOUND, "ru", NULL, 0, false},
+	{"cs", "ukrajinština", I18N_FOUND, "uk", NULL, 0, false},
+	{"en", "Ukrainian", I18N_FOUND, "uk", NULL, 0, false},
+	{"en", "čeština", I18N_FOUND, "cs", NULL, 0, false},
+	{"en", "Swiss High German", I18N_FOUND, "de-CH", NULL, 0, false},
+	{"en", "Brazilian Portuguese", I18N_FOUND, "pt-BR", NULL, 0, false},
+	/* prefixes: a language beats its own regional forms */
+	{"en", "portug", I18N_FOUND, "pt", NULL, 0, false},
+	{"cs", "slov", I18N_AMBIGUOUS, NULL, "sk sl", -1, false},
+	/* near misses */
+	{"cs", "Polsih", I18N_UNKNOWN, NULL, "pl", -1, true},
+	{"cs", "cestin", I18N_FOUND, "cs", NULL, 0, false},
+	{"cs", "tschechich", I18N_UNKNOWN, NULL, "cs", -1, true},
+	{"cs", "x", I18N_UNKNOWN, NULL, NULL, -1, false},
+	{"cs", "zz", I18N_UNKNOWN, NULL, NULL, -1, false},
+	{"cs", "qqqqqqqqqqqq", I18N_UNKNOWN, NULL, NULL, 0, false},
+};
+
+static void
+test_parse(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof country_cases / sizeof country_cases[0]; i++)
+		check_parse(&country_cases[i], false);
+	for (i = 0; i < sizeof language_cases / sizeof language_cases[0]; i++)
+		check_parse(&language_cases[i], true);
+}
+
+/* Candidates of an ambiguous input come sorted by their UI-language name. */
+static void
+test_ambiguous_order(void)
+{
+	struct i18n *ui = open_ui("cs");
+	struct i18n_candidates c;
+	char *out;
+
+	if (ui == NULL)
+		return;
+	/* Kongo – Brazzaville < Kongo – Kinshasa */
+	CHECK(i18n_country_parse(ui, "congo", &out, &c) == I18N_AMBIGUOUS);
+	CHECK(c.n == 2 && strcmp(c.codes[0], "CG") == 0 && strcmp(c.codes[1], "CD") == 0);
+	i18n_candidates_free(&c);
+	CHECK(c.n == 0 && c.codes == NULL);
+	i18n_candidates_free(&c);
+	i18n_free(ui);
+}
+
+static const struct {
+	const char *ui, *code, *want;
+} country_names[] = {
+	{"cs", "CZ", "Česko"},
+	{"en", "CZ", "Czechia"},
+	{"de", "CZ", "Tschechien"},
+	{"cs", "AT", "Rakousko"},
+	{"cs", "QQ", "QQ"},
+	{"cs", "", ""},
+	{"cs", "cz!", "cz!"},
+	{"en", "GB", "United Kingdom"},
+};
+
+static const struct {
+	const char *ui, *tag, *want;
+} language_names[] = {
+	{"cs", "cs", "čeština"},
+	{"en", "cs", "Czech"},
+	{"de", "cs", "Tschechisch"},
+	{"en", "de-CH", "Swiss High German"},
+	{"en", "pt-BR", "Brazilian Portuguese"},
+	{"en", "sr-Latn", "Serbian (Latin)"},
+	{"en", "zz", "zz"},
+	{"en", "not a tag", "not a tag"},
+};
+
+static const struct {
+	const char *tag, *want;
+} autonyms[] = {
+	{"cs", "čeština"},
+	{"de", "Deutsch"},
+	{"pl", "polski"},
+	{"uk", "українська"},
+	{"zz", "zz"},
+};
+
+static void
+test_display(void)
+{
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof country_names / sizeof country_names[0]; i++) {
+		struct i18n *ui = open_ui(country_names[i].ui);
+
+		if (ui == NULL)
+			continue;
+		s = i18n_country_name(ui, country_names[i].code);
+		CHECK_STR(s, country_names[i].want);
+		free(s);
+		i18n_free(ui);
+	}
+	for (i = 0; i < sizeof language_names / sizeof language_names[0]; i++) {
+		struct i18n *ui = open_ui(language_names[i].ui);
+
+		if (ui == NULL)
+			continue;
+		s = i18n_language_name(ui, language_names[i].tag);
+		CHECK_STR(s, language_names[i].want);
+		free(s);
+		i18n_free(ui);
+	}
+	for (i = 0; i < sizeof autonyms / sizeof autonyms[0]; i++) {
+		s = i18n_language_autonym(autonyms[i].tag);
+		CHECK_STR(s, autonyms[i].want);
+		free(s);
+	}
+}
+
+static const struct {
+	const char *code;
+	bool valid;
+} valid_cases[] = {
+	{"CZ", true}, {"AT", true}, {"XK", true}, {"cz", false}, {"CZE", false},
+	{"EU", false}, {"ZZ", false}, {"UK", false}, {"CS", false}, {"QO", false},
+	{"", false}, {"C", false},
+};
+
+static const struct {
+	const char *group, *country;
+	bool in;
+} contains_cases[] = {
+	{"EU", "CZ", true}, {"EU", "AT", true}, {"EU", "CH", false}, {"EU", "GB", false},
+	{"150", "CH", true}, {"CZ", "CZ", false}, {"EU", "XX", false}, {"XX", "CZ", false},
+};
+
+static const struct {
+	const char *tag, *want;
+} canonical_cases[] = {
+	{"pt_br", "pt-BR"}, {"pt-BR", "pt-BR"}, {"iw", "he"}, {"CS", "cs"}, {"ces", "cs"},
+	{"de-CH", "de-CH"}, {"sr_Latn_RS", "sr-Latn-RS"}, {"x", NULL}, {"zz", NULL},
+	{"und", NULL}, {"", NULL}, {"polish", NULL}, {"čeština", NULL}, {"de CH", NULL},
+	{"en-", NULL},
+};
+
+static const struct {
+	const char *country, *want;
+} likely_cases[] = {
+	{"CZ", "cs"}, {"CH", "de"}, {"BE", "nl"}, {"AT", "de"}, {"RS", "sr"},
+	{"ME", "sr-Latn"}, {"TW", "zh-Hant"}, {"CN", "zh"}, {"UA", "uk"},
+	{"ZZ", NULL}, {"EU", NULL}, {"cz", NULL}, {"AQ", NULL},
+};
+
+static void
+test_codes(void)
+{
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof valid_cases / sizeof valid_cases[0]; i++) {
+		if (i18n_country_valid(valid_cases[i].code) != valid_cases[i].valid)
+			fprintf(stderr, "valid(%s) wrong\n", valid_cases[i].code);
+		CHECK(i18n_country_valid(valid_cases[i].code) == valid_cases[i].valid);
+	}
+	for (i = 0; i < sizeof contains_cases / sizeof contains_cases[0]; i++) {
+		bool in = i18n_region_contains(contains_cases[i].group, contains_cases[i].country);
+
+		if (in != contains_cases[i].in)
+			fprintf(stderr, "contains(%s, %s) wrong\n", contains_cases[i].group,
+				contains_cases[i].country);
+		CHECK(in == contains_cases[i].in);
+	}
+	for (i = 0; i < sizeof canonical_cases / sizeof canonical_cases[0]; i++) {
+		s = i18n_language_canonical(canonical_cases[i].tag);
+		if (canonical_cases[i].want == NULL) {
+			if (s != NULL)
+				fprintf(stderr, "canonical(%s) = %s, want NULL\n",
+					canonical_cases[i].tag, s);
+			CHECK(s == NULL);
+		} else {
+			CHECK_STR(s, canonical_cases[i].want);
+		}
+		free(s);
+	}
+	for (i = 0; i < sizeof likely_cases / sizeof likely_cases[0]; i++) {
+		s = i18n_likely_language(likely_cases[i].country);
+		if (likely_cases[i].want == NULL) {
+			if (s != NULL)
+				fprintf(stderr, "likely(%s) = %s, want NULL\n",
+					likely_cases[i].country, s);
+			CHECK(s == NULL);
+		} else {
+			CHECK_STR(s, likely_cases[i].want);
+		}
+		free(s);
+	}
+}
+
+static const struct {
+	const char *tag;
+	const char *want[4];
+	size_t n;
+} fallback_cases[] = {
+	{"de-CH", {"de-CH", "de"}, 2},
+	{"de_ch", {"de-CH", "de"}, 2},
+	{"sr-Latn-RS", {"sr-Latn-RS", "sr-Latn"}, 2},
+	{"sr-Cyrl-RS", {"sr-Cyrl-RS", "sr-Cyrl", "sr"}, 3},
+	{"sr-RS", {"sr-RS", "sr"}, 2},
+	{"zh-TW", {"zh-TW", "zh-Hant"}, 2},
+	{"zh-Hant-TW", {"zh-Hant-TW", "zh-Hant"}, 2},
+	{"cs", {"cs"}, 1},
+	{"pt-BR", {"pt-BR", "pt"}, 2},
+	{"x", {NULL}, 0},
+	{"zz", {NULL}, 0},
+};
+
+static void
+test_fallbacks(void)
+{
+	size_t i, j, n;
+	char **v;
+
+	for (i = 0; i < sizeof fallback_cases / sizeof fallback_cases[0]; i++) {
+		n = i18n_language_fallbacks(fallback_cases[i].tag, &v);
+		if (n != fallback_cases[i].n) {
+			fprintf(stderr, "fallbacks(%s): %zu, want %zu:", fallback_cases[i].tag, n,
+				fallback_cases[i].n);
+			for (j = 0; j < n; j++)
+				fprintf(stderr, " %s", v[j]);
+			fputc('\n', stderr);
+		}
+		CHECK(n == fallback_cases[i].n);
+		for (j = 0; j < n && j < fallback_cases[i].n; j++)
+			CHECK_STR(v[j], fallback_cases[i].want[j]);
+		i18n_strv_free(v, n);
+	}
+}
+
+static const struct {
+	const char *ui, *prefix, *want;
+	size_t max; /* at most so many results; 0: any */
+} country_completions[] = {
+	{"cs", "cesk", "Česko", 2}, /* and Česká republika */
+	{"cs", "ČESK", "Česko", 2},
+	{"de", "tsche", "Tschechien", 2}, /* and Tschechische Republik */
+	{"en", "czech", "Czechia", 0},
+	{"en", "czech", "Czech Republic", 0},
+	{"cs", "rak", "Rakousko", 0},
+	{"en", "ös", "Österreich", 0}, /* the country's own language */
+	{"cs", "cz", "CZ", 0},
+	{"cs", "", "Česko", 0},
+};
+
+static void
+test_complete(void)
+{
+	size_t i, n, j;
+	char **v;
+	struct i18n *ui;
+	const char *first[] = {"cs"};
+
+	for (i = 0; i < sizeof country_completions / sizeof country_completions[0]; i++) {
+		if ((ui = open_ui(country_completions[i].ui)) == NULL)
+			continue;
+		n = i18n_country_complete(ui, country_completions[i].prefix, &v);
+		if (!has(v, n, country_completions[i].want) ||
+		    (country_completions[i].max && n > country_completions[i].max)) {
+			fprintf(stderr, "complete(%s):", country_completions[i].prefix);
+			for (j = 0; j < n && j < 20; j++)
+				fprintf(stderr, " \"%s\"", v[j]);
+			fputc('\n', stderr);
+		}
+		CHECK(has(v, n, country_completions[i].want));
+		CHECK(country_completions[i].max == 0 || n <= country_completions[i].max);
+		/* Each string once. */
+		for (j = 1; j < n; j++)
+			CHECK(!has(v, j, v[j]));
+		i18n_strv_free(v, n);
+		i18n_free(ui);
+	}
+
+	if ((ui = open_ui("cs")) == NULL)
+		return;
+	/* Sorted with the Czech collator: c < č < d. */
+	n = i18n_country_complete(ui, "c", &v);
+	CHECK(n > 2 && has(v, n, "Česko") && has(v, n, "Chile"));
+	for (j = 0; j < n; j++)
+		if (strcmp(v[j], "Chile") == 0)
+			break;
+	for (; j < n; j++)
+		CHECK(strcmp(v[j], "Česko") != 0);
+	i18n_strv_free(v, n);
+	/* Languages: the ones in `first` lead. */
+	n = i18n_language_complete(ui, "ce", first, 1, &v);
+	CHECK(n > 1);
+	CHECK(n > 0 && strcmp(v[0], "čeština") == 0);
+	i18n_strv_free(v, n);
+	n = i18n_language_complete(ui, "pol", NULL, 0, &v);
+	CHECK(has(v, n, "polština") && has(v, n, "Polish") && has(v, n, "polski"));
+	i18n_strv_free(v, n);
+	n = i18n_language_complete(ui, "zzzzzz", NULL, 0, &v);
+	CHECK(n == 0 && v == NULL);
+	i18n_free(ui);
+}
+
+/*
+ * Default case folding: with a Turkish C locale and a Turkish ICU default,
+ * "ITALY" is still Italy (a Turkish fold would give "ıtaly"), and the
+ * Turkish names work too.
+ */
+static void
+test_turkish(void)
+{
+	static const struct {
+		const char *ui, *input, *want;
+	} cases[] = {
+		{"en", "ITALY", "IT"}, {"tr", "ITALY", "IT"}, {"tr", "italy", "IT"},
+		{"tr", "İtalya", "IT"}, {"tr", "ITALYA", "IT"}, {"en", "İTALYA", "IT"},
+		{"tr", "Çekya", "CZ"}, {"tr", "ÇEKYA", "CZ"}, {"tr", "INDIA", "IN"},
+	};
+	UErrorCode st = U_ZERO_ERROR;
+	char def[ULOC_FULLNAME_CAPACITY];
+	const char *old = setlocale(LC_ALL, NULL);
+	char *saved = xstrdup(old ? old : "C");
+	size_t i;
+
+	if (setlocale(LC_ALL, "tr_TR.UTF-8") == NULL)
+		fprintf(stderr, "note: no tr_TR.UTF-8 locale; testing the ICU default only\n");
+	snprintf(def, sizeof def, "%s", uloc_getDefault());
+	uloc_setDefault("tr_TR", &st);
+	CHECK(U_SUCCESS(st));
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct i18n *ui = open_ui(cases[i].ui);
+		struct i18n_candidates c;
+		char *out = NULL;
+
+		if (ui == NULL)
+			continue;
+		CHECK(i18n_country_parse(ui, cases[i].input, &out, &c) == I18N_FOUND);
+		CHECK_STR(out, cases[i].want);
+		free(out);
+		i18n_candidates_free(&c);
+		i18n_free(ui);
+	}
+	st = U_ZERO_ERROR;
+	uloc_setDefault(def, &st);
+	setlocale(LC_ALL, saved);
+	free(saved);
+}
+
+/* Average milliseconds of one parse of input, over 100. */
+static double
+time_parse(struct i18n *ui, const char *input, bool language)
+{
+	struct i18n_candidates c;
+	char *out;
+	clock_t t0 = clock();
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (language)
+			i18n_language_parse(ui, input, &out, &c);
+		else
+			i18n_country_parse(ui, input, &out, &c);
+		free(out);
+		i18n_candidates_free(&c);
+	}
+	return (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC / 100;
+}
+
+static void
+test_timing(void)
+{
+	static const struct {
+		const char *input;
+		bool language;
+	} inputs[] = {
+		{"CZ", false}, {"Česko", false}, {"Czechia", false}, {"Tschechien", false},
+		{"Чехия", false}, {"tschech", false}, {"Czechai", false},
+		{"cs", true}, {"čeština", true}, {"Czech", true}, {"tschechisch", true},
+		{"Polsih", true},
+	};
+	struct i18n *ui;
+	clock_t t0;
+	size_t i;
+
+	if (getenv("SIGNPOST_TIMING") == NULL)
+		return;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		struct i18n_candidates c;
+		char *out;
+		double first;
+
+		/* A fresh context, as for one command line: the first parse
+		 * builds the indexes it needs. */
+		ui = open_ui("cs");
+		t0 = clock();
+		if (inputs[i].language)
+			i18n_language_parse(ui, inputs[i].input, &out, &c);
+		else
+			i18n_country_parse(ui, inputs[i].input, &out, &c);
+		first = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
+		free(out);
+		i18n_candidates_free(&c);
+		fprintf(stderr, "timing: %-9s %-12s first %7.3f ms, then %7.3f ms each\n",
+			inputs[i].language ? "language" : "country", inputs[i].input, first,
+			time_parse(ui, inputs[i].input, inputs[i].language));
+		i18n_free(ui);
+	}
+}
+
+int
+main(void)
+{
+	const char *src = getenv("SIGNPOST_SOURCE_DIR");
+	int rc;
+
+	if (src == NULL) {
+		fprintf(stderr, "SIGNPOST_SOURCE_DIR is not set\n");
+		return 1;
+	}
+	locales_dir = xasprintf("%s/locales", src);
+	test_codes();
+	test_fallbacks();
+	test_display();
+	test_parse();
+	test_ambiguous_order();
+	test_complete();
+	test_turkish();
+	test_timing();
+	rc = check_done();
+	free(locales_dir);
+	i18n_cleanup();
+	return rc;
+}

@@ -1,0 +1,266 @@
+/*
+ * test_i18n_time.c - zones, wall clocks, CLDR date and time formats and
+ * the ISO 8601 reader.  It is i18n's own test, so it may set the worker's
+ * zone in struct i18n directly; nothing else here touches ICU.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "i18n.h"
+#include "i18n_impl.h"
+#include "xmalloc.h"
+
+static char *locales_dir;
+
+static struct i18n *
+open_ui(const char *tag, const char *zone)
+{
+	char *cause = NULL;
+	struct i18n *ui = i18n_open_tag(tag, locales_dir, &cause);
+
+	if (ui == NULL) {
+		fprintf(stderr, "i18n_open_tag(%s): %s\n", tag, cause);
+		free(cause);
+		return NULL;
+	}
+	snprintf(ui->worker_zone, sizeof ui->worker_zone, "%s", zone);
+	return ui;
+}
+
+static void
+test_zone_valid(void)
+{
+	CHECK(i18n_zone_valid("Europe/Prague"));
+	CHECK(i18n_zone_valid("America/New_York"));
+	CHECK(i18n_zone_valid("UTC"));
+	CHECK(i18n_zone_valid("Etc/UTC"));
+	CHECK(i18n_zone_valid("US/Eastern")); /* an alias, still in the data */
+	CHECK(!i18n_zone_valid("Mars/Olympus_Mons"));
+	CHECK(!i18n_zone_valid("GMT+01:00")); /* custom, not a system zone */
+	CHECK(!i18n_zone_valid("Europe/Prague "));
+	CHECK(!i18n_zone_valid("Europe/Pr\xc3\xa1gue"));
+	CHECK(!i18n_zone_valid(""));
+	CHECK(!i18n_zone_valid(NULL));
+}
+
+static void
+test_wall(void)
+{
+	struct i18n_wall w;
+	double t;
+
+	/* 2026-12-07T12:00Z is Monday 13:00 in Prague, 07:00 in New York. */
+	CHECK(i18n_zone_wall("Europe/Prague", 1796644800000.0, &w) == 0);
+	CHECK(w.year == 2026 && w.month == 12 && w.day == 7 && w.wday == 0);
+	CHECK(w.hour == 13 && w.min == 0);
+	CHECK(i18n_zone_wall("America/New_York", 1796644800000.0, &w) == 0);
+	CHECK(w.day == 7 && w.hour == 7 && w.wday == 0);
+	/* A Sunday, and a date before the Gregorian reform (proleptic). */
+	CHECK(i18n_zone_wall("UTC", 1796598000000.0, &w) == 0);
+	CHECK(w.day == 6 && w.hour == 23 && w.wday == 6);
+	CHECK(i18n_zone_wall("UTC", -62135596800000.0, &w) == 0);
+	CHECK(w.year == 1 && w.month == 1 && w.day == 1 && w.wday == 0);
+	CHECK(i18n_zone_wall("Mars/Olympus_Mons", 0, &w) == -1);
+	CHECK(i18n_zone_wall("UTC", 1e300, &w) == -1);
+
+	w = (struct i18n_wall){ .year = 2026, .month = 12, .day = 7, .hour = 13 };
+	CHECK(i18n_zone_instant("Europe/Prague", &w, &t) == 0 && t == 1796644800000.0);
+	/* Skipped: 02:30 on 2026-03-29 in Prague is 03:00 CEST (01:00Z). */
+	w = (struct i18n_wall){ .year = 2026, .month = 3, .day = 29, .hour = 2, .min = 30 };
+	CHECK(i18n_zone_instant("Europe/Prague", &w, &t) == 0 && t == 1774746000000.0);
+	/* Repeated: 02:30 on 2026-10-25 in Prague is first 02:30 CEST (00:30Z). */
+	w = (struct i18n_wall){ .year = 2026, .month = 10, .day = 25, .hour = 2, .min = 30 };
+	CHECK(i18n_zone_instant("Europe/Prague", &w, &t) == 0 && t == 1792888200000.0);
+	CHECK(i18n_zone_instant("Mars/Olympus_Mons", &w, &t) == -1);
+	/* Round trip at every hour of a fall-back day. */
+	{
+		double u;
+		int i, bad = 0;
+
+		for (i = 0; i < 30; i++) {
+			u = 1792800000000.0 + i * 3600000.0; /* 2026-10-24T00:00Z on */
+			if (i18n_zone_wall("Europe/Prague", u, &w) != 0 ||
+			    i18n_zone_instant("Europe/Prague", &w, &t) != 0)
+				bad++;
+			else if (t != u && !(w.day == 25 && w.hour == 2))
+				bad++;
+		}
+		CHECK(bad == 0);
+	}
+}
+
+static void
+test_time(void)
+{
+	static const struct {
+		const char *tag, *zone;
+		double t;
+		bool with_day;
+		const char *want;
+	} cases[] = {
+		{ "cs", "Europe/Prague", 1796641200000.0, false, "12:00" },
+		{ "cs", "Europe/Prague", 1796641200000.0, true, "po 12:00" },
+		{ "cs", "Europe/Prague", 1796670000000.0, false, "20:00" },
+		/* CLDR 42 puts a narrow no-break space before AM and PM. */
+		{ "en", "Europe/Prague", 1796641200000.0, false, "12:00\xe2\x80\xafPM" },
+		{ "en", "Europe/Prague", 1796641200000.0, true, "Mon 12:00\xe2\x80\xafPM" },
+		{ "en", "Europe/Prague", 1796670000000.0, false, "8:00\xe2\x80\xafPM" },
+		{ "en-GB", "Europe/Prague", 1796670000000.0, false, "20:00" },
+		{ "de", "Europe/Prague", 1796641200000.0, true, "Mo., 12:00" },
+		/* The worker's zone, not the service's or UTC. */
+		{ "en", "America/New_York", 1796641200000.0, true, "Mon 6:00\xe2\x80\xaf" "AM" },
+		{ "cs", "America/New_York", 1796641200000.0, false, "6:00" },
+		{ "cs", "UTC", 1796641200000.0, false, "11:00" },
+		{ "cs", "Asia/Kolkata", 1796641200000.0, false, "16:30" },
+		/* Across midnight in the worker's zone: a different weekday. */
+		{ "en", "Pacific/Auckland", 1796641200000.0, true, "Tue 12:00\xe2\x80\xaf" "AM" },
+	};
+	struct i18n *ui;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if ((ui = open_ui(cases[i].tag, cases[i].zone)) == NULL) {
+			CHECK(ui != NULL);
+			continue;
+		}
+		s = i18n_time(ui, cases[i].t, cases[i].with_day);
+		CHECK_STR(s, cases[i].want);
+		free(s);
+		i18n_free(ui);
+	}
+	/* Nonsense instants still give text. */
+	if ((ui = open_ui("en", "UTC")) != NULL) {
+		s = i18n_time(ui, 1e300, false);
+		CHECK_STR(s, "--:--");
+		free(s);
+		i18n_free(ui);
+	}
+}
+
+static void
+test_date(void)
+{
+	static const struct {
+		const char *tag, *iso, *want;
+	} cases[] = {
+		{ "cs", "2026-12-07", "7. 12. 2026" },
+		{ "cs", "2026-12", "prosinec 2026" },
+		{ "cs", "2026", "2026" },
+		{ "en", "2026-12-07", "12/7/2026" },
+		{ "en", "2026-12", "December 2026" },
+		{ "en", "2026", "2026" },
+		{ "de", "2026-12-07", "7.12.2026" },
+		{ "de", "2026-12", "Dezember 2026" },
+		{ "de", "2026", "2026" },
+		{ "en", "2024-02-29", "2/29/2024" },
+		{ "en", "2026-01-01", "1/1/2026" },
+		/* Not a date: given back as it is. */
+		{ "en", "2026-02-30", "2026-02-30" },
+		{ "en", "2025-02-29", "2025-02-29" },
+		{ "en", "2026-13", "2026-13" },
+		{ "en", "2026-00", "2026-00" },
+		{ "en", "2026-12-", "2026-12-" },
+		{ "en", "2026-1-7", "2026-1-7" },
+		{ "en", "26-12-07", "26-12-07" },
+		{ "en", "2026-12-07T12:00", "2026-12-07T12:00" },
+		{ "en", "0000", "0000" },
+		{ "en", "soon", "soon" },
+		{ "en", "", "" },
+	};
+	struct i18n *ui;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* A zone far from UTC must not move the date. */
+		if ((ui = open_ui(cases[i].tag, "Pacific/Kiritimati")) == NULL) {
+			CHECK(ui != NULL);
+			continue;
+		}
+		s = i18n_date(ui, cases[i].iso);
+		CHECK_STR(s, cases[i].want);
+		free(s);
+		i18n_free(ui);
+	}
+}
+
+static void
+test_parse(void)
+{
+	static const struct {
+		const char *s;
+		double want;
+	} good[] = {
+		{ "2026-12-07T13:00+01:00", 1796644800000.0 },
+		{ "2026-12-07T12:00Z", 1796644800000.0 },
+		{ "2026-12-07 12:00Z", 1796644800000.0 },
+		{ "2026-12-07T13:00:00+0100", 1796644800000.0 },
+		{ "2026-12-07T07:00-05:00", 1796644800000.0 },
+		{ "2026-12-07T12:00:30Z", 1796644830000.0 },
+		{ "2026-12-07T12:00-00:00", 1796644800000.0 },
+		{ "2026-12-07T13:00", 1796644800000.0 },     /* the worker's zone: Prague */
+		{ "2026-12-07 13:00:00", 1796644800000.0 },
+		{ "2026-12-07", 1796598000000.0 },           /* midnight in Prague */
+		{ "2026-03-29T02:30", 1774746000000.0 },     /* skipped: after the gap */
+		{ "2026-10-25T02:30", 1792888200000.0 },     /* repeated: the first */
+		{ "0001-01-01T00:00Z", -62135596800000.0 },
+		{ "9999-12-31T23:59:59Z", 253402300799000.0 },
+		{ "2024-02-29T00:00Z", 1709164800000.0 },
+		{ "2000-02-29T00:00Z", 951782400000.0 },
+	};
+	static const char *const bad[] = {
+		"2026-02-30", "2025-02-29T00:00Z", "1900-02-29", "2026-13-01", "2026-00-10",
+		"2026-12-00", "2026-12-32", "2026-12-07T24:00", "2026-12-07T23:60",
+		"2026-12-07T12:00:60", "2026-12-07T12", "2026-12-07T12:0", "2026-12-07T1:00",
+		"2026-12-07T12:00+1", "2026-12-07T12:00+01:0", "2026-12-07T12:00+24:00",
+		"2026-12-07T12:00+01:60", "2026-12-07T12:00z", "2026-12-07t12:00",
+		"2026-12-07T12:00 ", " 2026-12-07T12:00", "2026-12-07T", "2026-12-07T12:00ZZ",
+		"2026-12-07T12:00:00.5Z", "2026-12-07T12:00+01:00:00", "+2026-12-07",
+		"2026-1-07", "2026-12", "2026", "0000-01-01", "20261207T1200Z", "",
+		"2026-12-07T12:00+", "2026-12-07T12:00+0",
+	};
+	struct i18n *ui = open_ui("en", "Europe/Prague");
+	double t;
+	size_t i;
+
+	if (ui == NULL) {
+		CHECK(ui != NULL);
+		return;
+	}
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		t = 0;
+		if (i18n_parse_datetime(ui, good[i].s, &t) != 0 || t != good[i].want)
+			fprintf(stderr, "\"%s\": %.0f, want %.0f\n", good[i].s, t, good[i].want);
+		CHECK(i18n_parse_datetime(ui, good[i].s, &t) == 0 && t == good[i].want);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		t = 42;
+		if (i18n_parse_datetime(ui, bad[i], &t) != -1)
+			fprintf(stderr, "\"%s\" accepted\n", bad[i]);
+		CHECK(i18n_parse_datetime(ui, bad[i], &t) == -1 && t == 42);
+	}
+	CHECK(i18n_parse_datetime(ui, NULL, &t) == -1);
+	i18n_free(ui);
+}
+
+int
+main(void)
+{
+	const char *src = getenv("SIGNPOST_SOURCE_DIR");
+	double now;
+
+	locales_dir = xasprintf("%s/locales", src != NULL ? src : ".");
+	now = i18n_now();
+	CHECK(now > 1.7e12 && now < 1e14);
+	test_zone_valid();
+	test_wall();
+	test_time();
+	test_date();
+	test_parse();
+	free(locales_dir);
+	i18n_cleanup();
+	return check_done();
+}

@@ -383,6 +383,9 @@ i18n_free(struct i18n *ui)
 	if (ui->translit)
 		utrans_close(ui->translit);
 	i18n_names_free(ui->names);
+	i18n_time_free(ui);
+	if (ui->brk)
+		ubrk_close(ui->brk);
 	free(ui->locales_dir);
 	free(ui);
 }
@@ -826,7 +829,11 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 
 	if ((u = i18n_u16(text, &len)) == NULL)
 		return xasprintf("%s%s", first, text);
-	bi = ubrk_open(UBRK_LINE, ui->locale, u, len, &st);
+	if (ui->brk == NULL)
+		ui->brk = ubrk_open(UBRK_LINE, ui->locale, NULL, 0, &st);
+	bi = ui->brk;
+	if (U_SUCCESS(st))
+		ubrk_setText(bi, u, len, &st);
 	if (U_FAILURE(st)) {
 		free(u);
 		return xasprintf("%s%s", first, text);
@@ -896,7 +903,7 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	}
 	while (out.len > 0 && out.s[out.len - 1] == ' ')
 		out.s[--out.len] = '\0';
-	ubrk_close(bi);
+	ubrk_setText(bi, NULL, 0, &st); /* drop the pointer to u */
 	free(u);
 	return buf_detach(&out);
 }
@@ -979,12 +986,16 @@ i18n_weekday(struct i18n *ui, int wday)
 
 	if (wday < 0 || wday > 6)
 		return xstrdup("?");
-	f = udat_open(UDAT_NONE, UDAT_SHORT, ui->locale, NULL, 0, NULL, 0, &st);
-	if (U_FAILURE(st))
-		return xstrdup("?");
+	if (ui->weekdays == NULL) {
+		ui->weekdays = udat_open(UDAT_NONE, UDAT_SHORT, ui->locale, NULL, 0, NULL, 0, &st);
+		if (U_FAILURE(st)) {
+			ui->weekdays = NULL;
+			return xstrdup("?");
+		}
+	}
+	f = ui->weekdays;
 	/* ICU counts weekdays from Sunday = 1. */
 	n = udat_getSymbols(f, UDAT_STANDALONE_SHORT_WEEKDAYS, (wday + 1) % 7 + 1, name, 63, &st);
-	udat_close(f);
 	if (U_FAILURE(st) || n <= 0)
 		return xstrdup("?");
 	return i18n_u8(name, n);

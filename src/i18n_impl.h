@@ -10,6 +10,8 @@
 #include <unicode/ucol.h>
 #include <unicode/uloc.h>
 #include <unicode/ucnv.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
@@ -32,7 +34,19 @@ struct i18n {
 	UConverter *conv;     /* terminal charset when not UTF-8 */
 	UTransliterator *translit;
 	struct i18n_names *names; /* name indexes, built on first use */
+	/* Date formats are costly to build: one pattern generator, and the
+	 * formats already used, keyed by zone and skeleton (i18n_time.c). */
+	UDateTimePatternGenerator *dtpg;
+	struct {
+		char key[96];
+		UDateFormat *fmt;
+	} fmts[6];
+	UDateFormat *weekdays; /* for i18n_weekday */
+	void *brk;             /* UBreakIterator for i18n_wrap, reused */
 };
+
+/* Frees what i18n_time.c cached in ui. */
+void i18n_time_free(struct i18n *ui);
 
 /* Frees what i18n_names.c cached in ui->names. */
 void i18n_names_free(struct i18n_names *n);

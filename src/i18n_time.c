@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -179,8 +180,9 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
  * and status is set.
  */
 static UDateFormat *
-time_fmt_open(const char *locale, const char *zone, const char *skeleton, UErrorCode *status)
+time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, UErrorCode *status)
 {
+	const char *locale = ui->locale;
 	UChar skel[16], pat[128], id[TIME_ZONE_MAX];
 	UDateTimePatternGenerator *gen;
 	UDateFormat *fmt;
@@ -198,11 +200,11 @@ time_fmt_open(const char *locale, const char *zone, const char *skeleton, UError
 	if (zone != NULL && !time_zone_u16(zone, id))
 		zone = NULL;
 
-	gen = udatpg_open(locale, status);
+	if (ui->dtpg == NULL)
+		ui->dtpg = udatpg_open(locale, status);
+	gen = ui->dtpg;
 	len = udatpg_getBestPattern(gen, skel, -1, pat, (int32_t)(sizeof pat / sizeof pat[0]),
 				    status);
-	if (gen != NULL)
-		udatpg_close(gen);
 	if (U_SUCCESS(*status) && len >= (int32_t)(sizeof pat / sizeof pat[0]))
 		*status = U_BUFFER_OVERFLOW_ERROR; /* no room for the terminator */
 	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zone != NULL ? id : NULL,
@@ -255,18 +257,36 @@ time_fmt_format(const UDateFormat *fmt, double t, UErrorCode *status)
 
 /* Formats t in zone with the best pattern for skeleton; NULL on error. */
 static char *
-time_format(const struct i18n *ui, const char *zone, const char *skeleton, double t)
+time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	UDateFormat *fmt;
+	UDateFormat *fmt = NULL;
+	char key[96];
+	size_t i, n = sizeof ui->fmts / sizeof ui->fmts[0];
 	char *s;
 
 	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
 		return NULL;
-	fmt = time_fmt_open(ui->locale, zone, skeleton, &status);
+	snprintf(key, sizeof key, "%s|%s", zone ? zone : "", skeleton);
+	for (i = 0; i < n && ui->fmts[i].fmt != NULL; i++)
+		if (strcmp(ui->fmts[i].key, key) == 0)
+			fmt = ui->fmts[i].fmt;
+	if (fmt == NULL) {
+		fmt = time_fmt_open(ui, zone, skeleton, &status);
+		if (fmt != NULL && i < n) {
+			snprintf(ui->fmts[i].key, sizeof ui->fmts[i].key, "%s", key);
+			ui->fmts[i].fmt = fmt;
+		} else if (fmt != NULL) {
+			s = time_fmt_format(fmt, t, &status);
+			udat_close(fmt);
+			if (U_FAILURE(status)) {
+				free(s);
+				return NULL;
+			}
+			return s;
+		}
+	}
 	s = time_fmt_format(fmt, t, &status);
-	if (fmt != NULL)
-		udat_close(fmt);
 	if (U_FAILURE(status)) {
 		free(s);
 		return NULL;
@@ -447,4 +467,18 @@ i18n_parse_datetime(struct i18n *ui, const char *s, double *t)
 	}
 	*t = when + sec * 1000.0;
 	return 0;
+}
+
+void
+i18n_time_free(struct i18n *ui)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+		if (ui->fmts[i].fmt != NULL)
+			udat_close(ui->fmts[i].fmt);
+	if (ui->dtpg != NULL)
+		udatpg_close(ui->dtpg);
+	if (ui->weekdays != NULL)
+		udat_close(ui->weekdays);
 }

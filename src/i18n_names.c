@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/udata.h>
@@ -70,6 +69,7 @@ struct names_kind {
 	size_t ncodes;
 	int *hash;              /* open addressing over ids, -1 empty */
 	size_t hashsize;
+	short alpha2[26 * 26];  /* countries: "AA".."ZZ" -> index, or -1 */
 
 	struct names_entry *near; /* UI and English names */
 	size_t nnear;
@@ -87,7 +87,12 @@ struct names_kind {
 };
 
 struct i18n_names {
+	char locale[ULOC_FULLNAME_CAPACITY]; /* ui->locale, or "en" without names */
 	const UNormalizer2 *nfd;
+	/* The folded first code point of a name by its first UTF-16 unit
+	 * (0: not yet known, U_SENTINEL: depends on what follows), so that
+	 * indexing every locale's names folds each initial letter once. */
+	UChar32 *first;
 	ULocaleDisplayNames *ldn; /* UI locale, dialect names ("Swiss High German") */
 	bool country_built, language_built;
 	struct names_kind country, language;
@@ -164,9 +169,20 @@ names_fold_cp(const UNormalizer2 *nfd, UChar32 c, UChar32 *out)
 		out[0] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 		return 1;
 	}
-	an = names_decompose(nfd, c, a, 32);
-	if (an == 0)
+	/* Most letters of a name need nothing: two property lookups are far
+	 * cheaper than decomposing and folding. */
+	if (u_getIntPropertyValue(c, UCHAR_NFD_QUICK_CHECK) == UNORM_YES) {
+		if (u_charType(c) == U_NON_SPACING_MARK)
+			return 0;
+		if (!u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
+			out[0] = c;
+			return 1;
+		}
+		an = 0;
+		U16_APPEND_UNSAFE(a, an, c);
+	} else if ((an = names_decompose(nfd, c, a, 32)) == 0) {
 		return 0;
+	}
 	fn = u_strFoldCase(f, 64, a, an, U_FOLD_CASE_DEFAULT, &st);
 	if (U_FAILURE(st) || fn > 64) {
 		memcpy(f, a, (size_t)an * sizeof a[0]);
@@ -174,6 +190,11 @@ names_fold_cp(const UNormalizer2 *nfd, UChar32 c, UChar32 *out)
 	}
 	while (i < fn && n < 16) {
 		U16_NEXT(f, i, fn, e);
+		if (e < 0x80 || u_getIntPropertyValue(e, UCHAR_NFD_QUICK_CHECK) == UNORM_YES) {
+			if (u_charType(e) != U_NON_SPACING_MARK)
+				out[n++] = e;
+			continue;
+		}
 		gn = names_decompose(nfd, e, g, 32);
 		for (j = 0; j < gn && n < 16;) {
 			U16_NEXT(g, j, gn, h);
@@ -276,10 +297,23 @@ names_fold8(const UNormalizer2 *nfd, const char *s, int32_t *flen)
 
 /* The first folded code point of s, or U_SENTINEL if it folds to nothing. */
 static UChar32
-names_first(const UNormalizer2 *nfd, const UChar *s, int32_t len)
+names_first(const UNormalizer2 *nfd, UChar32 *memo, const UChar *s, int32_t len)
 {
 	struct names_it it;
+	UChar32 out[16], f;
+	UChar u = s[0];
 
+	if (memo != NULL && len > 0 && !U16_IS_SURROGATE(u)) {
+		if ((f = memo[u]) == 0) {
+			/* Only a letter that folds to something stands alone. */
+			f = U_SENTINEL;
+			if (names_class(u) == NAMES_TEXT && names_fold_cp(nfd, u, out) > 0)
+				f = out[0];
+			memo[u] = f;
+		}
+		if (f != U_SENTINEL)
+			return f;
+	}
 	names_it_init(&it, nfd, s, len);
 	return names_it_next(&it);
 }
@@ -372,6 +406,12 @@ names_code(const struct names_kind *k, const char *id)
 
 	if (k->hashsize == 0)
 		return -1;
+	if (!k->language) {
+		/* Territory keys are two capitals (or digits, which we skip). */
+		if (id[0] < 'A' || id[0] > 'Z' || id[1] < 'A' || id[1] > 'Z' || id[2] != '\0')
+			return -1;
+		return k->alpha2[(id[0] - 'A') * 26 + (id[1] - 'A')];
+	}
 	for (h = names_hashstr(id) & (k->hashsize - 1); (i = k->hash[h]) != -1;
 	     h = (h + 1) & (k->hashsize - 1))
 		if (strcmp(k->ids[i], id) == 0)
@@ -408,6 +448,10 @@ names_hash_build(struct names_kind *k)
 			;
 		k->hash[h] = (int)i;
 	}
+	for (i = 0; i < 26 * 26; i++)
+		k->alpha2[i] = -1;
+	for (i = 0; i < k->ncodes && !k->language; i++)
+		k->alpha2[(k->ids[i][0] - 'A') * 26 + (k->ids[i][1] - 'A')] = (short)i;
 }
 
 /* Territories with an alpha-2 code (not groupings, not deprecated). */
@@ -440,13 +484,18 @@ names_special_language(const char *id)
 	return false;
 }
 
-/* The languages CLDR names in English, as keys ("pt_BR") and tags. */
+/*
+ * The languages CLDR names in English, as keys ("pt_BR") and tags
+ * ("pt-BR").  CLDR's keys are canonical already, so the tag is the key
+ * with hyphens (uloc_toLanguageTag would cost more than the rest of the
+ * index together).
+ */
 static void
 names_language_codes(struct names_kind *k, UErrorCode *status)
 {
 	UResourceBundle *b, *t = NULL;
 	const char *key;
-	char tag[ULOC_FULLNAME_CAPACITY];
+	char tag[ULOC_FULLNAME_CAPACITY], *p;
 	size_t cap = 0;
 
 	if (U_FAILURE(*status))
@@ -454,14 +503,14 @@ names_language_codes(struct names_kind *k, UErrorCode *status)
 	b = ures_open(NAMES_LANG, "en", status);
 	t = ures_getByKey(b, "Languages", NULL, status);
 	while (U_SUCCESS(*status) && ures_hasNext(t)) {
-		UErrorCode st = U_ZERO_ERROR;
-
 		ures_getNextString(t, NULL, &key, status);
-		if (U_FAILURE(*status) || key == NULL || names_special_language(key))
+		if (U_FAILURE(*status) || key == NULL || names_special_language(key) ||
+		    strlen(key) >= sizeof tag)
 			continue;
-		uloc_toLanguageTag(key, tag, sizeof tag, true, &st);
-		if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
-			continue;
+		strcpy(tag, key);
+		for (p = tag; *p != '\0'; p++)
+			if (*p == '_')
+				*p = '-';
 		names_add_code(k, &cap, key, tag);
 	}
 	ures_close(t);
@@ -506,26 +555,46 @@ names_entries_free(struct names_entry *v, size_t n)
 	free(v);
 }
 
-/* Opens the top-level table `key` of loc's bundle in pkg, or NULL when
- * the locale or table is not there (no fallback to other languages). */
+/* Opens loc's bundle in pkg, or NULL when ICU has no data for the
+ * language (rather than the default locale standing in for it). */
 static UResourceBundle *
-names_table(const char *pkg, const char *loc, const char *key, bool allow_fallback)
+names_bundle(const char *pkg, const char *loc)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UResourceBundle *b, *t;
+	UResourceBundle *b = ures_open(pkg, loc, &st);
 
-	b = ures_open(pkg, loc, &st);
 	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING) {
 		ures_close(b);
 		return NULL;
 	}
-	st = U_ZERO_ERROR;
+	return b;
+}
+
+/* The top-level table `key` of bundle b, or NULL; with allow_fallback
+ * false, only a table of b's own locale. */
+static UResourceBundle *
+names_subtable(const UResourceBundle *b, const char *key, bool allow_fallback)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UResourceBundle *t;
+
+	if (b == NULL)
+		return NULL;
 	t = ures_getByKey(b, key, NULL, &st);
-	ures_close(b);
 	if (U_FAILURE(st) || (!allow_fallback && st == U_USING_FALLBACK_WARNING)) {
 		ures_close(t);
 		return NULL;
 	}
+	return t;
+}
+
+static UResourceBundle *
+names_table(const char *pkg, const char *loc, const char *key)
+{
+	UResourceBundle *b = names_bundle(pkg, loc), *t;
+
+	t = names_subtable(b, key, true);
+	ures_close(b);
 	return t;
 }
 
@@ -537,8 +606,8 @@ static void
 names_near_table(struct names_kind *k, const UNormalizer2 *nfd, const char *loc,
 		 const char *key, size_t *cap, bool *named)
 {
-	UResourceBundle *t = names_table(k->pkg, loc, key, true);
-	UErrorCode st = U_ZERO_ERROR;
+	UResourceBundle *t = names_table(k->pkg, loc, key);
+	UErrorCode st;
 	const UChar *s;
 	const char *id;
 	int32_t len;
@@ -633,17 +702,17 @@ names_kind_build(struct i18n *ui, struct names_kind *k, UErrorCode *status)
 	 * (a regional UI locale such as pt_BR has only its differences). */
 	for (a = 0; a < sizeof alt / sizeof alt[0]; a++) {
 		snprintf(key, sizeof key, "%s%s", k->table, alt[a]);
-		names_near_table(k, nfd, ui->locale, key, &cap, a == 0 ? named : NULL);
+		names_near_table(k, nfd, ui->names->locale, key, &cap, a == 0 ? named : NULL);
 	}
 	for (i = 0; i < k->ncodes; i++) {
 		if (named[i])
 			continue;
-		if ((u = names_display(k, ui->names->ldn, ui->locale, i, &len)) == NULL)
+		if ((u = names_display(k, ui->names->ldn, ui->names->locale, i, &len)) == NULL)
 			continue;
 		names_entry_add(&k->near, &k->nnear, &cap, nfd, u, len, (int)i);
 		k->uiname[i] = u;
 	}
-	if (strcmp(ui->locale, "en") != 0) {
+	if (strcmp(ui->names->locale, "en") != 0) {
 		for (a = 0; a < sizeof alt / sizeof alt[0]; a++) {
 			snprintf(key, sizeof key, "%s%s", k->table, alt[a]);
 			names_near_table(k, nfd, "en", key, &cap, NULL);
@@ -688,13 +757,15 @@ names_raw_build(struct i18n *ui, struct names_kind *k, UErrorCode *status)
 	k->raw_built = true;
 	e = ures_openAvailableLocales(k->pkg, status);
 	while (U_SUCCESS(*status) && (loc = uenum_next(e, NULL, status)) != NULL) {
-		if (!names_language_only(loc))
+		UResourceBundle *b;
+
+		if (!names_language_only(loc) || (b = names_bundle(k->pkg, loc)) == NULL)
 			continue;
 		for (a = 0; a < sizeof alt / sizeof alt[0]; a++) {
 			UResourceBundle *t;
 
 			snprintf(key, sizeof key, "%s%s", k->table, alt[a]);
-			if ((t = names_table(k->pkg, loc, key, false)) == NULL)
+			if ((t = names_subtable(b, key, false)) == NULL)
 				continue;
 			if (k->ntables == tcap) {
 				tcap = tcap ? tcap * 2 : 512;
@@ -716,11 +787,12 @@ names_raw_build(struct i18n *ui, struct names_kind *k, UErrorCode *status)
 				r = &k->raw[k->nraw++];
 				r->s = s;
 				r->len = len;
-				r->first = names_first(nfd, s, len);
+				r->first = names_first(nfd, ui->names->first, s, len);
 				r->code = code;
 				r->loc = k->nlocs;
 			}
 		}
+		ures_close(b);
 		k->nlocs++;
 	}
 	uenum_close(e);
@@ -731,6 +803,7 @@ static struct i18n_names *
 names_get(struct i18n *ui, UErrorCode *status)
 {
 	struct i18n_names *n;
+	UResourceBundle *b;
 
 	if (U_FAILURE(*status))
 		return NULL;
@@ -738,7 +811,14 @@ names_get(struct i18n *ui, UErrorCode *status)
 		return ui->names;
 	n = xcalloc(1, sizeof *n);
 	n->nfd = unorm2_getNFDInstance(status);
-	n->ldn = uldn_open(ui->locale, ULDN_DIALECT_NAMES, status);
+	/* A UI locale ICU has no names for would get the default locale's
+	 * (Turkish, say, under LC_ALL=tr_TR); English is the better stand-in. */
+	if ((b = names_bundle(NAMES_REGION, ui->locale)) != NULL)
+		snprintf(n->locale, sizeof n->locale, "%s", ui->locale);
+	else
+		strcpy(n->locale, "en");
+	ures_close(b);
+	n->ldn = uldn_open(n->locale, ULDN_DIALECT_NAMES, status);
 	n->country.pkg = NAMES_REGION;
 	n->country.table = "Countries";
 	n->language.language = true;
@@ -802,6 +882,7 @@ i18n_names_free(struct i18n_names *n)
 	names_kind_free(&n->language);
 	if (n->ldn != NULL)
 		uldn_close(n->ldn);
+	free(n->first);
 	free(n);
 }
 
@@ -850,6 +931,7 @@ names_tag_id(const char *tag, char *id, size_t idlen)
 char *
 i18n_country_name(struct i18n *ui, const char *code)
 {
+	struct i18n_names *names;
 	UChar buf[256];
 	UErrorCode st = U_ZERO_ERROR;
 	char id[16];
@@ -861,8 +943,11 @@ i18n_country_name(struct i18n *ui, const char *code)
 	for (i = 0; i < len; i++)
 		if (!((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9')))
 			return xstrdup(code);
+	if ((names = names_get(ui, &st)) == NULL)
+		return xstrdup(code);
+	st = U_ZERO_ERROR;
 	snprintf(id, sizeof id, "und_%s", code);
-	n = uloc_getDisplayCountry(id, ui->locale, buf, 256, &st);
+	n = uloc_getDisplayCountry(id, names->locale, buf, 256, &st);
 	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING || n > 256)
 		return xstrdup(code);
 	return names_result(buf, n, code);
@@ -881,6 +966,7 @@ i18n_language_name(struct i18n *ui, const char *tag)
 		return xstrdup(tag);
 	if ((n = names_get(ui, &st)) == NULL)
 		return xstrdup(tag);
+	st = U_ZERO_ERROR;
 	len = uldn_localeDisplayName(n->ldn, id, buf, 256, &st);
 	if (U_FAILURE(st) || len > 256)
 		return xstrdup(tag);
@@ -1060,23 +1146,28 @@ i18n_language_fallbacks(const char *tag, char ***out)
 	*out = NULL;
 	if (canon == NULL)
 		return 0;
+	names_strv_add(&v, &n, xstrdup(canon));
 	if (names_tag_id(canon, id, sizeof id) == -1 || names_maximize(id, lang, script) == -1) {
-		names_strv_add(&v, &n, canon);
+		free(canon);
 		*out = v;
 		return n;
 	}
-	names_strv_add(&v, &n, xstrdup(canon));
+	/* Extensions and private use ("-u-co-phonebk", "-x-...") go first,
+	 * all together: they start at the first one-letter subtag. */
+	for (p = canon; (p = strchr(p, '-')) != NULL; p++) {
+		if (p[1] != '\0' && (p[2] == '-' || p[2] == '\0')) {
+			*p = '\0';
+			names_strv_add(&v, &n, xstrdup(canon));
+			break;
+		}
+	}
 	/*
-	 * Drop subtags from the end, keeping only parents written in the same
-	 * script: sr-Latn-RS gives sr-Latn but never sr (Cyrillic), zh-TW
-	 * gives zh-Hant rather than zh (Simplified).
+	 * Then drop subtags from the end, keeping only parents written in the
+	 * same script: sr-Latn-RS gives sr-Latn but never sr (Cyrillic),
+	 * zh-TW gives zh-Hant rather than zh (Simplified).
 	 */
 	while ((p = strrchr(canon, '-')) != NULL) {
 		*p = '\0';
-		if ((p = strrchr(canon, '-')) != NULL && strlen(p + 1) == 1) {
-			*p = '\0'; /* a singleton ("-u-", "-x-") goes with its subtags */
-			continue;
-		}
 		if (names_tag_id(canon, id, sizeof id) == -1 || names_maximize(id, l2, s2) == -1)
 			continue;
 		if (strcmp(s2, script) == 0)
@@ -1165,6 +1256,15 @@ names_candidates(struct i18n *ui, const struct names_kind *k, const int *dist, i
 	return cands->n;
 }
 
+/* True when tag is lang itself or a regional or script form of it. */
+static bool
+names_tag_within(const char *tag, const char *lang)
+{
+	size_t n = strlen(lang);
+
+	return strncmp(tag, lang, n) == 0 && (tag[n] == '\0' || tag[n] == '-');
+}
+
 /*
  * A set of codes that fit: one is FOUND; for languages, a language with
  * only its own regional forms beside it is FOUND too ("portug" is pt
@@ -1188,17 +1288,12 @@ names_resolve(struct i18n *ui, const struct names_kind *k, int *dist, char **out
 		for (i = 0; i < k->ncodes; i++)
 			if (dist[i] == 0 && strchr(k->codes[i], '-') == NULL)
 				base = base == -1 ? (int)i : -2;
+		for (i = 0; base >= 0 && i < k->ncodes; i++)
+			if (dist[i] == 0 && !names_tag_within(k->codes[i], k->codes[base]))
+				base = -2;
 		if (base >= 0) {
-			size_t bl = strlen(k->codes[base]);
-
-			for (i = 0; i < k->ncodes; i++)
-				if (dist[i] == 0 && (strncmp(k->codes[i], k->codes[base], bl) != 0 ||
-						     k->codes[i][bl] != (i == (size_t)base ? '\0' : '-')))
-					break;
-			if (i == k->ncodes) {
-				*out = xstrdup(k->codes[base]);
-				return I18N_FOUND;
-			}
+			*out = xstrdup(k->codes[base]);
+			return I18N_FOUND;
 		}
 	}
 	names_candidates(ui, k, dist, 0, SIZE_MAX, cands);
@@ -1289,11 +1384,19 @@ names_suggest(struct i18n *ui, struct names_kind *k, const UChar32 *q, int32_t q
 	for (i = 0; i < k->nraw; i++) {
 		const struct names_raw *r = &k->raw[i];
 
+		rd[i] = (unsigned char)(max + 1);
+		/*
+		 * Across every language only names that begin like the input
+		 * (or with its second letter, for a swap) are weighed: folding
+		 * all of them would cost ten times as much, and the UI and
+		 * English names above are weighed in full.
+		 */
+		if (r->first != q[0] && r->first != q[1])
+			continue;
 		/* Fold no further than a name that could still be close. */
 		names_it_init(&it, nfd, r->s, r->len);
 		for (n = 0; n <= qlen + max && (c = names_it_next(&it)) != U_SENTINEL; n++)
 			f[n] = c;
-		rd[i] = (unsigned char)(max + 1);
 		if (n > qlen + max || n < qlen - max)
 			continue;
 		d = names_distance(q, qlen, f, n, max);
@@ -1352,8 +1455,11 @@ names_parse(struct i18n *ui, bool language, const char *input, char **out,
 	if (qlen >= NAMES_MINPREFIX)
 		nnear = names_near_match(k, q, qlen, 1, dist);
 
-	if (!k->raw_built)
+	if (!k->raw_built) {
+		if (ui->names->first == NULL)
+			ui->names->first = xcalloc(0x10000, sizeof *ui->names->first);
 		names_raw_build(ui, k, &st);
+	}
 	for (i = 0; i < k->nraw; i++) {
 		const struct names_raw *r = &k->raw[i];
 		int c;
@@ -1564,14 +1670,31 @@ names_hit_coll_cmp(const void *a, const void *b)
 	return u_strcmp(x->disp, y->disp);
 }
 
-/* The group of a code: its place in first, or nfirst for the rest. */
+/* Tags are equal regardless of case and of "_" for "-". */
+static bool
+names_tag_eq(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		char x = *a == '_' ? '-' : *a, y = *b == '_' ? '-' : *b;
+
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+/* 0 for a code listed in first, 1 for the others. */
 static int
 names_group(const struct names_kind *k, int code, const char *const *first, size_t nfirst)
 {
 	size_t i;
 
 	for (i = 0; i < nfirst; i++)
-		if (first[i] != NULL && strcasecmp(first[i], k->codes[code]) == 0)
+		if (first[i] != NULL && names_tag_eq(first[i], k->codes[code]))
 			return 0;
 	return 1;
 }

@@ -263,6 +263,7 @@ static const struct {
 	{"cs", "", ""},
 	{"cs", "cz!", "cz!"},
 	{"en", "GB", "United Kingdom"},
+	{"tlh", "CZ", "Czechia"}, /* no names in ICU: English, not the default locale */
 };
 
 static const struct {
@@ -276,6 +277,7 @@ static const struct {
 	{"en", "sr-Latn", "Serbian (Latin)"},
 	{"en", "zz", "zz"},
 	{"en", "not a tag", "not a tag"},
+	{"tlh", "cs", "Czech"},
 };
 
 static const struct {
@@ -413,6 +415,9 @@ static const struct {
 	{"zh-TW", {"zh-TW", "zh-Hant"}, 2},
 	{"zh-Hant-TW", {"zh-Hant-TW", "zh-Hant"}, 2},
 	{"cs", {"cs"}, 1},
+	{"de-CH-1996", {"de-CH-1996", "de-CH", "de"}, 3},
+	{"de-CH-u-co-phonebk", {"de-CH-u-co-phonebk", "de-CH", "de"}, 3},
+	{"en-x-private", {"en-x-private", "en"}, 2},
 	{"pt-BR", {"pt-BR", "pt"}, 2},
 	{"x", {NULL}, 0},
 	{"zz", {NULL}, 0},

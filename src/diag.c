@@ -10,7 +10,7 @@
 
 #include "sanitize.h"
 
-static void
+static void SP_PRINTF(2, 0)
 diag_out(const char *prefix, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);

@@ -863,7 +863,8 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 				else if (u[k] == I18N_PDI && depth > 0)
 					depth--;
 			}
-		} while (depth > 0 && next < len);
+		} while ((depth > 0 || (next < len && next > 0 && u[next - 1] == '-')) &&
+			 next < len);
 		hard = next < len && ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD;
 		end = next;
 		/* The segment without its trailing space (and newline). */
@@ -919,7 +920,7 @@ i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 	if (ui->utf8)
 		return NULL;
 	if (ui->conv == NULL) {
-		ui->conv = ucnv_open(NULL, &st);
+		ui->conv = ucnv_open(nl_langinfo(CODESET), &st);
 		if (U_FAILURE(st)) {
 			st = U_ZERO_ERROR;
 			ui->conv = ucnv_open("US-ASCII", &st);

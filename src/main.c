@@ -58,7 +58,7 @@ static int
 main_help(struct main_ctx *m)
 {
 	struct buf b = {0};
-	char *w;
+	char *w, *wrapped;
 	size_t i;
 	int col = 28;
 
@@ -68,13 +68,14 @@ main_help(struct main_ctx *m)
 	free(w);
 	buf_addc(&b, '\n');
 	w = i18n_str(m->ui, "help.summary");
-	buf_addf(&b, "%s\n\n", w);
+	wrapped = i18n_wrap(m->ui, w, 79, "", "");
+	buf_addf(&b, "%s\n\n", wrapped);
+	free(wrapped);
 	free(w);
 	for (i = 0; cli_help[i].flags; i++) {
 		char *text = i18n_str(m->ui, cli_help[i].key);
 		char *first = xasprintf("  %-*s", col - 2, cli_help[i].flags);
 		char *pad = xasprintf("%*s", col, "");
-		char *wrapped;
 
 		if ((int)strlen(cli_help[i].flags) > col - 3) {
 			buf_addf(&b, "  %s\n", cli_help[i].flags);
@@ -90,7 +91,9 @@ main_help(struct main_ctx *m)
 	}
 	buf_addc(&b, '\n');
 	w = i18n_str(m->ui, "help.exit_status");
-	buf_addf(&b, "%s\n", w);
+	wrapped = i18n_wrap(m->ui, w, 79, "", "");
+	buf_addf(&b, "%s\n", wrapped);
+	free(wrapped);
 	free(w);
 	render_line(&m->r, b.s);
 	buf_free(&b);
@@ -150,7 +153,7 @@ main_table_path(struct main_ctx *m, char **owned)
 static int
 main_load(struct main_ctx *m, bool check)
 {
-	struct table_options to = {.today = i18n_now(), .stale_days = m->o.stale_days,
+	struct table_options to = {.today = m->r.now, .stale_days = m->o.stale_days,
 				   .warn_unknown = check};
 	struct problems pr = {0};
 	char *owned, **ov = NULL;
@@ -496,8 +499,10 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	m->localedir = getenv("SIGNPOST_LOCALEDIR") && *getenv("SIGNPOST_LOCALEDIR")
 			       ? xstrdup(getenv("SIGNPOST_LOCALEDIR"))
 			       : xasprintf("%s/locales", m->datadir);
-	m->ui = i18n_open(perr == 0 ? m->o.ui_language : NULL, m->localedir, &why);
-	if (m->ui == NULL && perr == 0 && m->o.ui_language != NULL) {
+	/* Even a bad command line is answered in the language asked for, if
+	 * --ui-language came before the mistake. */
+	m->ui = i18n_open(m->o.ui_language, m->localedir, &why);
+	if (m->ui == NULL && m->o.ui_language != NULL) {
 		/* Say so in the environment's language. */
 		char *why2 = NULL;
 
@@ -505,6 +510,8 @@ main_run(struct main_ctx *m, int argc, char **argv)
 		free(why2);
 		if (m->ui != NULL) {
 			free(why);
+			m->r.out = stdout;
+			m->r.ui = m->ui;
 			return main_usage_error(m, "error.bad_ui_language", m->o.ui_language);
 		}
 	}

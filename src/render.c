@@ -308,17 +308,20 @@ render_contact(struct render *r, struct i18n *ui, struct buf *out, const char *i
 	}
 	free(line);
 	if (with_hours && (c->type == CONTACT_PHONE || c->type == CONTACT_CHAT)) {
-		int state;
-		char *st = render_state(r, ui, c, &state);
+		int state = HOURS_UNKNOWN;
+		/* A card is read later: it gives the hours, never "open now". */
+		char *st = r->format == RENDER_CARD && c->hours ? xstrdup("")
+							       : render_state(r, ui, c, &state);
 		char *pad = xasprintf("%s  ", indent);
 		struct buf h = {0};
 
 		buf_addf(&h, "%s%s%s", render_color(r, state), st, r->color && *render_color(r, state) ? "\033[0m" : "");
+		free(st);
 		if (c->hours) {
 			char *wk = render_weekly(r, ui, c->hours);
 			char *m = i18n_fmt(ui, "hours.weekly", "ss", wk, c->hours->zone);
 
-			buf_addf(&h, "; %s", m);
+			buf_addf(&h, "%s%s", h.len ? "; " : "", m);
 			free(m);
 			free(wk);
 			if (c->hours->holidays != HOURS_HOLIDAYS_UNKNOWN) {
@@ -437,7 +440,10 @@ render_body(struct render *r, struct buf *b, const struct table *t, const struct
 	}
 	if (s->alert) {
 		v = render_data(s->alert);
-		m = i18n_fmt(r->ui, "alert.until", "ss", v, s->alert_until);
+		char *until = i18n_date(r->ui, s->alert_until);
+
+		m = i18n_fmt(r->ui, "alert.until", "ss", v, until);
+		free(until);
 		render_field(r, b, ind, "label.alert", m);
 		free(m);
 		free(v);
@@ -813,6 +819,18 @@ json_emergency(struct buf *b, const struct table *t, const char *country)
 		    !(strcmp(e->country, "EU") == 0 && i18n_region_contains("EU", country)))
 			continue;
 		for (j = 0; j < e->n; j++) {
+			size_t k, l;
+			bool dup = false;
+
+			/* A number listed for the EU and the country appears once,
+			 * as in the text output. */
+			for (k = 0; k <= i && !dup; k++)
+				for (l = 0; l < (k == i ? j : t->emergency[k].n) && !dup; l++)
+					dup = (strcmp(t->emergency[k].country, country) == 0 ||
+					       strcmp(t->emergency[k].country, "EU") == 0) &&
+					      strcmp(t->emergency[k].v[l].number, e->v[j].number) == 0;
+			if (dup)
+				continue;
 			if (n++)
 				buf_addc(b, ',');
 			buf_addc(b, '{');

@@ -26,7 +26,7 @@ struct loader {
 	bool overlay;
 };
 
-static void
+static void SP_PRINTF(5, 0)
 problem_add(struct problems *pr, const char *name, const struct ynode *n, bool warning,
 	    const char *fmt, va_list ap)
 {
@@ -994,7 +994,9 @@ table_index(struct loader *L, struct table *t)
 {
 	size_t i;
 
-	qsort(t->services, t->nservices, sizeof *t->services, table_id_cmp);
+	/* qsort(NULL, 0, ...) is undefined: an overlay may have no services. */
+	if (t->nservices > 1)
+		qsort(t->services, t->nservices, sizeof *t->services, table_id_cmp);
 	for (i = 1; i < t->nservices; i++) {
 		struct service *a = &t->services[i - 1], *b = &t->services[i];
 
@@ -1146,6 +1148,8 @@ table_find(const struct table *t, const char *id)
 {
 	struct service key = {.id = (char *)id};
 
+	if (t->nservices == 0)
+		return NULL; /* bsearch(NULL, 0, ...) is undefined */
 	return bsearch(&key, t->services, t->nservices, sizeof *t->services, table_id_cmp);
 }
 

@@ -63,8 +63,11 @@ main_help(struct main_ctx *m)
 	int col = 28;
 
 	w = i18n_str(m->ui, "help.usage");
+	/* Align the synopsis lines under the first by display width: the
+	 * translated "Usage:" may not be ASCII. */
 	for (i = 0; cli_synopsis[i]; i++)
-		buf_addf(&b, "%-*s %s\n", (int)strlen(w), i ? "" : w, cli_synopsis[i]);
+		buf_addf(&b, "%s%*s %s\n", i ? "" : w, i ? i18n_width(w) : 0, "",
+			 cli_synopsis[i]);
 	free(w);
 	buf_addc(&b, '\n');
 	w = i18n_str(m->ui, "help.summary");
@@ -304,6 +307,7 @@ main_lookup(struct main_ctx *m)
 	res = xcalloc(m->t->nservices + 1, sizeof *res);
 	n = match_rank(m->t, &(struct match_query){country, language, m->o.audience},
 		       main_collate, m->ui, res);
+	q.matched = n > 0;
 	if (m->o.open_now) {
 		for (i = k = 0; i < n; i++)
 			if (render_open_now(&m->r, res[i].svc))

@@ -1000,7 +1000,9 @@ render_results(struct render *r, const struct table *t, const struct render_quer
 			free(m);
 		}
 		m = n ? i18n_fmt(r->ui, "results.count", "n", (double)n)
-		      : i18n_fmt(r->ui, "results.none", "ss", cn, ln);
+		      : i18n_fmt(r->ui, q->open_now && q->matched ? "results.none_open"
+							      : "results.none",
+				 "ss", cn, ln);
 		w = i18n_wrap(r->ui, m, r->width, "", "");
 		buf_addf(&b, "%s\n", w);
 		free(w);

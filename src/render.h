@@ -36,6 +36,7 @@ struct render_query {
 	bool language_likely; /* chosen from the country, not given */
 	unsigned audience;
 	bool open_now;
+	bool matched; /* services matched before --open-now filtered them */
 };
 
 /*

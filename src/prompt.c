@@ -1,13 +1,1032 @@
 /*
- * prompt.c - the interactive session (placeholder until the session lands).
+ * prompt.c - the interactive session at a helpline worker's terminal:
+ * country, language, the results exactly as a scripted lookup shows them,
+ * then short commands.  Part of the UI layer: it prints, but it decides
+ * nothing about ranking (match) or layout (render).
+ *
+ * It must never write a file: history lives in memory for the session
+ * only (no read_history, write_history or append_history, whatever
+ * ~/.inputrc says), and output goes to the terminal alone (pages are
+ * built in memory, no external pager).
+ *
+ * GNU readline is reached only through the small layer at the top of this
+ * file (read a line, save it in the in-memory history, free it, in the
+ * manner of Lua's lua.c); the session logic below never calls readline.
  */
-#include "prompt.h"
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
 
 #include "cli.h"
+#include "diag.h"
+#include "match.h"
+#include "prompt.h"
+#include "sanitize.h"
+#include "xmalloc.h"
+
+/* Clears the screen, then the scrollback (xterm's "E3" extension). */
+#define PROMPT_CLEAR "\033[H\033[2J\033[3J"
+
+/* ---- the readline layer ---- */
+
+/*
+ * Readline's callbacks (completion, line handler) and signal handlers carry
+ * no context pointer, so the little state they need lives here.  Nothing
+ * else in signpost is touched from a signal handler.
+ */
+static volatile sig_atomic_t prompt_signal; /* SIGINT, SIGTERM or SIGHUP */
+static volatile sig_atomic_t prompt_winch;  /* the terminal was resized */
+
+/* A completion function of the session: the readline-style match list
+ * for the text typed so far (element 0 replaces the text, the others are
+ * listed; NULL-terminated, malloc'd), or NULL when nothing fits. */
+typedef char **(*prompt_complete_fn)(void *ctx, const char *text);
+
+static prompt_complete_fn prompt_rl_fn;
+static void *prompt_rl_ctx;
+static char *prompt_rl_line;
+static int prompt_rl_done;
+
+enum prompt_read { READ_LINE, READ_EOF, READ_INTERRUPT, READ_END };
+
+static void
+prompt_on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		prompt_winch = 1;
+	else if (prompt_signal != SIGTERM && prompt_signal != SIGHUP)
+		prompt_signal = sig;
+}
+
+static char **
+prompt_rl_complete(const char *text, int start, int end)
+{
+	(void)end;
+	/* Never fall back to file names: they are not ours to show. */
+	rl_attempted_completion_over = 1;
+	rl_completion_append_character = '\0';
+	rl_completion_suppress_append = 1;
+	if (prompt_rl_fn == NULL || start != 0)
+		return NULL;
+	return prompt_rl_fn(prompt_rl_ctx, text);
+}
+
+static void
+prompt_rl_handler(char *line)
+{
+	prompt_rl_line = line;
+	prompt_rl_done = 1;
+	rl_callback_handler_remove();
+}
+
+/*
+ * Sets readline up once: no signal handling of its own (the session
+ * handles SIGINT, SIGTERM, SIGHUP and SIGWINCH around its own loop), the
+ * whole line as the word to complete, matches kept in our order.  Settings
+ * from ~/.inputrc are read by rl_initialize and may change key bindings,
+ * but readline has no setting that writes a file.
+ */
+static void
+prompt_rl_init(void)
+{
+	rl_readline_name = "signpost";
+	rl_instream = stdin;
+	rl_outstream = stdout;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_attempted_completion_function = prompt_rl_complete;
+	rl_completer_word_break_characters = "";
+	rl_completer_quote_characters = NULL;
+	rl_initialize();
+	rl_variable_bind("show-all-if-ambiguous", "on");
+	rl_sort_completion_matches = 0;
+	using_history();
+	stifle_history(200);
+}
+
+static void
+prompt_rl_fini(void)
+{
+	clear_history();
+	rl_callback_handler_remove();
+}
+
+/*
+ * Reads one line with prompt (already in the terminal's character set),
+ * completing with fn.  READ_LINE: *line is the line, free it with
+ * prompt_freeline.  READ_EOF: Ctrl-D.  READ_INTERRUPT: Ctrl-C, the line is
+ * abandoned.  READ_END: SIGTERM, SIGHUP or an input error.  Signals are
+ * blocked (by prompt_run) except while waiting for input, so a signal is
+ * never lost between the check and the wait.
+ */
+static enum prompt_read
+prompt_readline(const char *prompt, prompt_complete_fn fn, void *ctx, char **line)
+{
+	sigset_t waitmask;
+	int fd = fileno(rl_instream);
+
+	*line = NULL;
+	if (prompt_signal == SIGTERM || prompt_signal == SIGHUP)
+		return READ_END;
+	prompt_signal = 0;
+	prompt_rl_fn = fn;
+	prompt_rl_ctx = ctx;
+	prompt_rl_done = 0;
+	prompt_rl_line = NULL;
+	fflush(stdout);
+	sigprocmask(SIG_SETMASK, NULL, &waitmask);
+	sigdelset(&waitmask, SIGINT);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGHUP);
+	sigdelset(&waitmask, SIGWINCH);
+	rl_callback_handler_install(prompt, prompt_rl_handler);
+	while (!prompt_rl_done) {
+		fd_set fds;
+		int rc;
+
+		FD_ZERO(&fds);
+		FD_SET(fd, &fds);
+		rc = pselect(fd + 1, &fds, NULL, NULL, NULL, &waitmask);
+		if (prompt_winch) {
+			prompt_winch = 0;
+			rl_resize_terminal();
+		}
+		if (prompt_signal || (rc < 0 && errno != EINTR)) {
+			int sig = prompt_signal;
+
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_cleanup_after_signal();
+			rl_callback_handler_remove();
+			fputc('\n', rl_outstream);
+			fflush(rl_outstream);
+			prompt_rl_fn = NULL;
+			if (sig == SIGINT) {
+				prompt_signal = 0;
+				return READ_INTERRUPT;
+			}
+			return READ_END;
+		}
+		if (rc > 0)
+			rl_callback_read_char();
+	}
+	prompt_rl_fn = NULL;
+	if (prompt_rl_line == NULL) {
+		/* Ctrl-D on an empty line: readline left the cursor there. */
+		fputc('\n', rl_outstream);
+		fflush(rl_outstream);
+		return READ_EOF;
+	}
+	*line = prompt_rl_line;
+	return READ_LINE;
+}
+
+/* Adds a line to the history of this session (memory only). */
+static void
+prompt_saveline(const char *line)
+{
+	if (*line != '\0')
+		add_history(line);
+}
+
+static void
+prompt_freeline(char *line)
+{
+	free(line);
+}
+
+/* ---- the session ---- */
+
+enum prompt_step {
+	STEP_OK,      /* go on */
+	STEP_RESTART, /* Ctrl-C or "new": back to the country question */
+	STEP_QUIT,    /* Ctrl-D or "quit": leave with status 0 */
+	STEP_END      /* SIGTERM, SIGHUP, or the terminal went away */
+};
+
+struct prompt_ctx {
+	struct prompt_session *s;
+	char *country;  /* alpha-2, or NULL before the first answer */
+	char *language; /* canonical tag */
+	bool language_likely;
+	struct match_result *res;
+	size_t n;
+	double now_offset; /* --at minus the real start time (0 without --at) */
+};
+
+static enum prompt_step
+prompt_step_of(enum prompt_read r)
+{
+	switch (r) {
+	case READ_INTERRUPT:
+		return STEP_RESTART;
+	case READ_EOF:
+		return STEP_QUIT;
+	case READ_END:
+		return STEP_END;
+	default:
+		return STEP_OK;
+	}
+}
+
+/* Text converted for the terminal (ASCII under LANG=C), newly allocated. */
+static char *
+prompt_term(struct prompt_ctx *c, const char *s)
+{
+	size_t len;
+	char *t = i18n_to_terminal(c->s->ui, s, strlen(s), &len);
+
+	return t ? t : xstrdup(s);
+}
+
+/* Current terminal size; 0 for what is not known. */
+static void
+prompt_size(int *cols, int *rows)
+{
+	struct winsize ws;
+
+	*cols = *rows = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+		*cols = ws.ws_col;
+		*rows = ws.ws_row;
+	}
+}
+
+/* Before each output: the width of the terminal now, and the time now
+ * (shifted by --at, if it was given). */
+static void
+prompt_refresh(struct prompt_ctx *c)
+{
+	int cols, rows;
+
+	prompt_size(&cols, &rows);
+	if (cols >= 20)
+		c->s->r->width = cols > 200 ? 200 : cols;
+	c->s->r->now = i18n_now() + c->now_offset;
+}
+
+/* Writes a message from the catalog layer, wrapped to the terminal. */
+static void
+prompt_say(struct prompt_ctx *c, char *text)
+{
+	char *clean = sanitize_dup(text), *w;
+
+	prompt_refresh(c);
+	w = i18n_wrap(c->s->ui, clean, c->s->r->width, "", "");
+	render_line(c->s->r, w);
+	render_flush(c->s->r);
+	free(w);
+	free(clean);
+	free(text);
+}
+
+/*
+ * Shows text (already in the terminal's character set) a screen at a time
+ * when it is longer than the screen, asking "more" in between.
+ */
+static enum prompt_step
+prompt_page(struct prompt_ctx *c, const char *text, size_t len)
+{
+	int cols, rows, used = 0;
+	const char *p = text, *end = text + len;
+
+	prompt_size(&cols, &rows);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *next = nl ? nl + 1 : end;
+		char *l = xstrndup(p, (size_t)(next - p));
+		int w = i18n_width(l), h = cols > 0 && w > cols ? (w + cols - 1) / cols : 1;
+
+		free(l);
+		if (rows >= 4 && used + h > rows - 1) {
+			char *m = i18n_str(c->s->ui, "prompt.more"), *pt = prompt_term(c, m), *ans;
+			enum prompt_read r;
+
+			free(m);
+			r = prompt_readline(pt, NULL, NULL, &ans);
+			free(pt);
+			if (r != READ_LINE)
+				return prompt_step_of(r);
+			if (ans[0] == 'q' || ans[0] == 'Q') {
+				prompt_freeline(ans);
+				return STEP_OK;
+			}
+			prompt_freeline(ans);
+			used = 0;
+		}
+		if (fwrite(p, 1, (size_t)(next - p), stdout) != (size_t)(next - p))
+			return STEP_END;
+		used += h;
+		p = next;
+	}
+	return fflush(stdout) == 0 ? STEP_OK : STEP_END;
+}
+
+/* Starts capturing render output in memory. */
+static FILE *
+prompt_capture(struct prompt_ctx *c, char **buf, size_t *len, FILE **saved)
+{
+	FILE *mem = open_memstream(buf, len);
+
+	if (mem == NULL) {
+		diag_error("%s", strerror(errno));
+		abort();
+	}
+	prompt_refresh(c);
+	*saved = c->s->r->out;
+	c->s->r->out = mem;
+	return mem;
+}
+
+/* Ends the capture and pages what was written. */
+static enum prompt_step
+prompt_release(struct prompt_ctx *c, FILE *mem, char **buf, size_t *len, FILE *saved)
+{
+	enum prompt_step st;
+
+	fclose(mem);
+	c->s->r->out = saved;
+	c->s->r->error = 0;
+	st = prompt_page(c, *buf, *len);
+	free(*buf);
+	*buf = NULL;
+	return st;
+}
+
+static int
+prompt_collate(const char *a, const char *b, void *ctx)
+{
+	return i18n_collate(ctx, a, b);
+}
+
+/* Ranks the services for the current country and language, exactly as
+ * the scripted lookup does (see main_lookup). */
+static void
+prompt_rank(struct prompt_ctx *c)
+{
+	struct prompt_session *s = c->s;
+
+	free(c->res);
+	c->res = xcalloc(s->t->nservices + 1, sizeof *c->res);
+	c->n = match_rank(s->t, &(struct match_query){c->country, c->language, s->audience},
+			  prompt_collate, s->ui, c->res);
+	if (s->open_now) {
+		size_t i, k;
+
+		for (i = k = 0; i < c->n; i++)
+			if (render_open_now(s->r, c->res[i].svc))
+				c->res[k++] = c->res[i];
+		c->n = k;
+	}
+}
+
+static struct render_query
+prompt_query(struct prompt_ctx *c)
+{
+	return (struct render_query){.country = c->country, .language = c->language,
+				     .language_likely = c->language_likely,
+				     .audience = c->s->audience, .open_now = c->s->open_now};
+}
+
+static enum prompt_step
+prompt_results(struct prompt_ctx *c)
+{
+	struct render_query q = prompt_query(c);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *saved, *mem = prompt_capture(c, &buf, &len, &saved);
+
+	render_results(c->s->r, c->s->t, &q, c->res, c->n);
+	return prompt_release(c, mem, &buf, &len, saved);
+}
+
+/* "could mean several" or "did you mean" for a country or a language. */
+static void
+prompt_not_found(struct prompt_ctx *c, bool language, const char *in, enum i18n_match m,
+		 const struct i18n_candidates *cand)
+{
+	struct i18n *ui = c->s->ui;
+	struct buf b = {0};
+	char *sep = i18n_str(ui, "list.separator"), *clean = sanitize_dup(in), *msg;
+	size_t i;
+
+	for (i = 0; i < cand->n; i++) {
+		char *n = language ? i18n_language_name(ui, cand->codes[i])
+				   : i18n_country_name(ui, cand->codes[i]);
+
+		if (i)
+			buf_add(&b, sep);
+		buf_addf(&b, "%s (%s)", n, cand->codes[i]);
+		free(n);
+	}
+	if (m == I18N_AMBIGUOUS)
+		msg = i18n_fmt(ui, language ? "error.ambiguous_language" : "error.ambiguous_country",
+			       "ss", clean, b.s ? b.s : "");
+	else if (cand->n)
+		msg = i18n_fmt(ui,
+			       language ? "error.unknown_language_suggest"
+					: "error.unknown_country_suggest",
+			       "ss", clean, b.s);
+	else
+		msg = i18n_fmt(ui, language ? "error.unknown_language" : "error.unknown_country",
+			       "s", clean);
+	prompt_say(c, msg);
+	free(sep);
+	free(clean);
+	buf_free(&b);
+}
+
+/*
+ * Completion shared by both questions: the candidates from i18n, in the
+ * terminal's character set.  When all of them name the same thing
+ * ("cz": CZ, Czechia, Czech Republic) the line becomes its name in the UI
+ * language; otherwise the common beginning, if it is longer than what was
+ * typed, and the candidates are listed.
+ */
+static char **
+prompt_complete(struct prompt_ctx *c, bool language, const char *text, char **v, size_t n)
+{
+	struct i18n *ui = c->s->ui;
+	char **m, *same = NULL;
+	size_t i, lcd, tl = 0, ll = 0;
+	bool unique = n <= 32;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n && unique; i++) {
+		struct i18n_candidates cand = {0};
+		char *code = NULL;
+		enum i18n_match r = language ? i18n_language_parse(ui, v[i], &code, &cand)
+					     : i18n_country_parse(ui, v[i], &code, &cand);
+
+		if (r != I18N_FOUND || (same != NULL && strcmp(same, code) != 0))
+			unique = false;
+		if (same == NULL && r == I18N_FOUND) {
+			same = code;
+			code = NULL;
+		}
+		free(code);
+		i18n_candidates_free(&cand);
+	}
+	if (unique && same != NULL) {
+		char *name = language ? i18n_language_name(ui, same) : i18n_country_name(ui, same);
+
+		m = xcalloc(2, sizeof *m);
+		m[0] = prompt_term(c, name);
+		free(name);
+		free(same);
+		i18n_strv_free(v, n);
+		return m;
+	}
+	free(same);
+	m = xcalloc(n + 2, sizeof *m);
+	for (i = 0; i < n; i++)
+		m[i + 1] = prompt_term(c, v[i]);
+	i18n_strv_free(v, n);
+	/* The common beginning, cut at a character boundary. */
+	lcd = strlen(m[1]);
+	for (i = 2; i <= n; i++) {
+		size_t k = 0;
+
+		while (k < lcd && m[i][k] == m[1][k])
+			k++;
+		lcd = k;
+	}
+	while (lcd > 0 && ((unsigned char)m[1][lcd] & 0xc0) == 0x80)
+		lcd--;
+	for (i = 0; text[i]; i++)
+		tl += ((unsigned char)text[i] & 0xc0) != 0x80;
+	for (i = 0; i < lcd; i++)
+		ll += ((unsigned char)m[1][i] & 0xc0) != 0x80;
+	m[0] = ll >= tl && lcd > 0 ? xstrndup(m[1], lcd) : xstrdup(text);
+	if (n == 1) {
+		free(m[0]);
+		m[0] = m[1];
+		m[1] = NULL;
+	}
+	return m;
+}
+
+static char **
+prompt_complete_country(void *ctx, const char *text)
+{
+	struct prompt_ctx *c = ctx;
+	char **v;
+	size_t n = i18n_country_complete(c->s->ui, text, &v);
+
+	return prompt_complete(c, false, text, v, n);
+}
+
+/* The languages that services for the country (or for anyone) are
+ * offered in, for completion and for nothing else. */
+static size_t
+prompt_offered(struct prompt_ctx *c, const char ***out)
+{
+	const struct table *t = c->s->t;
+	const char **v = xcalloc(1, sizeof *v);
+	size_t n = 0, i, j, k;
+
+	for (i = 0; i < t->nservices; i++) {
+		int world = 0;
+
+		if (t->services[i].status == STATUS_ENDED ||
+		    !match_country(&t->services[i], c->country, &world))
+			continue;
+		for (j = 0; j < t->services[i].languages.n; j++) {
+			const char *l = t->services[i].languages.v[j];
+
+			for (k = 0; k < n && strcmp(v[k], l) != 0; k++)
+				;
+			if (k == n) {
+				v = xreallocarray(v, n + 1, sizeof *v);
+				v[n++] = l;
+			}
+		}
+	}
+	*out = v;
+	return n;
+}
+
+static char **
+prompt_complete_language(void *ctx, const char *text)
+{
+	struct prompt_ctx *c = ctx;
+	const char **first;
+	size_t nfirst = prompt_offered(c, &first);
+	char **v;
+	size_t n = i18n_language_complete(c->s->ui, text, first, nfirst, &v);
+
+	free(first);
+	return prompt_complete(c, true, text, v, n);
+}
+
+/* Removes leading and trailing white space in place. */
+static char *
+prompt_trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/*
+ * Asks a question: the country (language false) or the caller's language.
+ * On STEP_OK *code is the answer (allocated).  "?" explains the question;
+ * an ambiguous or unknown answer lists candidates and asks again.
+ */
+static enum prompt_step
+prompt_ask(struct prompt_ctx *c, bool language, char **code)
+{
+	for (;;) {
+		struct i18n *ui = c->s->ui;
+		char *def = language ? i18n_likely_language(c->country) : NULL, *q, *pt, *line, *in;
+		const char *home = i18n_home_region(ui);
+		struct i18n_candidates cand = {0};
+		enum i18n_match m;
+		enum prompt_read r;
+
+		if (!language && home != NULL && i18n_country_valid(home))
+			def = xstrdup(home);
+		if (def != NULL) {
+			char *name = language ? i18n_language_name(ui, def)
+					      : i18n_country_name(ui, def);
+
+			q = i18n_fmt(ui, language ? "prompt.language_default" : "prompt.country_default",
+				     "s", name);
+			free(name);
+		} else {
+			q = i18n_str(ui, language ? "prompt.language" : "prompt.country");
+		}
+		pt = prompt_term(c, q);
+		free(q);
+		r = prompt_readline(pt, language ? prompt_complete_language : prompt_complete_country,
+				    c, &line);
+		free(pt);
+		if (r != READ_LINE) {
+			free(def);
+			return prompt_step_of(r);
+		}
+		in = prompt_trim(line);
+		prompt_saveline(in);
+		if (*in == '\0' && def != NULL) {
+			prompt_freeline(line);
+			*code = def;
+			return STEP_OK;
+		}
+		free(def);
+		if (*in == '\0' || strcmp(in, "?") == 0) {
+			prompt_say(c, i18n_str(ui, language ? "prompt.language_help"
+							     : "prompt.country_help"));
+			prompt_freeline(line);
+			continue;
+		}
+		m = language ? i18n_language_parse(ui, in, code, &cand)
+			     : i18n_country_parse(ui, in, code, &cand);
+		if (m == I18N_FOUND) {
+			i18n_candidates_free(&cand);
+			prompt_freeline(line);
+			return STEP_OK;
+		}
+		prompt_not_found(c, language, in, m, &cand);
+		i18n_candidates_free(&cand);
+		prompt_freeline(line);
+	}
+}
+
+/* Asks the caller's language for the current country and shows the
+ * results. */
+static enum prompt_step
+prompt_lookup_language(struct prompt_ctx *c)
+{
+	char *tag = NULL, *likely;
+	enum prompt_step st = prompt_ask(c, true, &tag);
+
+	if (st != STEP_OK)
+		return st;
+	if (tag == NULL)
+		return STEP_RESTART;
+	likely = i18n_likely_language(c->country);
+	free(c->language);
+	c->language = tag;
+	c->language_likely = likely != NULL && strcmp(likely, tag) == 0;
+	free(likely);
+	prompt_rank(c);
+	return prompt_results(c);
+}
+
+static enum prompt_step
+prompt_lookup(struct prompt_ctx *c)
+{
+	char *code = NULL;
+	enum prompt_step st = prompt_ask(c, false, &code);
+
+	if (st != STEP_OK)
+		return st;
+	free(c->country);
+	c->country = code;
+	return prompt_lookup_language(c);
+}
+
+/* ---- commands ---- */
+
+enum prompt_cmd { CMD_DETAILS, CMD_CARD, CMD_NEW, CMD_LANGUAGE, CMD_UI, CMD_HELP, CMD_QUIT,
+		  CMD_NONE };
+
+static const struct {
+	const char *name;  /* English, always understood */
+	const char *shortcut;
+	const char *key;   /* the command word in the UI language */
+	const char *arg;   /* shown in help */
+	const char *help;
+} prompt_cmds[] = {
+	{"details", "d", "prompt.command.details", " N", "prompt.help.details"},
+	{"card", "c", "prompt.command.card", " N", "prompt.help.card"},
+	{"new", "n", "prompt.command.new", "", "prompt.help.new"},
+	{"language", "l", "prompt.command.language", "", "prompt.help.language"},
+	{"ui", "u", "prompt.command.ui", " TAG", "prompt.help.ui"},
+	{"help", "?", "prompt.command.help", "", "prompt.help.help"},
+	{"quit", "q", "prompt.command.quit", "", "prompt.help.quit"},
+};
+#define PROMPT_NCMDS (sizeof prompt_cmds / sizeof prompt_cmds[0])
+
+/*
+ * The command a word names: an English shortcut or name, the name in the
+ * UI language, or a beginning that fits one name only.
+ */
+static enum prompt_cmd
+prompt_command(struct prompt_ctx *c, const char *w)
+{
+	char *loc[PROMPT_NCMDS];
+	size_t i, len = strlen(w);
+	enum prompt_cmd found = CMD_NONE;
+	int fits = 0;
+
+	for (i = 0; i < PROMPT_NCMDS; i++)
+		if (strcasecmp(w, prompt_cmds[i].shortcut) == 0 ||
+		    strcasecmp(w, prompt_cmds[i].name) == 0)
+			return (enum prompt_cmd)i;
+	for (i = 0; i < PROMPT_NCMDS; i++)
+		loc[i] = i18n_str(c->s->ui, prompt_cmds[i].key);
+	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE; i++)
+		if (strcasecmp(w, loc[i]) == 0)
+			found = (enum prompt_cmd)i;
+	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE; i++) {
+		if (len > 0 && (strncasecmp(w, prompt_cmds[i].name, len) == 0 ||
+				strncasecmp(w, loc[i], len) == 0)) {
+			fits++;
+			found = (enum prompt_cmd)i;
+		}
+	}
+	if (fits > 1)
+		found = CMD_NONE;
+	for (i = 0; i < PROMPT_NCMDS; i++)
+		free(loc[i]);
+	return found;
+}
+
+static void
+prompt_help(struct prompt_ctx *c)
+{
+	struct i18n *ui = c->s->ui;
+	struct buf b = {0};
+	size_t i;
+	int col = 0;
+	char **left = xcalloc(PROMPT_NCMDS, sizeof *left), *all = i18n_str(ui, "prompt.command.all");
+
+	prompt_refresh(c);
+	for (i = 0; i < PROMPT_NCMDS; i++) {
+		char *word = i18n_str(ui, prompt_cmds[i].key);
+		const char *arg = i == CMD_CARD ? "" : prompt_cmds[i].arg;
+		char *cardarg = i == CMD_CARD ? xasprintf(" N|%s", all) : xstrdup("");
+
+		if (i == CMD_HELP)
+			left[i] = xasprintf("%s, ?", word);
+		else
+			left[i] = xasprintf("%s%s%s, %s%s%s", word, arg, cardarg,
+					    prompt_cmds[i].shortcut, arg, cardarg);
+		if (i18n_width(left[i]) > col)
+			col = i18n_width(left[i]);
+		free(cardarg);
+		free(word);
+	}
+	free(all);
+	{
+		char *h = i18n_str(ui, "prompt.help.header");
+
+		buf_addf(&b, "%s\n", h);
+		free(h);
+	}
+	for (i = 0; i < PROMPT_NCMDS; i++) {
+		char *text = i18n_str(ui, prompt_cmds[i].help), *first, *pad, *w;
+		int lw = i18n_width(left[i]);
+
+		/* Two columns when there is room; else the text under the command. */
+		if (c->s->r->width >= col + 24) {
+			first = xasprintf("  %s%*s  ", left[i], col - lw, "");
+			pad = xasprintf("%*s", col + 4, "");
+		} else {
+			buf_addf(&b, "  %s\n", left[i]);
+			first = xstrdup("    ");
+			pad = xstrdup("    ");
+		}
+		w = i18n_wrap(ui, text, c->s->r->width, first, pad);
+		buf_addf(&b, "%s\n", w);
+		free(w);
+		free(first);
+		free(pad);
+		free(text);
+		free(left[i]);
+	}
+	free(left);
+	{
+		char *k = i18n_str(ui, "prompt.help.keys"),
+		     *w = i18n_wrap(ui, k, c->s->r->width, "", "");
+
+		buf_add(&b, w);
+		free(w);
+		free(k);
+	}
+	render_line(c->s->r, b.s);
+	render_flush(c->s->r);
+	buf_free(&b);
+}
+
+/* The result a "details"/"card" argument names (1-based), or 0 after
+ * saying what is wrong. */
+static size_t
+prompt_result_number(struct prompt_ctx *c, enum prompt_cmd cmd, const char *arg)
+{
+	char *end;
+	long v;
+
+	if (c->n == 0) {
+		prompt_say(c, i18n_str(c->s->ui, "prompt.no_results"));
+		return 0;
+	}
+	if (arg == NULL || *arg == '\0') {
+		char *word = i18n_str(c->s->ui, prompt_cmds[cmd].key);
+
+		prompt_say(c, i18n_fmt(c->s->ui, "prompt.need_number", "s", word));
+		free(word);
+		return 0;
+	}
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1 || (unsigned long)v > c->n) {
+		char *clean = sanitize_dup(arg);
+
+		prompt_say(c, i18n_fmt(c->s->ui, "prompt.bad_number", "sn", clean, (double)c->n));
+		free(clean);
+		return 0;
+	}
+	return (size_t)v;
+}
+
+static enum prompt_step
+prompt_details(struct prompt_ctx *c, const char *arg)
+{
+	size_t k = prompt_result_number(c, CMD_DETAILS, arg);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *saved, *mem;
+
+	if (k == 0)
+		return STEP_OK;
+	mem = prompt_capture(c, &buf, &len, &saved);
+	render_service(c->s->r, c->s->t, c->res[k - 1].svc, c->language);
+	return prompt_release(c, mem, &buf, &len, saved);
+}
+
+/* Referral cards are written in the caller's language, not the UI's. */
+static enum prompt_step
+prompt_card(struct prompt_ctx *c, const char *arg)
+{
+	struct render *r = c->s->r;
+	char *all = i18n_str(c->s->ui, "prompt.command.all"), *cause = NULL, *buf = NULL;
+	bool every = arg != NULL && (strcasecmp(arg, "all") == 0 || strcasecmp(arg, all) == 0);
+	size_t k = 0, len = 0;
+	struct i18n *card;
+	FILE *saved, *mem;
+	enum prompt_step st;
+
+	free(all);
+	if (!every && (k = prompt_result_number(c, CMD_CARD, arg)) == 0)
+		return STEP_OK;
+	if (every && c->n == 0) {
+		prompt_say(c, i18n_str(c->s->ui, "prompt.no_results"));
+		return STEP_OK;
+	}
+	card = i18n_open_tag(c->language, c->s->locales_dir, &cause);
+	free(cause);
+	r->card = card ? card : c->s->ui;
+	mem = prompt_capture(c, &buf, &len, &saved);
+	if (every) {
+		struct render_query q = prompt_query(c);
+
+		r->format = RENDER_CARD;
+		render_results(r, c->s->t, &q, c->res, c->n);
+		r->format = RENDER_TEXT;
+	} else {
+		render_card(r, c->res[k - 1].svc, c->language);
+	}
+	st = prompt_release(c, mem, &buf, &len, saved);
+	r->card = NULL;
+	i18n_free(card);
+	return st;
+}
+
+static void
+prompt_ui(struct prompt_ctx *c, const char *arg)
+{
+	struct prompt_session *s = c->s;
+	struct i18n *ui;
+	char *cause = NULL, *name;
+
+	if (arg == NULL || *arg == '\0') {
+		prompt_say(c, i18n_str(s->ui, "prompt.ui_usage"));
+		return;
+	}
+	if ((ui = i18n_open(arg, s->locales_dir, &cause)) == NULL) {
+		char *clean = sanitize_dup(arg);
+
+		free(cause);
+		prompt_say(c, i18n_fmt(s->ui, "error.bad_ui_language", "s", clean));
+		free(clean);
+		return;
+	}
+	i18n_free(s->ui);
+	s->ui = ui;
+	s->r->ui = ui;
+	name = i18n_language_autonym(i18n_tag(ui));
+	prompt_say(c, i18n_fmt(ui, "prompt.ui_changed", "s", name));
+	free(name);
+}
+
+/* Reads and carries out commands until one leaves the results. */
+static enum prompt_step
+prompt_commands(struct prompt_ctx *c)
+{
+	for (;;) {
+		char *q = i18n_str(c->s->ui, "prompt.command"), *pt = prompt_term(c, q);
+		char *line, *in, *arg;
+		enum prompt_read r = prompt_readline(pt, NULL, NULL, &line);
+		enum prompt_step st = STEP_OK;
+
+		free(q);
+		free(pt);
+		if (r != READ_LINE)
+			return prompt_step_of(r);
+		in = prompt_trim(line);
+		prompt_saveline(in);
+		arg = in + strcspn(in, " \t");
+		if (*arg != '\0') {
+			*arg++ = '\0';
+			arg = prompt_trim(arg);
+		}
+		if (*in == '\0') {
+			prompt_freeline(line);
+			continue;
+		}
+		switch (prompt_command(c, in)) {
+		case CMD_DETAILS:
+			st = prompt_details(c, arg);
+			break;
+		case CMD_CARD:
+			st = prompt_card(c, arg);
+			break;
+		case CMD_NEW:
+			st = STEP_RESTART;
+			break;
+		case CMD_LANGUAGE:
+			st = prompt_lookup_language(c);
+			break;
+		case CMD_UI:
+			prompt_ui(c, arg);
+			break;
+		case CMD_HELP:
+			prompt_help(c);
+			break;
+		case CMD_QUIT:
+			st = STEP_QUIT;
+			break;
+		case CMD_NONE: {
+			char *clean = sanitize_dup(in);
+
+			prompt_say(c, i18n_fmt(c->s->ui, "prompt.unknown_command", "s", clean));
+			free(clean);
+			break;
+		}
+		}
+		prompt_freeline(line);
+		if (st != STEP_OK)
+			return st;
+	}
+}
 
 int
 prompt_run(struct prompt_session *s)
 {
-	(void)s;
-	return EXIT_USAGE;
+	struct prompt_ctx c = {.s = s};
+	struct sigaction sa, old[4];
+	static const int sigs[4] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
+	sigset_t block, saved;
+	enum render_format format = s->r->format;
+	enum prompt_step st = STEP_RESTART;
+	int rc = EXIT_MATCH;
+	size_t i;
+
+	c.now_offset = s->r->now - i18n_now();
+	if (c.now_offset > -5000 && c.now_offset < 5000)
+		c.now_offset = 0;
+	/* The session shows text: results as the scripted lookup shows them. */
+	s->r->format = RENDER_TEXT;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = prompt_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&block);
+	for (i = 0; i < 4; i++) {
+		sigaction(sigs[i], &sa, &old[i]);
+		sigaddset(&block, sigs[i]);
+	}
+	/* Signals wait for prompt_readline; they never interrupt output. */
+	sigprocmask(SIG_BLOCK, &block, &saved);
+	prompt_signal = prompt_winch = 0;
+	prompt_rl_init();
+	prompt_say(&c, i18n_str(s->ui, "prompt.welcome"));
+	while (st == STEP_RESTART) {
+		st = prompt_lookup(&c);
+		if (st == STEP_OK)
+			st = prompt_commands(&c);
+	}
+	if (st == STEP_END && (prompt_signal == SIGTERM || prompt_signal == SIGHUP))
+		rc = 128 + prompt_signal;
+	else if (st == STEP_END)
+		rc = EXIT_IO;
+	prompt_rl_fini();
+	if (s->discreet) {
+		fputs(PROMPT_CLEAR, stdout);
+	}
+	fflush(stdout);
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	for (i = 0; i < 4; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	s->r->format = format;
+	free(c.res);
+	free(c.country);
+	free(c.language);
+	return rc;
 }

@@ -22,7 +22,14 @@ struct prompt_session {
 	bool discreet;            /* clear the screen and scrollback at the end */
 };
 
-/* Runs the session until quit or end of input; returns the exit status. */
+/*
+ * Runs the session on the terminal (stdin and stdout must be terminals)
+ * until quit or end of input, and returns the exit status: 0 after quit or
+ * Ctrl-D, 128 + the signal number after SIGTERM or SIGHUP, EXIT_IO when
+ * the terminal fails.  s->ui (and s->r->ui) may be replaced by the "ui"
+ * command: the caller frees s->ui afterwards, not the one it passed in.
+ * s->r is restored as it was given, except ui, width and now.
+ */
 int prompt_run(struct prompt_session *s);
 
 #endif

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "diag.h"
 #include "i18n.h"
+#include "lookup.h"
 #include "match.h"
 #include "paths.h"
 #include "prompt.h"
@@ -272,17 +273,11 @@ main_language(struct main_ctx *m, const char *in, char **tag)
 }
 
 static int
-main_collate(const char *a, const char *b, void *ctx)
-{
-	return i18n_collate(ctx, a, b);
-}
-
-static int
 main_lookup(struct main_ctx *m)
 {
 	char *country = NULL, *language = NULL;
 	struct match_result *res;
-	size_t n, i, k;
+	size_t n;
 	int rc;
 	struct render_query q = {0};
 	struct i18n *card = NULL;
@@ -305,15 +300,8 @@ main_lookup(struct main_ctx *m)
 	q.audience = m->o.audience;
 	q.open_now = m->o.open_now;
 	res = xcalloc(m->t->nservices + 1, sizeof *res);
-	n = match_rank(m->t, &(struct match_query){country, language, m->o.audience},
-		       main_collate, m->ui, res);
-	q.matched = n > 0;
-	if (m->o.open_now) {
-		for (i = k = 0; i < n; i++)
-			if (render_open_now(&m->r, res[i].svc))
-				res[k++] = res[i];
-		n = k;
-	}
+	n = lookup_run(m->t, m->ui, &(struct match_query){country, language, m->o.audience},
+		       m->o.open_now, m->r.now, res, &q.matched);
 	if (m->o.format == FORMAT_CARD) {
 		char *cause = NULL;
 

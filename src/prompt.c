@@ -28,6 +28,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "lookup.h"
 #include "match.h"
 #include "prompt.h"
 #include "sanitize.h"
@@ -220,6 +221,7 @@ struct prompt_ctx {
 	bool language_likely;
 	struct match_result *res;
 	size_t n;
+	bool matched; /* something matched before --open-now */
 	double now_offset; /* --at minus the real start time (0 without --at) */
 };
 
@@ -362,14 +364,8 @@ prompt_release(struct prompt_ctx *c, FILE *mem, char **buf, size_t *len, FILE *s
 	return st;
 }
 
-static int
-prompt_collate(const char *a, const char *b, void *ctx)
-{
-	return i18n_collate(ctx, a, b);
-}
-
 /* Ranks the services for the current country and language, exactly as
- * the scripted lookup does (see main_lookup). */
+ * the scripted lookup does: both call lookup_run. */
 static void
 prompt_rank(struct prompt_ctx *c)
 {
@@ -377,16 +373,8 @@ prompt_rank(struct prompt_ctx *c)
 
 	free(c->res);
 	c->res = xcalloc(s->t->nservices + 1, sizeof *c->res);
-	c->n = match_rank(s->t, &(struct match_query){c->country, c->language, s->audience},
-			  prompt_collate, s->ui, c->res);
-	if (s->open_now) {
-		size_t i, k;
-
-		for (i = k = 0; i < c->n; i++)
-			if (render_open_now(s->r, c->res[i].svc))
-				c->res[k++] = c->res[i];
-		c->n = k;
-	}
+	c->n = lookup_run(s->t, s->ui, &(struct match_query){c->country, c->language, s->audience},
+			  s->open_now, s->r->now, c->res, &c->matched);
 }
 
 static struct render_query
@@ -394,7 +382,8 @@ prompt_query(struct prompt_ctx *c)
 {
 	return (struct render_query){.country = c->country, .language = c->language,
 				     .language_likely = c->language_likely,
-				     .audience = c->s->audience, .open_now = c->s->open_now};
+				     .audience = c->s->audience, .open_now = c->s->open_now,
+				     .matched = c->matched};
 }
 
 static enum prompt_step

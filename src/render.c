@@ -1122,16 +1122,3 @@ render_pairs(struct render *r, const char *key, const char *const *codes, const 
 	buf_free(&b);
 }
 
-bool
-render_open_now(const struct render *r, const struct service *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->ncontacts; i++) {
-		double ch;
-
-		if (s->contacts[i].hours && hours_state(s->contacts[i].hours, r->now, &ch) == HOURS_OPEN)
-			return true;
-	}
-	return false;
-}

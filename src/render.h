@@ -57,8 +57,6 @@ void render_pairs(struct render *r, const char *key, const char *const *codes,
 		  const char *const *names, size_t n);
 /* Writes a line of text from the UI catalog layer (already formatted). */
 void render_line(struct render *r, const char *text);
-/* True when a contact of s that has hours is open at r->now. */
-bool render_open_now(const struct render *r, const struct service *s);
 /* Flushes; returns 0 or the errno of a failed write. */
 int render_flush(struct render *r);
 

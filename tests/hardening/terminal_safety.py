@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""terminal_safety.py - no byte from a table, an overlay or the command line
+may drive the terminal.  Runs signpost on tests/data/hostile/ and fails if
+stdout or stderr carries a raw ESC, another C0 control (except newline and
+the tab of --list), DEL,
+a C1 control (UTF-8 C2 80..C2 9F) or a bidi embedding/override/isolate
+(U+202A-202E, U+2066-2069), checks that the hostile text is still shown
+(made visible) and that JSON escapes it, and that hostile URLs are refused.
+
+usage: terminal_safety.py SIGNPOST SOURCE_DIR
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+BIN, SRC = sys.argv[1], sys.argv[2]
+HOSTILE = os.path.join(SRC, "tests", "data", "hostile")
+TABLE = os.path.join(HOSTILE, "table.yaml")
+failures = []
+
+BAD = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def fail(what):
+    failures.append(what)
+    print("FAIL: " + what, file=sys.stderr)
+
+
+def run(args, xdg_files=(), want_rc=None):
+    with tempfile.TemporaryDirectory() as tmp:
+        home, xdg = os.path.join(tmp, "home"), os.path.join(tmp, "xdg")
+        os.makedirs(home)
+        os.makedirs(os.path.join(xdg, "signpost"))
+        for f in xdg_files:
+            with open(os.path.join(HOSTILE, f), "rb") as src, \
+                    open(os.path.join(xdg, "signpost", f), "wb") as dst:
+                dst.write(src.read())
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
+               "LANG": "C.UTF-8", "TZ": "UTC", "HOME": home, "XDG_DATA_HOME": xdg,
+               "COLUMNS": "80", "NO_COLOR": "1"}
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+            if k in os.environ:
+                env[k] = os.environ[k]
+        p = subprocess.run([BIN] + args, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=120)
+    label = "signpost " + " ".join(repr(a) if BAD.search(a.encode()) else a for a in args)
+    for name, data in (("stdout", p.stdout), ("stderr", p.stderr)):
+        m = BAD.search(data)
+        if m:
+            ctx = data[max(0, m.start() - 30):m.end() + 10]
+            fail(f"{label}: raw control {m.group()!r} on {name} near {ctx!r}")
+    if want_rc is not None and p.returncode != want_rc:
+        fail(f"{label}: exit {p.returncode}, want {want_rc}; stderr: {p.stderr[:300]!r}")
+    return p
+
+
+def expect_in(label, data, needles):
+    for n in needles:
+        if n.encode() not in data:
+            fail(f"{label}: {n!r} not shown")
+
+
+# Text, card and --show: the hostile text is there, made visible.
+VISIBLE = ["^[[2J", "<U+202E>enil<U+202C>", "^[]8;;https://evil.example/", "<U+2066>isolated"]
+OVERLAY = ["^[]52;c;cm0gLXJmIH4=^G", "<U+009B>2J", "<U+202D>ltr"]
+for args, needles in (
+        (["-c", "CZ"], VISIBLE + ["<U+009D>52;c;eA==<U+009C>"] + OVERLAY),
+        (["-c", "CZ", "-l", "en"], VISIBLE + ["^[]52;c;ZWNobyBwd25lZA==^G", "<U+009B>2J then"]),
+        (["-c", "CZ", "-f", "card"], ["^[[2J", "<U+202E>enil"]),
+        (["--show", "hostile-line"], VISIBLE + OVERLAY),
+        (["--list", "services"], ["^[[2J"])):
+    p = run(["--data", TABLE] + args, xdg_files=["overlay.yaml"], want_rc=0)
+    expect_in(" ".join(args), p.stdout, needles)
+
+# JSON: raw output clean, every hostile string escaped and intact.
+p = run(["--data", TABLE, "-c", "CZ", "-f", "json"], xdg_files=["overlay.yaml"], want_rc=0)
+try:
+    doc = json.loads(p.stdout)
+    svc = doc["results"][0]["service"]
+    if svc["name"] != "Evil\x1b[2J\x1b[31m Line \u202eenil\u202c":
+        fail(f"json: name not preserved: {svc['name']!r}")
+    if "\x9b2J" not in svc["description"]["en"] or "\u2067rtl\u2069" not in svc["description"]["en"]:
+        fail(f"json: description not preserved: {svc['description']!r}")
+    if "\x1b]52;c;cm0gLXJmIH4=\x07" not in "".join(svc.get("worker_notes", [])):
+        fail("json: worker note with OSC 52 missing")
+except (ValueError, KeyError, IndexError) as e:
+    fail(f"json: cannot read the output: {e}: {p.stdout[:200]!r}")
+for esc in (rb"\u001b", rb"\u009b", rb"\u202e", rb"\u2066"):
+    if esc not in p.stdout:
+        fail(f"json: {esc!r} escape missing")
+
+# Hostile URLs are refused by --check, in contacts and sources.
+urls = sorted(f for f in os.listdir(HOSTILE) if f.startswith("url-"))
+if len(urls) < 12:
+    fail(f"only {len(urls)} URL fixtures")
+for f in urls:
+    p = run(["--check", os.path.join(HOSTILE, f)], want_rc=3)
+    if b"is not a safe" not in p.stderr:
+        fail(f"--check {f}: no 'is not a safe' message: {p.stderr[:300]!r}")
+
+# A hostile URL in a local overlay stops the lookup, message inert.
+p = run(["--data", TABLE, "-c", "CZ"], xdg_files=["overlay-url.yaml"])
+if p.returncode == 0 or b"is not a safe web address" not in p.stderr:
+    fail(f"overlay-url: exit {p.returncode}; stderr {p.stderr[:300]!r}")
+
+# Echoed user input never drives the terminal either.
+for args in (["-c", "\x1b[2J\x1b]52;c;eA==\x07"], ["-c", "CZ", "-l", "\u202ecs\x9b"],
+             ["--show", "\x1b]8;;https://e.example/\x1b\\x"], ["--list", "\x1b[31m"],
+             ["--\x1b[2Jbad"]):
+    p = run(["--data", TABLE] + args)
+    if p.returncode == 0:
+        fail(f"{args!r}: exit 0")
+
+if failures:
+    print(f"{len(failures)} failure(s)", file=sys.stderr)
+    sys.exit(1)
+print("terminal safety: ok")

@@ -1,0 +1,127 @@
+/*
+ * test_ynode.c - the bounded YAML reader: positions of nodes, scalars kept
+ * as strings, and every refusal (aliases, anchors, tags, depth, scalar
+ * length, node count, file size, duplicate keys, invalid UTF-8) with its
+ * exact message and place.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "xmalloc.h"
+#include "ynode.h"
+
+static const struct ynode_limits small = {
+	.max_bytes = 200, .max_scalar = 8, .max_depth = 3, .max_nodes = 12,
+};
+
+static const struct {
+	const char *yaml;
+	const char *cause;
+} bad[] = {
+	{"", "y:1:1: empty file"},
+	{"a: &x 1\n", "y:1:4: anchors are not allowed"},
+	{"a: [1]\nb: *x\n", "y:2:4: aliases are not allowed"},
+	{"a: !!int 1\n", "y:1:4: tags are not allowed"},
+	{"a: [[[[1]]]]\n", "y:1:7: nesting is too deep"},
+	{"a: 123456789\n", "y:1:4: value is longer than 8 bytes"},
+	{"[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]\n", "y:1:37: too many nodes in the document"},
+	{"a: 1\nb: 2\na: 3\n", "y:3:1: duplicate key \"a\" (first at line 1)"},
+	{"m: {x: 1, x: 2}\n", "y:1:11: duplicate key \"x\" (first at line 1)"},
+	{"[1]: 2\n", "y:1:1: a mapping key must be a plain string"},
+	{"a: \"\\0\"\n", "y:1:4: value contains a NUL character"},
+	{"a: 1\n---\nb: 1\n", "y:2:1: only one YAML document is allowed"},
+	{"a: 1\nb: \"ok\xc3\"\n", "y:2:7: invalid UTF-8 (invalid trailing UTF-8 octet)"},
+	{"ab: \xff\n", "y:1:5: invalid UTF-8 (invalid leading UTF-8 octet)"},
+	{"x:\n  - \xc3\xa9t\xc3\xa9\n  - b\xed\xa0\x80\n",
+	 "y:3:6: invalid UTF-8 (invalid Unicode character)"},
+	{"a: [1\n", "y:2:1: did not find expected ',' or ']' while parsing a flow sequence"},
+};
+
+static void
+test_bad(void)
+{
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *cause = (char *)"unset";
+		struct ynode *n = ynode_parse("y", bad[i].yaml, strlen(bad[i].yaml), &small, &cause);
+
+		CHECK(n == NULL);
+		CHECK_STR(cause, bad[i].cause);
+		ynode_free(n);
+		if (n == NULL)
+			free(cause);
+	}
+}
+
+static void
+test_good(void)
+{
+	const char *y = "name: Demo\ncode: NO\nlist:\n  - \"x\"\n  - {k: v}\n";
+	char *cause = NULL;
+	struct ynode *n = ynode_parse("y", y, strlen(y), &small, &cause);
+	const struct ynode *v;
+
+	CHECK(n != NULL && cause == NULL);
+	if (n == NULL) {
+		free(cause);
+		return;
+	}
+	CHECK(n->type == YNODE_MAP && n->n == 6);
+	v = ynode_get(n, "code");
+	CHECK(v != NULL && v->type == YNODE_SCALAR && v->plain);
+	CHECK_STR(v ? v->s : NULL, "NO"); /* never the YAML 1.1 boolean */
+	CHECK(v && v->line == 2 && v->column == 7);
+	v = ynode_get(n, "list");
+	CHECK(v && v->type == YNODE_SEQ && v->n == 2);
+	CHECK(v && !v->v[0]->plain && v->v[0]->line == 4 && v->v[0]->column == 5);
+	CHECK(v && v->v[1]->type == YNODE_MAP && ynode_get(v->v[1], "k") != NULL);
+	CHECK(ynode_get(n, "nothing") == NULL);
+	CHECK(ynode_get(v, "k") == NULL); /* not a map */
+	ynode_free(n);
+	ynode_free(NULL);
+}
+
+/* The whole-file limit applies before any parsing. */
+static void
+test_size(void)
+{
+	char big[300];
+	char *cause = NULL;
+
+	memset(big, 'a', sizeof big);
+	CHECK(ynode_parse("y", big, sizeof big, &small, &cause) == NULL);
+	CHECK_STR(cause, "y: file is larger than 200 bytes");
+	free(cause);
+	/* The default limits accept depth 16 but not 17. */
+	{
+		struct buf b = {0};
+		int i;
+
+		for (i = 0; i < 17; i++)
+			buf_addc(&b, '[');
+		for (i = 0; i < 17; i++)
+			buf_addc(&b, ']');
+		struct ynode *n = ynode_parse("y", b.s, b.len, &ynode_default_limits, &cause);
+		CHECK(n != NULL);
+		ynode_free(n);
+		buf_reset(&b);
+		for (i = 0; i < 18; i++)
+			buf_addc(&b, '[');
+		for (i = 0; i < 18; i++)
+			buf_addc(&b, ']');
+		n = ynode_parse("y", b.s, b.len, &ynode_default_limits, &cause);
+		CHECK(n == NULL);
+		CHECK_STR(cause, "y:1:18: nesting is too deep");
+		free(cause);
+		buf_free(&b);
+	}
+}
+
+int
+main(void)
+{
+	test_bad();
+	test_good();
+	test_size();
+	return check_done();
+}

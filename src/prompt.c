@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <unistd.h>
@@ -44,6 +43,26 @@
  * no context pointer, so the little state they need lives here.  Nothing
  * else in signpost is touched from a signal handler.
  */
+/* ASCII-only case-insensitive comparison: strcasecmp follows the locale,
+ * and under tr_TR "QUIT" and "quit" differ (dotted and dotless i). */
+static int
+prompt_casecmp(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y || x == '\0')
+			return x - y;
+	}
+	return 0;
+}
+
 static volatile sig_atomic_t prompt_signal; /* SIGINT, SIGTERM or SIGHUP */
 static volatile sig_atomic_t prompt_winch;  /* the terminal was resized */
 
@@ -705,17 +724,17 @@ prompt_command(struct prompt_ctx *c, const char *w)
 	int fits = 0;
 
 	for (i = 0; i < PROMPT_NCMDS; i++)
-		if (strcasecmp(w, prompt_cmds[i].shortcut) == 0 ||
-		    strcasecmp(w, prompt_cmds[i].name) == 0)
+		if (prompt_casecmp(w, prompt_cmds[i].shortcut, (size_t)-1) == 0 ||
+		    prompt_casecmp(w, prompt_cmds[i].name, (size_t)-1) == 0)
 			return (enum prompt_cmd)i;
 	for (i = 0; i < PROMPT_NCMDS; i++)
 		loc[i] = i18n_str(c->s->ui, prompt_cmds[i].key);
 	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE; i++)
-		if (strcasecmp(w, loc[i]) == 0)
+		if (prompt_casecmp(w, loc[i], (size_t)-1) == 0)
 			found = (enum prompt_cmd)i;
 	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE; i++) {
-		if (len > 0 && (strncasecmp(w, prompt_cmds[i].name, len) == 0 ||
-				strncasecmp(w, loc[i], len) == 0)) {
+		if (len > 0 && (prompt_casecmp(w, prompt_cmds[i].name, len) == 0 ||
+				prompt_casecmp(w, loc[i], len) == 0)) {
 			fits++;
 			found = (enum prompt_cmd)i;
 		}
@@ -846,7 +865,7 @@ prompt_card(struct prompt_ctx *c, const char *arg)
 {
 	struct render *r = c->s->r;
 	char *all = i18n_str(c->s->ui, "prompt.command.all"), *cause = NULL, *buf = NULL;
-	bool every = arg != NULL && (strcasecmp(arg, "all") == 0 || strcasecmp(arg, all) == 0);
+	bool every = arg != NULL && (prompt_casecmp(arg, "all", (size_t)-1) == 0 || prompt_casecmp(arg, all, (size_t)-1) == 0);
 	size_t k = 0, len = 0;
 	struct i18n *card;
 	FILE *saved, *mem;

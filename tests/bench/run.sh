@@ -1,0 +1,215 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# signpost benchmark (issue 8).  One command, from the top of the source tree:
+#
+#     tests/bench/run.sh [BUILD_DIR]        (default: build-rel, a Release build)
+#
+# Prints a Markdown table on stdout: median wall time (hyperfine, or a loop of
+# spawns without it), the ratio to /bin/true measured in the same run, peak
+# RSS (/usr/bin/time), private memory at exit (/proc/self/smaps_rollup, read
+# by a tiny LD_PRELOAD library), and instruction counts (valgrind callgrind).
+# It is a benchmark, not a test: it is not registered in ctest and never fails
+# on a number.  Needs: python3, hyperfine (optional), time, valgrind, gcc;
+# yq, jq and python3-yaml for the comparison rows (skipped when missing).
+# Synthetic tables go to a temporary directory, never into the tree.
+#
+# BENCH_SIZES (default "20 1000 10000 100000") chooses the synthetic tables;
+# BENCH_CALLGRIND_MAX (default 1000) is the largest table run under callgrind.
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-build-rel}
+case $build in /*) ;; *) build=$top/$build ;; esac
+sizes=${BENCH_SIZES:-20 1000 10000 100000}
+cg_max=${BENCH_CALLGRIND_MAX:-1000}
+
+if [ ! -x "$build/bin/signpost" ]; then
+    echo "run.sh: building $build (Release)" >&2
+    cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release >&2
+    cmake --build "$build" -j2 >&2
+fi
+sp=$build/bin/signpost
+shipped=$build/share/signpost/services.yaml
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+mkdir -p "$tmp/home" "$tmp/xdg" "$tmp/cfg"
+
+# A pinned environment: the UI in English, no overlays, no colour.
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= TZ=UTC HOME=$tmp/home \
+    XDG_DATA_HOME=$tmp/xdg XDG_CONFIG_HOME=$tmp/cfg COLUMNS=80 NO_COLOR=1
+unset SIGNPOST_DATA 2>/dev/null || true
+
+# Private memory at exit: Private_Clean + Private_Dirty of smaps_rollup, in KiB,
+# appended to $BENCH_PRIV_OUT by every process of the command.
+cat >"$tmp/priv.c" <<'EOF'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+__attribute__((destructor)) static void bench_priv(void)
+{
+    const char *out = getenv("BENCH_PRIV_OUT");
+    FILE *f = fopen("/proc/self/smaps_rollup", "r");
+    char line[256];
+    long kb = 0, v;
+    if (out == NULL || f == NULL)
+        return;
+    while (fgets(line, sizeof line, f) != NULL)
+        if (sscanf(line, "Private_Clean: %ld", &v) == 1 || sscanf(line, "Private_Dirty: %ld", &v) == 1)
+            kb += v;
+    fclose(f);
+    if ((f = fopen(out, "a")) != NULL) {
+        fprintf(f, "%ld\n", kb);
+        fclose(f);
+    }
+}
+EOF
+priv_so=
+if command -v gcc >/dev/null 2>&1 && gcc -shared -fPIC -O2 -o "$tmp/priv.so" "$tmp/priv.c" 2>/dev/null; then
+    priv_so=$tmp/priv.so
+fi
+
+echo "run.sh: generating synthetic tables ($sizes services)" >&2
+for n in $sizes; do
+    python3 "$top/tests/bench/gen-table.py" "$n" "$tmp/t$n.yaml"
+done
+
+# The comparison filter: services whose countries contain CZ or world and whose
+# languages contain cs; print their ids.
+jqf='.services[] | select((.countries | index("CZ") or index("world")) and (.languages | index("cs"))) | .id'
+pyf='import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+for s in d["services"]:
+    if ("CZ" in s["countries"] or "world" in s["countries"]) and "cs" in s["languages"]:
+        print(s["id"])'
+have_yq=no; command -v yq >/dev/null 2>&1 && command -v jq >/dev/null 2>&1 && have_yq=yes
+have_py=no; python3 -c 'import yaml' 2>/dev/null && have_py=yes
+
+# Cases: one per line, "runs<TAB>label<TAB>command" (command words separated by
+# spaces; no word contains a space except the quoted filters, passed by name).
+cases=$tmp/cases
+: >"$cases"
+add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$cases"; }
+add 50 '`/bin/true`' '/bin/true'
+add 30 'shipped table, `-c CZ -l cs`' "$sp -c CZ -l cs"
+add 30 'shipped table, `-c CZ -l cs -f json`' "$sp -c CZ -l cs -f json"
+add 30 'shipped table, `-c CZ` (UI en)' "$sp --ui-language en -c CZ"
+add 30 'shipped table, `-c Tschechien` (UI en)' "$sp --ui-language en -c Tschechien"
+for n in $sizes; do
+    if [ "$n" -ge 100000 ]; then r=2; elif [ "$n" -ge 10000 ]; then r=5; elif [ "$n" -ge 1000 ]; then r=10; else r=30; fi
+    add $r "$n services, \`-c CZ -l cs\`" "$sp --data $tmp/t$n.yaml -c CZ -l cs"
+    add $r "$n services, \`-c CZ -l cs -f json\`" "$sp --data $tmp/t$n.yaml -c CZ -l cs -f json"
+done
+for f in shipped t1000; do
+    [ $f = shipped ] && { file=$shipped; what='shipped table'; } || { file=$tmp/$f.yaml; what='1000 services'; }
+    r=5; [ $f = shipped ] || r=3
+    [ $have_py = yes ] && add $r "$what, python3 + PyYAML (safe_load)" "python3 -c PYF $file"
+    [ $have_yq = yes ] && add $r "$what, yq + jq" "yq -r JQF $file"
+done
+
+# run_cmd COMMAND...: run a case's command under $WRAP (words, may be empty),
+# substituting the named filters.
+WRAP=
+run_cmd() {
+    # shellcheck disable=SC2086
+    case ${3-} in
+        PYF) $WRAP python3 -c "$pyf" "$4" ;;
+        JQF) $WRAP yq -r "$jqf" "$4" ;;
+        *) $WRAP "$@" ;;
+    esac
+}
+
+# median of the numbers on stdin
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# wall_ms RUNS COMMAND...: median wall time in ms
+wall_ms() {
+    runs=$1; shift
+    if command -v hyperfine >/dev/null 2>&1; then
+        case " $* " in
+            *" PYF "*) hyperfine -N -w 1 -r "$runs" -i --export-json "$tmp/h.json" \
+                           "python3 -c '$pyf' $4" >/dev/null 2>&1 ;;
+            *" JQF "*) hyperfine -N -w 1 -r "$runs" -i --export-json "$tmp/h.json" \
+                           "yq -r '$jqf' $4" >/dev/null 2>&1 ;;
+            *) w=1; [ "$runs" -le 5 ] && w=0
+               hyperfine -N -w $w -r "$runs" -i --export-json "$tmp/h.json" "$*" >/dev/null 2>&1 ;;
+        esac
+        python3 -c 'import json, sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$tmp/h.json"
+    else
+        i=0
+        while [ $i -lt "$runs" ]; do
+            s=$(date +%s%N); run_cmd "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+            echo $(( (e - s) / 1000 )); i=$((i + 1))
+        done | median | awk '{ printf "%.2f\n", $1 / 1000 }'
+    fi
+}
+
+rss_mib() {
+    WRAP="/usr/bin/time -f %M -o $tmp/rss" run_cmd "$@" >/dev/null 2>&1 || true
+    WRAP=
+    tail -n 1 "$tmp/rss" | awk '{ printf "%.1f\n", $1 / 1024 }'
+}
+
+priv_mib() {
+    [ -n "$priv_so" ] || { echo n/a; return; }
+    rm -f "$tmp/priv"
+    BENCH_PRIV_OUT=$tmp/priv LD_PRELOAD=$priv_so run_cmd "$@" >/dev/null 2>&1 || true
+    [ -s "$tmp/priv" ] && sort -g "$tmp/priv" | tail -n 1 | awk '{ printf "%.1f\n", $1 / 1024 }' || echo n/a
+}
+
+insns_m() {
+    rm -f "$tmp"/cg.*
+    WRAP="valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$tmp/cg.%p" \
+        run_cmd "$@" >/dev/null 2>&1 || true
+    WRAP=
+    # the sum over every process of the command (yq runs jq)
+    cat "$tmp"/cg.* 2>/dev/null | awk '/^(summary|totals):/ { t += $2 } END { if (t) printf "%.2f\n", t / 1e6; else print "n/a" }'
+}
+
+res=$tmp/res
+: >"$res"
+true_ms=
+echo "run.sh: measuring $(wc -l <"$cases") cases" >&2
+while IFS="$(printf '\t')" read -r runs label cmd; do
+    echo "run.sh:   $label" >&2
+    # shellcheck disable=SC2086
+    set -- $cmd
+    # signpost exits 0 (found) or 1 (nothing matched); anything else is a refusal
+    rc=0; run_cmd "$@" >/dev/null 2>"$tmp/err" || rc=$?
+    if [ $rc -gt 1 ]; then
+        why=$(head -n 1 "$tmp/err" | sed "s|$tmp/||; s/|/\\|/g")
+        printf '| %s | fails: exit %s, %s | | | | | |\n' "$label" "$rc" "$why" >>"$res"
+        continue
+    fi
+    ms=$(wall_ms "$runs" "$@")
+    [ -z "$true_ms" ] && true_ms=$ms
+    ratio=$(awk -v a="$ms" -v b="$true_ms" 'BEGIN { printf "%.1f", a / b }')
+    rss=$(rss_mib "$@")
+    pm=$(priv_mib "$@")
+    n=$(printf '%s' "$label" | sed -n 's/^\([0-9][0-9]*\) services.*/\1/p')
+    if [ -n "$n" ] && [ "$n" -gt "$cg_max" ]; then
+        ins="not run (> $cg_max services)"
+    elif [ -n "$n" ] && { [ "${3-}" = PYF ] || [ "${3-}" = JQF ]; }; then
+        ins="not run (slow under valgrind)"
+    else
+        ins=$(insns_m "$@")
+    fi
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$ms" "$ratio" "$rss" "$pm" "$ins" "$runs" >>"$res"
+done <"$cases"
+
+echo "| Case | Median wall (ms) | × \`/bin/true\` | Peak RSS (MiB) | Private at exit (MiB) | Instructions (M) | Runs |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+cat "$res"
+echo
+for n in $sizes; do
+    printf '%s services: %s bytes of YAML; ' "$n" "$(wc -c <"$tmp/t$n.yaml")"
+    printf '%s services match `-c CZ -l cs`\n' \
+        "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))' <<EOF || echo '?'
+$("$sp" --data "$tmp/t$n.yaml" -c CZ -l cs -f json 2>/dev/null)
+EOF
+)"
+done
+echo
+echo "Wall time: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'a loop of spawns'), median, output to /dev/null." \
+     "Instructions: valgrind --tool=callgrind, whole process including the dynamic loader, summed over child processes."

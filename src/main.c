@@ -200,74 +200,23 @@ main_load(struct main_ctx *m, bool check)
 	return 0;
 }
 
+/* Resolves a country (language false) or a language typed by the user;
+ * prints why not and returns EXIT_USAGE if it cannot. */
 static int
-main_country(struct main_ctx *m, const char *in, char **code)
+main_resolve(struct main_ctx *m, bool language, const char *in, char **out)
 {
 	struct i18n_candidates c = {0};
-	enum i18n_match r = i18n_country_parse(m->ui, in, code, &c);
-	struct buf b = {0};
-	char *sep, *msg;
-	size_t i;
+	enum i18n_match r = language ? i18n_language_parse(m->ui, in, out, &c)
+				     : i18n_country_parse(m->ui, in, out, &c);
+	char *msg;
 
 	if (r == I18N_FOUND) {
 		i18n_candidates_free(&c);
 		return 0;
 	}
-	sep = i18n_str(m->ui, "list.separator");
-	for (i = 0; i < c.n; i++) {
-		char *n = i18n_country_name(m->ui, c.codes[i]);
-
-		if (i)
-			buf_add(&b, sep);
-		buf_addf(&b, "%s (%s)", n, c.codes[i]);
-		free(n);
-	}
-	if (r == I18N_AMBIGUOUS)
-		msg = i18n_fmt(m->ui, "error.ambiguous_country", "ss", in, b.s ? b.s : "");
-	else if (c.n)
-		msg = i18n_fmt(m->ui, "error.unknown_country_suggest", "ss", in, b.s);
-	else
-		msg = i18n_fmt(m->ui, "error.unknown_country", "s", in);
+	msg = render_not_found(m->ui, language, in, r, &c);
 	diag_error("%s", msg);
 	free(msg);
-	free(sep);
-	buf_free(&b);
-	i18n_candidates_free(&c);
-	return EXIT_USAGE;
-}
-
-static int
-main_language(struct main_ctx *m, const char *in, char **tag)
-{
-	struct i18n_candidates c = {0};
-	enum i18n_match r = i18n_language_parse(m->ui, in, tag, &c);
-	struct buf b = {0};
-	char *sep, *msg;
-	size_t i;
-
-	if (r == I18N_FOUND) {
-		i18n_candidates_free(&c);
-		return 0;
-	}
-	sep = i18n_str(m->ui, "list.separator");
-	for (i = 0; i < c.n; i++) {
-		char *n = i18n_language_name(m->ui, c.codes[i]);
-
-		if (i)
-			buf_add(&b, sep);
-		buf_addf(&b, "%s (%s)", n, c.codes[i]);
-		free(n);
-	}
-	if (r == I18N_AMBIGUOUS)
-		msg = i18n_fmt(m->ui, "error.ambiguous_language", "ss", in, b.s ? b.s : "");
-	else if (c.n)
-		msg = i18n_fmt(m->ui, "error.unknown_language_suggest", "ss", in, b.s);
-	else
-		msg = i18n_fmt(m->ui, "error.unknown_language", "s", in);
-	diag_error("%s", msg);
-	free(msg);
-	free(sep);
-	buf_free(&b);
 	i18n_candidates_free(&c);
 	return EXIT_USAGE;
 }
@@ -284,10 +233,10 @@ main_lookup(struct main_ctx *m)
 
 	if (m->o.country == NULL)
 		return main_usage_error(m, "error.need_country", NULL);
-	if ((rc = main_country(m, m->o.country, &country)) != 0)
+	if ((rc = main_resolve(m, false, m->o.country, &country)) != 0)
 		return rc;
 	if (m->o.language) {
-		if ((rc = main_language(m, m->o.language, &language)) != 0) {
+		if ((rc = main_resolve(m, true, m->o.language, &language)) != 0) {
 			free(country);
 			return rc;
 		}
@@ -330,7 +279,7 @@ main_show(struct main_ctx *m)
 		main_err(m, "error.unknown_service", m->o.show);
 		return EXIT_USAGE;
 	}
-	if (m->o.language && (rc = main_language(m, m->o.language, &language)) != 0)
+	if (m->o.language && (rc = main_resolve(m, true, m->o.language, &language)) != 0)
 		return rc;
 	if (language == NULL)
 		language = xstrdup(i18n_tag(m->ui));

@@ -422,35 +422,9 @@ static void
 prompt_not_found(struct prompt_ctx *c, bool language, const char *in, enum i18n_match m,
 		 const struct i18n_candidates *cand)
 {
-	struct i18n *ui = c->s->ui;
-	struct buf b = {0};
-	char *sep = i18n_str(ui, "list.separator"), *clean = sanitize_dup(in), *msg;
-	size_t i;
+	char *msg = render_not_found(c->s->ui, language, in, m, cand);
 
-	for (i = 0; i < cand->n; i++) {
-		char *n = language ? i18n_language_name(ui, cand->codes[i])
-				   : i18n_country_name(ui, cand->codes[i]);
-
-		if (i)
-			buf_add(&b, sep);
-		buf_addf(&b, "%s (%s)", n, cand->codes[i]);
-		free(n);
-	}
-	if (m == I18N_AMBIGUOUS)
-		msg = i18n_fmt(ui, language ? "error.ambiguous_language" : "error.ambiguous_country",
-			       "ss", clean, b.s ? b.s : "");
-	else if (cand->n)
-		msg = i18n_fmt(ui,
-			       language ? "error.unknown_language_suggest"
-					: "error.unknown_country_suggest",
-			       "ss", clean, b.s);
-	else
-		msg = i18n_fmt(ui, language ? "error.unknown_language" : "error.unknown_country",
-			       "s", clean);
 	prompt_say(c, msg);
-	free(sep);
-	free(clean);
-	buf_free(&b);
 }
 
 /*

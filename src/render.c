@@ -1122,3 +1122,37 @@ render_pairs(struct render *r, const char *key, const char *const *codes, const 
 	buf_free(&b);
 }
 
+
+char *
+render_not_found(struct i18n *ui, bool language, const char *in, enum i18n_match m,
+		 const struct i18n_candidates *cand)
+{
+	struct buf b = {0};
+	char *sep = i18n_str(ui, "list.separator"), *clean = sanitize_dup(in), *msg;
+	size_t i;
+
+	for (i = 0; i < cand->n; i++) {
+		char *n = language ? i18n_language_name(ui, cand->codes[i])
+				   : i18n_country_name(ui, cand->codes[i]);
+
+		if (i)
+			buf_add(&b, sep);
+		buf_addf(&b, "%s (%s)", n, cand->codes[i]);
+		free(n);
+	}
+	if (m == I18N_AMBIGUOUS)
+		msg = i18n_fmt(ui, language ? "error.ambiguous_language" : "error.ambiguous_country",
+			       "ss", clean, b.s ? b.s : "");
+	else if (cand->n)
+		msg = i18n_fmt(ui,
+			       language ? "error.unknown_language_suggest"
+					: "error.unknown_country_suggest",
+			       "ss", clean, b.s);
+	else
+		msg = i18n_fmt(ui, language ? "error.unknown_language" : "error.unknown_country",
+			       "s", clean);
+	free(sep);
+	free(clean);
+	buf_free(&b);
+	return msg;
+}

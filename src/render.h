@@ -57,6 +57,14 @@ void render_pairs(struct render *r, const char *key, const char *const *codes,
 		  const char *const *names, size_t n);
 /* Writes a line of text from the UI catalog layer (already formatted). */
 void render_line(struct render *r, const char *text);
+/*
+ * The message for a country or language name that was not understood:
+ * "could mean several: ..." (AMBIGUOUS) or "did you mean ...?" (UNKNOWN),
+ * the candidates named in the UI language.  Returns an allocated string;
+ * the typed text is sanitized.
+ */
+char *render_not_found(struct i18n *ui, bool language, const char *in, enum i18n_match m,
+		       const struct i18n_candidates *cand);
 /* Flushes; returns 0 or the errno of a failed write. */
 int render_flush(struct render *r);
 

@@ -11,6 +11,7 @@
 #include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,10 +209,8 @@ i18n_negotiate(const char *id, const struct i18n_avail *av, size_t n)
 			uloc_getCountry(avid, avreg, sizeof avreg, &st);
 		if (avreg[0] != '\0' && strcmp(avreg, reqregion) == 0)
 			return (int)i; /* exact region */
-		if (avreg[0] == '\0' && (best == -1))
+		if (avreg[0] == '\0' && best == -1)
 			best = (int)i; /* the language's own catalog */
-		else if (best == -1 && avreg[0] == '\0')
-			best = (int)i;
 	}
 	return best;
 }
@@ -384,6 +383,9 @@ i18n_free(struct i18n *ui)
 		utrans_close(ui->translit);
 	i18n_names_free(ui->names);
 	i18n_time_free(ui);
+	for (size_t i = 0; i < I18N_FMT_CACHE; i++)
+		if (ui->fmtcache[i].fmt != NULL)
+			umsg_close(ui->fmtcache[i].fmt);
 	if (ui->brk)
 		ubrk_close(ui->brk);
 	free(ui->locales_dir);
@@ -393,6 +395,7 @@ i18n_free(struct i18n *ui)
 void
 i18n_cleanup(void)
 {
+	i18n_time_cleanup();
 	u_cleanup();
 }
 
@@ -647,19 +650,68 @@ i18n_umsg(UMessageFormat *f, UChar *out, int32_t cap, const char *t, const struc
 #undef D
 }
 
+/*
+ * The compiled format of a catalog pattern, cached by the pattern's
+ * address (patterns live as long as their catalog, that is as long as
+ * ui): compiling is most of the cost of a message, and a lookup formats
+ * the same few dozen messages for every result.  NULL if it does not
+ * parse.
+ */
+static UMessageFormat *
+i18n_compiled(struct i18n *ui, const char *pattern)
+{
+	size_t h = ((uintptr_t)pattern >> 3) % I18N_FMT_CACHE, i;
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	UMessageFormat *f;
+	UChar *pat;
+	int32_t plen;
+
+	for (i = 0; i < I18N_FMT_CACHE; i++, h = (h + 1) % I18N_FMT_CACHE) {
+		if (ui->fmtcache[h].pattern == pattern)
+			return ui->fmtcache[h].fmt;
+		if (ui->fmtcache[h].pattern == NULL)
+			break;
+	}
+	if ((pat = i18n_u16(pattern, &plen)) == NULL)
+		return NULL;
+	f = umsg_open(pat, plen, ui->locale, &pe, &st);
+	free(pat);
+	if (U_FAILURE(st))
+		f = NULL;
+	if (i < I18N_FMT_CACHE) {
+		ui->fmtcache[h].pattern = pattern;
+		ui->fmtcache[h].fmt = f;
+	} else if (f != NULL) {
+		/* A full cache cannot happen with the shipped catalogs; stay correct. */
+		umsg_close(f);
+		f = NULL;
+	}
+	return f;
+}
+
+/* True when a pattern without arguments reads as itself: no braces and
+ * no apostrophes to interpret. */
+static bool
+i18n_literal(const char *pattern)
+{
+	return strpbrk(pattern, "{}'") == NULL;
+}
+
 /* Formats one pattern; NULL if it does not parse or the types differ. */
 static char *
 i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
 {
 	char want[11];
-	UChar *pat, *out = NULL;
-	int32_t plen, n;
+	UChar *out = NULL;
+	int32_t n;
 	UErrorCode st = U_ZERO_ERROR;
-	UParseError pe;
 	UMessageFormat *f;
 	char *res = NULL;
 	size_t i, nt = strlen(types);
 
+	if (nt == 0 && i18n_literal(pattern))
+		return xstrdup(pattern);
 	if (i18n_pattern_args(pattern, want) == -1)
 		return NULL;
 	for (i = 0; i < 10; i++) {
@@ -668,11 +720,7 @@ i18n_format(struct i18n *ui, const char *pattern, const char *types, const struc
 		if (want[i] != '\0' && want[i] != have)
 			return NULL; /* would pass the wrong C type */
 	}
-	if ((pat = i18n_u16(pattern, &plen)) == NULL)
-		return NULL;
-	f = umsg_open(pat, plen, ui->locale, &pe, &st);
-	free(pat);
-	if (U_FAILURE(st))
+	if ((f = i18n_compiled(ui, pattern)) == NULL)
 		return NULL;
 	n = i18n_umsg(f, NULL, 0, types, a, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR) {
@@ -683,7 +731,6 @@ i18n_format(struct i18n *ui, const char *pattern, const char *types, const struc
 	if (U_SUCCESS(st))
 		res = out ? i18n_u8(out, n) : xstrdup("");
 	free(out);
-	umsg_close(f);
 	return res;
 }
 
@@ -757,7 +804,9 @@ i18n_cp_width(UChar32 c)
 {
 	int t;
 
-	if (c == 0 || c < 0x20 || (c >= 0x7f && c < 0xa0))
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
 		return 0;
 	if (c >= 0x2066 && c <= 0x2069)
 		return 0;

@@ -33,6 +33,16 @@ struct i18n *i18n_open(const char *ui_tag, const char *locales_dir, char **cause
  * in the caller's language). */
 struct i18n *i18n_open_tag(const char *tag, const char *locales_dir, char **cause);
 void i18n_free(struct i18n *ui);
+/*
+ * Where ui finds names.cache, the precompiled index of every CLDR locale's
+ * country and language names (built from ICU at build time by mknames):
+ * dir/names.cache, dir being paths_datadir().  NULL, or never calling
+ * this, means no cache.  The cache only saves time: a missing, unreadable
+ * or stale one (another ICU, CLDR or Unicode version, a bad checksum) is
+ * ignored and the names are read from ICU as without it.  Call it before
+ * the first name lookup; later calls are ignored.
+ */
+void i18n_set_datadir(struct i18n *ui, const char *dir);
 /* Frees ICU's cached data (u_cleanup); call once, last, in debug builds. */
 void i18n_cleanup(void);
 

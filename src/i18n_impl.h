@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include <unicode/ucol.h>
+#include <unicode/umsg.h>
 #include <unicode/uloc.h>
 #include <unicode/ucnv.h>
 #include <unicode/udat.h>
@@ -42,14 +43,89 @@ struct i18n {
 		UDateFormat *fmt;
 	} fmts[6];
 	UDateFormat *weekdays; /* for i18n_weekday */
+	/* Compiled message formats, by pattern address (i18n.c). */
+#define I18N_FMT_CACHE 512
+	struct {
+		const char *pattern;
+		UMessageFormat *fmt;
+	} fmtcache[I18N_FMT_CACHE];
 	void *brk;             /* UBreakIterator for i18n_wrap, reused */
 };
 
+/* Frees the calendars i18n_time.c keeps per zone (from i18n_cleanup). */
+void i18n_time_cleanup(void);
 /* Frees what i18n_time.c cached in ui. */
 void i18n_time_free(struct i18n *ui);
 
 /* Frees what i18n_names.c cached in ui->names. */
 void i18n_names_free(struct i18n_names *n);
+
+/*
+ * The names index and its cache (i18n_names.c, i18n_cache.c).
+ *
+ * One name from another locale's table, as the live scan collects it: s
+ * points into ICU's mapped data, code indexes the kind's codes, loc counts
+ * the language-only locales in the order ICU lists them.
+ */
+struct names_raw {
+	const UChar *s;
+	int32_t len;
+	UChar32 first; /* first folded code point */
+	int code;
+	int loc;
+};
+
+/* Folds a whole UTF-16 string the way every name is matched (no length
+ * cap): an allocated array of *flen code points, NULL-free. */
+UChar32 *i18n_names_fold_all(const UChar *s, int32_t len, int32_t *flen);
+
+/*
+ * Everything the cache stores for one kind (countries, or languages when
+ * language is true), collected exactly as the live scan collects it: the
+ * table keys in code order, every name of every language-only locale, the
+ * number of those locales.  The pointers stay valid until ui is freed.
+ * Returns 0, or -1 when ICU fails.
+ */
+int i18n_names_collect(struct i18n *ui, bool language, const char *const **ids, size_t *ncodes,
+		       const struct names_raw **raw, size_t *nraw, int *nlocs);
+/* True when ui's lookups of this kind have been answered from names.cache
+ * (for the tests: the cache is an optimisation nobody else can see). */
+bool i18n_names_cache_used(const struct i18n *ui, bool language);
+/* The name of code number `code` in its own language (completion), UTF-8,
+ * allocated; NULL when ICU has none. */
+char *i18n_names_own(struct i18n *ui, bool language, size_t code);
+
+/* A mapped names.cache (i18n_cache.c); one section per kind. */
+struct i18n_cache;
+struct i18n_cache_kind {
+	size_t ncodes, nentries;
+	int nlocs;
+	const unsigned char *ids, *own_off, *own, *entries, *keys;
+	size_t idsize, ownsize, keysize;
+};
+
+/* Maps path read-only; NULL (silently) when it is missing, unreadable,
+ * malformed, or of another format, ICU, Unicode or CLDR version. */
+struct i18n_cache *i18n_cache_open(const char *path);
+void i18n_cache_close(struct i18n_cache *c);
+/* One kind's section, or NULL unless its checksum matches (verified on
+ * the first call) and its codes are exactly ids[0..n). */
+const struct i18n_cache_kind *i18n_cache_kind(struct i18n_cache *c, bool language,
+					      const char *const *ids, size_t n);
+/* Entries [*lo, *hi) whose folded key starts with key[0..len) (UTF-8). */
+void i18n_cache_range(const struct i18n_cache_kind *k, const char *key, size_t len, size_t *lo,
+		      size_t *hi);
+/* Entry i: its folded key (UTF-8, not NUL-terminated), code and locale. */
+void i18n_cache_entry(const struct i18n_cache_kind *k, size_t i, const char **key, size_t *len,
+		      int *code, int *loc);
+/* The own name of a code (UTF-8), "" when none. */
+const char *i18n_cache_own(const struct i18n_cache_kind *k, size_t code);
+/* Encodes folded code points as UTF-8 into out (4 * n bytes); returns the
+ * length. */
+size_t i18n_cache_key(const UChar32 *q, int32_t n, char *out);
+/* Writes the cache for this ICU to path (via a temporary file renamed
+ * into place); 0, or -1 with an allocated *cause. */
+int i18n_cache_write(const char *path, char **cause);
 
 /* UTF-8 <-> UTF-16 helpers; results allocated, NULL only on invalid input. */
 UChar *i18n_u16(const char *s, int32_t *len);

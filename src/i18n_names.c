@@ -20,6 +20,7 @@
 #include <unicode/uregion.h>
 #include <unicode/ures.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "xmalloc.h"
 
@@ -45,18 +46,14 @@ struct names_entry {
 };
 
 /*
- * A name in one of the other locales' tables.  The string points into
- * ICU's mapped data, kept alive by the open table in names_kind.tables;
- * only its first folded code point is computed in advance, so that a
- * lookup folds the few names that can match and nothing else.
+ * A name in one of the other locales' tables is a struct names_raw
+ * (i18n_impl.h).  The string points into ICU's mapped data, kept alive by
+ * the open table in names_kind.tables; only its first folded code point is
+ * computed in advance, so that a lookup folds the few names that can match
+ * and nothing else.  loc says which locale, for "the language the name
+ * came closest in".  With names.cache (i18n_cache.c) the same names come
+ * folded and sorted from the cache instead, and none of this is built.
  */
-struct names_raw {
-	const UChar *s;
-	int32_t len;
-	UChar32 first;
-	int code;
-	int loc; /* which locale, for "the language the name came closest in" */
-};
 
 /* Countries or languages. */
 struct names_kind {
@@ -74,6 +71,9 @@ struct names_kind {
 	struct names_entry *near; /* UI and English names */
 	size_t nnear;
 
+	bool cache_tried;
+	const struct i18n_cache_kind *cache; /* this kind in names.cache, or NULL */
+
 	bool raw_built;
 	struct names_raw *raw; /* every language-only locale's names */
 	size_t nraw;
@@ -87,6 +87,10 @@ struct names_kind {
 };
 
 struct i18n_names {
+	bool ready;       /* false: only cache_path is set (i18n_set_datadir) */
+	char *cache_path; /* dir/names.cache, or NULL */
+	bool cache_tried;
+	struct i18n_cache *cache; /* mapped on first need, or NULL */
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ui->locale, or "en" without names */
 	const UNormalizer2 *nfd;
 	/* The folded first code point of a name by its first UTF-16 unit
@@ -275,7 +279,8 @@ names_fold(const UNormalizer2 *nfd, const UChar *s, int32_t len, int32_t *flen)
 	while (n < NAMES_MAXFOLD && (c = names_it_next(&it)) != U_SENTINEL)
 		tmp[n++] = c;
 	f = xcalloc((size_t)n + 1, sizeof *f);
-	memcpy(f, tmp, (size_t)n * sizeof *f);
+	if (n > 0)
+		memcpy(f, tmp, (size_t)n * sizeof *f);
 	*flen = n;
 	return f;
 }
@@ -292,6 +297,29 @@ names_fold8(const UNormalizer2 *nfd, const char *s, int32_t *flen)
 		return NULL;
 	f = names_fold(nfd, u, len, flen);
 	free(u);
+	return f;
+}
+
+UChar32 *
+i18n_names_fold_all(const UChar *s, int32_t len, int32_t *flen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+	struct names_it it;
+	UChar32 *f = NULL, c;
+	size_t cap = 0, n = 0;
+
+	names_it_init(&it, U_SUCCESS(st) ? nfd : NULL, s, len);
+	while ((c = names_it_next(&it)) != U_SENTINEL) {
+		if (n + 1 >= cap) {
+			cap = cap ? cap * 2 : 64;
+			f = xreallocarray(f, cap, sizeof *f);
+		}
+		f[n++] = c;
+	}
+	if (f == NULL)
+		f = xcalloc(1, sizeof *f);
+	*flen = (int32_t)n;
 	return f;
 }
 
@@ -448,7 +476,7 @@ names_hash_build(struct names_kind *k)
 			;
 		k->hash[h] = (int)i;
 	}
-	for (i = 0; i < 26 * 26; i++)
+	for (i = 0; i < sizeof k->alpha2 / sizeof k->alpha2[0]; i++)
 		k->alpha2[i] = -1;
 	for (i = 0; i < k->ncodes && !k->language; i++)
 		k->alpha2[(k->ids[i][0] - 'A') * 26 + (k->ids[i][1] - 'A')] = (short)i;
@@ -515,6 +543,17 @@ names_language_codes(struct names_kind *k, UErrorCode *status)
 	}
 	ures_close(t);
 	ures_close(b);
+}
+
+void
+i18n_set_datadir(struct i18n *ui, const char *dir)
+{
+	if (ui == NULL || dir == NULL || (ui->names != NULL && ui->names->ready))
+		return;
+	if (ui->names == NULL)
+		ui->names = xcalloc(1, sizeof *ui->names);
+	free(ui->names->cache_path);
+	ui->names->cache_path = xasprintf("%s/names.cache", dir);
 }
 
 /* Indexes ---------------------------------------------------------------- */
@@ -769,7 +808,7 @@ names_raw_build(struct i18n *ui, struct names_kind *k, UErrorCode *status)
 				continue;
 			if (k->ntables == tcap) {
 				tcap = tcap ? tcap * 2 : 512;
-				k->tables = xreallocarray(k->tables, tcap, sizeof *k->tables);
+				k->tables = xreallocarray(k->tables, tcap, sizeof(UResourceBundle *));
 			}
 			k->tables[k->ntables++] = t;
 			while (ures_hasNext(t)) {
@@ -807,9 +846,11 @@ names_get(struct i18n *ui, UErrorCode *status)
 
 	if (U_FAILURE(*status))
 		return NULL;
-	if (ui->names != NULL)
+	if (ui->names != NULL && ui->names->ready)
 		return ui->names;
-	n = xcalloc(1, sizeof *n);
+	n = ui->names != NULL ? ui->names : xcalloc(1, sizeof *n);
+	ui->names = NULL;
+	n->ready = true;
 	n->nfd = unorm2_getNFDInstance(status);
 	/* A UI locale ICU has no names for would get the default locale's
 	 * (Turkish, say, under LC_ALL=tr_TR); English is the better stand-in. */
@@ -850,6 +891,68 @@ names_kind(struct i18n *ui, bool language, UErrorCode *status)
 	return U_SUCCESS(*status) ? k : NULL;
 }
 
+/* Builds the live index of every locale's names, once. */
+static void
+names_raw(struct i18n *ui, struct names_kind *k, UErrorCode *status)
+{
+	if (k->raw_built || U_FAILURE(*status))
+		return;
+	if (ui->names->first == NULL)
+		ui->names->first = xcalloc(0x10000, sizeof *ui->names->first);
+	names_raw_build(ui, k, status);
+}
+
+/* This kind's section of names.cache, looked for once; NULL without one,
+ * and then the live index serves. */
+static const struct i18n_cache_kind *
+names_cache(struct i18n *ui, struct names_kind *k)
+{
+	struct i18n_names *n = ui->names;
+
+	if (k->cache_tried)
+		return k->cache;
+	k->cache_tried = true;
+	if (!n->cache_tried) {
+		n->cache_tried = true;
+		if (n->cache_path != NULL)
+			n->cache = i18n_cache_open(n->cache_path);
+	}
+	if (n->cache != NULL)
+		k->cache = i18n_cache_kind(n->cache, k->language, (const char *const *)k->ids,
+					   k->ncodes);
+	return k->cache;
+}
+
+bool
+i18n_names_cache_used(const struct i18n *ui, bool language)
+{
+	const struct i18n_names *n = ui->names;
+
+	if (n == NULL || !n->ready)
+		return false;
+	return (language ? n->language.cache : n->country.cache) != NULL;
+}
+
+int
+i18n_names_collect(struct i18n *ui, bool language, const char *const **ids, size_t *ncodes,
+		   const struct names_raw **raw, size_t *nraw, int *nlocs)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	struct names_kind *k = names_kind(ui, language, &st);
+
+	if (k == NULL)
+		return -1;
+	names_raw(ui, k, &st);
+	if (U_FAILURE(st))
+		return -1;
+	*ids = (const char *const *)k->ids;
+	*ncodes = k->ncodes;
+	*raw = k->raw;
+	*nraw = k->nraw;
+	*nlocs = k->nlocs;
+	return 0;
+}
+
 static void
 names_kind_free(struct names_kind *k)
 {
@@ -882,6 +985,8 @@ i18n_names_free(struct i18n_names *n)
 	names_kind_free(&n->language);
 	if (n->ldn != NULL)
 		uldn_close(n->ldn);
+	i18n_cache_close(n->cache);
+	free(n->cache_path);
 	free(n->first);
 	free(n);
 }
@@ -1349,6 +1454,74 @@ names_max_distance(int32_t qlen)
 	return qlen <= 4 ? 1 : qlen <= 8 ? 2 : 3;
 }
 
+/* The cache's answer to the loop over every locale's names in
+ * names_parse: exact names and names that start with q. */
+static void
+names_cache_match(const struct i18n_cache_kind *ck, const UChar32 *q, int32_t qlen, int *edist,
+		  int *pdist, size_t *nexact, size_t *nprefix)
+{
+	char key[NAMES_MAXFOLD * 4];
+	size_t klen = i18n_cache_key(q, qlen, key), lo, hi, i, len;
+	const char *s;
+	int code, loc;
+
+	i18n_cache_range(ck, key, klen, &lo, &hi);
+	for (i = lo; i < hi; i++) {
+		i18n_cache_entry(ck, i, &s, &len, &code, &loc);
+		if (len == klen) {
+			*nexact += edist[code] != 0;
+			edist[code] = 0;
+		} else if (qlen >= NAMES_MINPREFIX) {
+			*nprefix += pdist[code] != 0;
+			pdist[code] = 0;
+		}
+	}
+}
+
+/*
+ * The distance of every cached name that starts with q[0] or q[1] (the
+ * same names the live pass weighs): rd[i] for entry lo[r] + i of range r,
+ * max + 1 when too far; the best per locale in locbest.  Returns the best.
+ */
+static int
+names_cache_distances(const struct i18n_cache_kind *ck, const UChar32 *q, int32_t qlen, int max,
+		      size_t lo[2], size_t hi[2], unsigned char *rd[2], int *locbest)
+{
+	UChar32 f[NAMES_MAXFOLD + 8], c;
+	char first[4];
+	const char *s;
+	size_t r, i, len, flen;
+	int32_t j, n;
+	int best = max + 1, d, code, loc;
+
+	for (r = 0; r < 2; r++) {
+		lo[r] = hi[r] = 0;
+		rd[r] = NULL;
+		if (r == 1 && q[1] == q[0])
+			break;
+		flen = i18n_cache_key(&q[r], 1, first);
+		i18n_cache_range(ck, first, flen, &lo[r], &hi[r]);
+		rd[r] = xcalloc(hi[r] - lo[r] + 1, 1);
+		for (i = lo[r]; i < hi[r]; i++) {
+			rd[r][i - lo[r]] = (unsigned char)(max + 1);
+			i18n_cache_entry(ck, i, &s, &len, &code, &loc);
+			for (j = 0, n = 0; j < (int32_t)len && n <= qlen + max; n++) {
+				U8_NEXT((const uint8_t *)s, j, (int32_t)len, c);
+				f[n] = c;
+			}
+			if (n > qlen + max || n < qlen - max)
+				continue;
+			d = names_distance(q, qlen, f, n, max);
+			rd[r][i - lo[r]] = (unsigned char)d;
+			if (d < locbest[loc])
+				locbest[loc] = d;
+			if (d < best)
+				best = d;
+		}
+	}
+	return best;
+}
+
 /*
  * Suggestions for a near miss: the codes closest by edit distance among
  * UI and English names, and among the names of the language (or
@@ -1376,6 +1549,30 @@ names_suggest(struct i18n *ui, struct names_kind *k, const UChar32 *q, int32_t q
 		d = names_distance(q, qlen, k->near[i].fold, k->near[i].flen, max);
 		if (d < dist[k->near[i].code])
 			dist[k->near[i].code] = d;
+	}
+	if (k->cache != NULL) {
+		const struct i18n_cache_kind *ck = k->cache;
+		size_t lo[2], hi[2], r, len;
+		unsigned char *crd[2];
+		const char *s;
+		int code, loc;
+
+		locbest = xcalloc((size_t)ck->nlocs + 1, sizeof *locbest);
+		for (i = 0; i < (size_t)ck->nlocs; i++)
+			locbest[i] = max + 1;
+		best = names_cache_distances(ck, q, qlen, max, lo, hi, crd, locbest);
+		for (r = 0; r < 2; r++) {
+			for (i = lo[r]; i < hi[r]; i++) {
+				d = crd[r][i - lo[r]];
+				i18n_cache_entry(ck, i, &s, &len, &code, &loc);
+				if (d <= max && locbest[loc] == best && d < dist[code])
+					dist[code] = d;
+			}
+			free(crd[r]);
+		}
+		free(locbest);
+		names_candidates(ui, k, dist, max, NAMES_SUGGEST, cands);
+		return;
 	}
 	locbest = xcalloc((size_t)k->nlocs + 1, sizeof *locbest);
 	rd = xcalloc(k->nraw + 1, 1);
@@ -1455,12 +1652,11 @@ names_parse(struct i18n *ui, bool language, const char *input, char **out,
 	if (qlen >= NAMES_MINPREFIX)
 		nnear = names_near_match(k, q, qlen, 1, dist);
 
-	if (!k->raw_built) {
-		if (ui->names->first == NULL)
-			ui->names->first = xcalloc(0x10000, sizeof *ui->names->first);
-		names_raw_build(ui, k, &st);
-	}
-	for (i = 0; i < k->nraw; i++) {
+	if (names_cache(ui, k) != NULL)
+		names_cache_match(k->cache, q, qlen, edist, pdist, &nexact, &nprefix);
+	else
+		names_raw(ui, k, &st);
+	for (i = 0; k->cache == NULL && i < k->nraw; i++) {
 		const struct names_raw *r = &k->raw[i];
 		int c;
 
@@ -1536,9 +1732,14 @@ names_country_code(const char *input)
 		return i18n_country_valid(up) ? xstrdup(up) : NULL;
 	if (alpha && n == 3)
 		r = uregion_getRegionFromCode(up, &st);
-	else if (digit)
-		r = uregion_getRegionFromNumericCode(atoi(up), &st);
-	else
+	else if (digit) {
+		char *end;
+		long num = strtol(up, &end, 10);
+
+		if (*end != '\0' || num < 0 || num > 999)
+			return NULL;
+		r = uregion_getRegionFromNumericCode((int32_t)num, &st);
+	} else
 		return NULL;
 	if (U_FAILURE(st) || r == NULL || uregion_getType(r) != URGN_TERRITORY ||
 	    !i18n_country_valid(uregion_getRegionCode(r)))
@@ -1591,6 +1792,50 @@ names_comp_add8(struct names_kind *k, size_t *cap, const UNormalizer2 *nfd, cons
 	free(u);
 }
 
+/* The name of code i in its own language: a language's autonym, a
+ * country's name in its likely language; NULL when ICU has none. */
+static char *
+names_own(const struct names_kind *k, size_t i)
+{
+	char *lang, *s = NULL;
+	char id[ULOC_FULLNAME_CAPACITY];
+	UChar buf[256];
+	UErrorCode st = U_ZERO_ERROR;
+	UResourceBundle *b;
+	int32_t n;
+
+	if (k->language)
+		return i18n_language_autonym(k->codes[i]);
+	lang = i18n_likely_language(k->codes[i]);
+	if (lang != NULL && names_tag_id(lang, id, sizeof id) == 0) {
+		/* Only a language with names of its own, not ICU's default
+		 * locale standing in for it. */
+		b = ures_open(NAMES_REGION, id, &st);
+		ures_close(b);
+		if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING) {
+			char rid[16];
+
+			snprintf(rid, sizeof rid, "und_%s", k->codes[i]);
+			n = uloc_getDisplayCountry(rid, id, buf, 256, &st);
+			if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING && n > 0 && n <= 256)
+				s = i18n_u8(buf, n);
+		}
+	}
+	free(lang);
+	return s;
+}
+
+char *
+i18n_names_own(struct i18n *ui, bool language, size_t code)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	struct names_kind *k = names_kind(ui, language, &st);
+
+	if (k == NULL || code >= k->ncodes)
+		return NULL;
+	return names_own(k, code);
+}
+
 /* The completion index: UI and English names, names in the country's own
  * language (or the language's own name), and codes. */
 static void
@@ -1601,37 +1846,17 @@ names_comp_build(struct i18n *ui, struct names_kind *k)
 	char *s;
 
 	k->comp_built = true;
+	names_cache(ui, k);
 	for (i = 0; i < k->nnear; i++)
 		names_entry_add(&k->comp, &k->ncomp, &cap, nfd, k->near[i].disp,
 				u_strlen(k->near[i].disp), k->near[i].code);
 	for (i = 0; i < k->ncodes; i++) {
-		if (k->language) {
-			s = i18n_language_autonym(k->codes[i]);
+		if (k->cache != NULL) {
+			const char *own = i18n_cache_own(k->cache, i);
+
+			s = own[0] != '\0' ? xstrdup(own) : NULL;
 		} else {
-			char *lang = i18n_likely_language(k->codes[i]);
-			char id[ULOC_FULLNAME_CAPACITY];
-			UChar buf[256];
-			UErrorCode st = U_ZERO_ERROR;
-			UResourceBundle *b;
-			int32_t n;
-
-			s = NULL;
-			if (lang != NULL && names_tag_id(lang, id, sizeof id) == 0) {
-				/* Only a language with names of its own, not ICU's
-				 * default locale standing in for it. */
-				b = ures_open(NAMES_REGION, id, &st);
-				ures_close(b);
-				if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING) {
-					char rid[16];
-
-					snprintf(rid, sizeof rid, "und_%s", k->codes[i]);
-					n = uloc_getDisplayCountry(rid, id, buf, 256, &st);
-					if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING &&
-					    n > 0 && n <= 256)
-						s = i18n_u8(buf, n);
-				}
-			}
-			free(lang);
+			s = names_own(k, i);
 		}
 		if (s != NULL && strcmp(s, k->codes[i]) != 0)
 			names_comp_add8(k, &cap, nfd, s, (int)i);

@@ -104,6 +104,58 @@ time_cal_open(const char *zone, UErrorCode *status)
 	return cal;
 }
 
+/*
+ * Opening a calendar costs far more than using one, and a lookup asks the
+ * same few zones again and again (every window of every line): keep one
+ * calendar per zone for the life of the process.  This cache, like ICU's
+ * own, is the process's only mutable state here; i18n_cleanup frees it.
+ */
+#define TIME_CALS 8
+static struct {
+	char zone[TIME_ZONE_MAX];
+	UCalendar *cal;
+} time_cals[TIME_CALS];
+
+static UCalendar *
+time_cal_get(const char *zone, UErrorCode *status)
+{
+	size_t i;
+	UCalendar *cal;
+
+	if (U_FAILURE(*status))
+		return NULL;
+	for (i = 0; i < TIME_CALS && time_cals[i].cal != NULL; i++)
+		if (strcmp(time_cals[i].zone, zone) == 0)
+			return time_cals[i].cal;
+	if ((cal = time_cal_open(zone, status)) == NULL)
+		return NULL;
+	if (i == TIME_CALS) { /* full: replace the oldest */
+		ucal_close(time_cals[0].cal);
+		memmove(time_cals, time_cals + 1, sizeof time_cals[0] * (TIME_CALS - 1));
+		i = TIME_CALS - 1;
+	}
+	if (strlen(zone) >= sizeof time_cals[i].zone) {
+		*status = U_ILLEGAL_ARGUMENT_ERROR;
+		ucal_close(cal);
+		return NULL;
+	}
+	strcpy(time_cals[i].zone, zone);
+	time_cals[i].cal = cal;
+	return cal;
+}
+
+void
+i18n_time_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < TIME_CALS; i++) {
+		if (time_cals[i].cal != NULL)
+			ucal_close(time_cals[i].cal);
+		time_cals[i].cal = NULL;
+	}
+}
+
 double
 i18n_now(void)
 {
@@ -126,7 +178,7 @@ i18n_zone_wall(const char *zone, double t, struct i18n_wall *w)
 
 	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
 		return -1;
-	cal = time_cal_open(zone, &status);
+	cal = time_cal_get(zone, &status);
 	ucal_setMillis(cal, t, &status);
 	out.year = ucal_get(cal, UCAL_EXTENDED_YEAR, &status);
 	out.month = ucal_get(cal, UCAL_MONTH, &status) + 1;
@@ -134,8 +186,6 @@ i18n_zone_wall(const char *zone, double t, struct i18n_wall *w)
 	dow = ucal_get(cal, UCAL_DAY_OF_WEEK, &status);
 	out.hour = ucal_get(cal, UCAL_HOUR_OF_DAY, &status);
 	out.min = ucal_get(cal, UCAL_MINUTE, &status);
-	if (cal != NULL)
-		ucal_close(cal);
 	if (U_FAILURE(status))
 		return -1;
 	/* ICU counts UCAL_SUNDAY = 1 .. UCAL_SATURDAY = 7; we count from Monday. */
@@ -155,7 +205,7 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
 	UCalendar *cal;
 	UDate when;
 
-	cal = time_cal_open(zone, &status);
+	cal = time_cal_get(zone, &status);
 	if (U_FAILURE(status))
 		return -1;
 	ucal_clear(cal);
@@ -165,7 +215,6 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
 	ucal_set(cal, UCAL_HOUR_OF_DAY, w->hour);
 	ucal_set(cal, UCAL_MINUTE, w->min);
 	when = ucal_getMillis(cal, &status);
-	ucal_close(cal);
 	if (U_FAILURE(status) || !isfinite(when))
 		return -1;
 	*t = when;
@@ -385,7 +434,9 @@ i18n_time(struct i18n *ui, double t, bool with_day)
 	const char *zone = ui->worker_zone;
 	char *s;
 
-	if (!i18n_zone_valid(zone))
+	/* The first test is cheap and also shows clang's analyzer that zone,
+	 * an array in *ui, is never NULL. */
+	if (zone[0] == '\0' || !i18n_zone_valid(zone))
 		zone = NULL;
 	s = time_format(ui, zone, with_day ? "EEEjmm" : "jmm", t);
 	if (s != NULL)

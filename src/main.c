@@ -18,6 +18,7 @@
 #include "config.h"
 #include "diag.h"
 #include "i18n.h"
+#include "index.h"
 #include "lookup.h"
 #include "match.h"
 #include "paths.h"
@@ -154,8 +155,24 @@ main_table_path(struct main_ctx *m, char **owned)
 }
 
 /* Loads the table and the overlays; returns 0 or an exit status. */
+/* The index beside a table: NAME.yaml -> NAME.idx (allocated). */
+static char *
+main_index_path(const char *yaml)
+{
+	size_t n = strlen(yaml);
+
+	if (n > 5 && strcmp(yaml + n - 5, ".yaml") == 0)
+		return xasprintf("%.*s.idx", (int)(n - 5), yaml);
+	return xasprintf("%s.idx", yaml);
+}
+
+/*
+ * Loads the table and the overlays; returns 0 or an exit status.  With a
+ * country (a lookup), the table's compiled index is used when it is there
+ * and current, so only the services that can match are read.
+ */
 static int
-main_load(struct main_ctx *m, bool check)
+main_load(struct main_ctx *m, bool check, const char *country, const char *language)
 {
 	struct table_options to = {.today = m->r.now, .stale_days = m->o.stale_days,
 				   .warn_unknown = check};
@@ -164,7 +181,14 @@ main_load(struct main_ctx *m, bool check)
 	const char *path = main_table_path(m, &owned);
 	size_t nov = 0, i;
 
-	m->t = table_load(path, &to, &pr);
+	if (country != NULL && !check) {
+		char *idx = main_index_path(path);
+
+		m->t = index_load(path, idx, country, language, &to);
+		free(idx);
+	}
+	if (m->t == NULL)
+		m->t = table_load(path, &to, &pr);
 	/* A --check of one file checks that file alone. */
 	if (m->t && !m->o.check_file) {
 		nov = paths_overlays(&ov);
@@ -242,6 +266,11 @@ main_lookup(struct main_ctx *m)
 		}
 	} else if ((language = i18n_likely_language(country)) == NULL) {
 		language = xstrdup("en");
+	}
+	if ((rc = main_load(m, false, country, language)) != 0) {
+		free(country);
+		free(language);
+		return rc;
 	}
 	q.country = country;
 	q.language = language;
@@ -456,6 +485,8 @@ main_run(struct main_ctx *m, int argc, char **argv)
 			return main_usage_error(m, "error.bad_ui_language", m->o.ui_language);
 		}
 	}
+	if (m->ui != NULL)
+		i18n_set_datadir(m->ui, m->datadir);
 	if (m->ui == NULL) {
 		diag_error("%s", why ? why : "cannot load the catalogs");
 		free(why);
@@ -477,17 +508,18 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	case ACTION_HELP:
 		return main_help(m);
 	case ACTION_VERSION:
-		(void)main_load(m, false);
+		(void)main_load(m, false, NULL, NULL);
 		return main_version(m);
 	case ACTION_CHECK:
-		return main_load(m, true);
+		return main_load(m, true, NULL, NULL);
 	default:
 		break;
 	}
 	if (m->o.action == ACTION_INTERACTIVE &&
 	    (m->o.no_input || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return main_usage_error(m, "error.no_input", NULL);
-	if ((rc = main_load(m, false)) != 0)
+	/* A lookup loads its own table, through the index. */
+	if (m->o.action != ACTION_LOOKUP && (rc = main_load(m, false, NULL, NULL)) != 0)
 		return rc;
 	switch (m->o.action) {
 	case ACTION_LOOKUP:
@@ -497,7 +529,7 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	case ACTION_LIST:
 		return main_list(m);
 	default: {
-		struct prompt_session s = {.ui = m->ui, .locales_dir = m->localedir, .t = m->t,
+		struct prompt_session s = {.ui = m->ui, .locales_dir = m->localedir, .datadir = m->datadir, .t = m->t,
 					   .r = &m->r, .audience = m->o.audience,
 					   .open_now = m->o.open_now, .discreet = m->o.discreet};
 

@@ -890,6 +890,7 @@ prompt_ui(struct prompt_ctx *c, const char *arg)
 		free(clean);
 		return;
 	}
+	i18n_set_datadir(ui, s->datadir);
 	i18n_free(s->ui);
 	s->ui = ui;
 	s->r->ui = ui;

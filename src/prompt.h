@@ -15,6 +15,7 @@
 struct prompt_session {
 	struct i18n *ui;          /* the worker's language; may be replaced */
 	const char *locales_dir;
+	const char *datadir;      /* for the names cache of a new UI context */
 	const struct table *t;
 	struct render *r;         /* output settings (width, colour, now) */
 	unsigned audience;

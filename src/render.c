@@ -32,7 +32,7 @@ render_emit(struct render *r, const char *s, size_t len)
 		return;
 	if (r->format != RENDER_JSON && !i18n_rtl(r->ui)) {
 		while (p < end) {
-			const char *q = memchr(p, '\xe2', (size_t)(end - p));
+			const char *q = memchr(p, 0xe2, (size_t)(end - p));
 
 			if (q == NULL || q + 2 >= end) {
 				buf_addn(&b, p, (size_t)(end - p));
@@ -177,7 +177,7 @@ render_day(const struct render *r, double t)
 
 	if (i18n_zone_wall(i18n_worker_zone(r->ui), t, &w) == -1)
 		return 0;
-	return (long)w.year * 400 + w.month * 32 + w.day;
+	return (long)w.year * 400 + (long)w.month * 32 + w.day;
 }
 
 /* "open now, until 20:00" / "closed now, opens Mon 12:00" / "hours not known". */
@@ -398,11 +398,18 @@ render_text_in(struct render *r, const struct texts *t, const char *language)
 static char *
 render_age(struct i18n *ui, const char *age)
 {
+	char *end;
+	long n;
+
 	if (strcmp(age, "unknown") == 0)
 		return i18n_str(ui, "age.unknown");
 	if (strcmp(age, "none") == 0)
 		return i18n_str(ui, "age.none");
-	return i18n_fmt(ui, "age.min", "n", (double)atoi(age));
+	/* The table checked for at most two digits; anything else reads as unknown. */
+	n = strtol(age, &end, 10);
+	if (end == age || *end != '\0' || n < 0 || n > 99)
+		return i18n_str(ui, "age.unknown");
+	return i18n_fmt(ui, "age.min", "n", (double)n);
 }
 
 static char *

@@ -26,6 +26,63 @@ struct loader {
 	bool overlay;
 };
 
+static const struct ynode_limits *
+table_limits(const struct table_options *o)
+{
+	return o != NULL && o->limits != NULL ? o->limits : &ynode_default_limits;
+}
+
+/*
+ * Validating codes through ICU is the costly part of loading a table, and
+ * the same few codes recur in every service: remember the answers.  The
+ * memo is per process and only ever holds what ICU said.
+ */
+static unsigned char table_country_memo[26][26]; /* 0 unknown, 1 valid, 2 not */
+
+static bool
+table_country_known(const char *s)
+{
+	unsigned char *m;
+
+	if (s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
+		return false;
+	m = &table_country_memo[s[0] - 'A'][s[1] - 'A'];
+	if (*m == 0)
+		*m = i18n_country_valid(s) ? 1 : 2;
+	return *m == 1;
+}
+
+#define TABLE_LANG_MEMO 64
+static struct {
+	char in[16];
+	char out[16]; /* "" when not a valid tag */
+} table_lang_memo[TABLE_LANG_MEMO];
+static size_t table_lang_memo_n;
+
+/* i18n_language_canonical, remembered for short tags. */
+static char *
+table_canonical(const char *tag)
+{
+	size_t i;
+	char *c;
+
+	if (strlen(tag) < sizeof table_lang_memo[0].in) {
+		for (i = 0; i < table_lang_memo_n; i++)
+			if (strcmp(table_lang_memo[i].in, tag) == 0)
+				return table_lang_memo[i].out[0] ? xstrdup(table_lang_memo[i].out)
+								 : NULL;
+	}
+	c = i18n_language_canonical(tag);
+	if (strlen(tag) < sizeof table_lang_memo[0].in &&
+	    (c == NULL || strlen(c) < sizeof table_lang_memo[0].out) &&
+	    table_lang_memo_n < TABLE_LANG_MEMO) {
+		strcpy(table_lang_memo[table_lang_memo_n].in, tag);
+		strcpy(table_lang_memo[table_lang_memo_n].out, c ? c : "");
+		table_lang_memo_n++;
+	}
+	return c;
+}
+
 static void SP_PRINTF(5, 0)
 problem_add(struct problems *pr, const char *name, const struct ynode *n, bool warning,
 	    const char *fmt, va_list ap)
@@ -322,7 +379,7 @@ table_country_ok(const char *s, bool allow_world)
 	if (allow_world && strcmp(s, "world") == 0)
 		return true;
 	return strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) &&
-	       i18n_country_valid(s);
+	       table_country_known(s);
 }
 
 static void
@@ -356,7 +413,7 @@ table_languages(struct loader *L, const struct ynode *seq, struct strv *out)
 			table_err(L, it, "list items must be strings");
 			continue;
 		}
-		if ((c = i18n_language_canonical(it->s)) == NULL) {
+		if ((c = table_canonical(it->s)) == NULL) {
 			table_err(L, it, "\"%s\" is not a valid BCP 47 language tag", it->s);
 			continue;
 		}
@@ -387,7 +444,7 @@ table_texts(struct loader *L, const struct ynode *map, const char *key, bool req
 		const struct ynode *k = v->v[i], *t = v->v[i + 1];
 		char *c;
 
-		if ((c = i18n_language_canonical(k->s)) == NULL) {
+		if ((c = table_canonical(k->s)) == NULL) {
 			table_err(L, k, "\"%s\" is not a valid BCP 47 language tag", k->s);
 			continue;
 		}
@@ -1024,7 +1081,7 @@ table_parse(struct loader *L, const char *data, size_t len, struct table *t, str
 	const struct ynode *seq;
 	size_t i;
 
-	if ((root = ynode_parse(L->name, data, len, &ynode_default_limits, &cause)) == NULL) {
+	if ((root = ynode_parse(L->name, data, len, table_limits(L->o), &cause)) == NULL) {
 		/* cause is "NAME:L:C: what"; split it for the problem list. */
 		struct problem *p;
 		size_t nl = strlen(L->name);
@@ -1128,7 +1185,7 @@ table_load(const char *path, const struct table_options *o, struct problems *pr)
 	char *cause = NULL, *data;
 	struct table *t;
 
-	if ((data = ynode_read_file(path, &ynode_default_limits, &len, &cause)) == NULL) {
+	if ((data = ynode_read_file(path, table_limits(o), &len, &cause)) == NULL) {
 		pr->v = xreallocarray(pr->v, pr->n + 1, sizeof *pr->v);
 		pr->v[pr->n].where = xstrdup(path);
 		pr->v[pr->n].what = xstrdup(cause + strlen(path) + 2);
@@ -1173,7 +1230,10 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 		if ((id = table_str(L, n, "id", true, "a note")) == NULL)
 			continue;
 		if ((s = (struct service *)table_find(t, id)) == NULL) {
-			table_err(L, ynode_get(n, "id"), "no service has the id \"%s\"", id);
+			/* A partial table (index.c) holds only the services that
+			 * matched; notes on the others do not concern this lookup. */
+			if (!t->partial)
+				table_err(L, ynode_get(n, "id"), "no service has the id \"%s\"", id);
 			continue;
 		}
 		table_strv(L, table_seq(L, n, "worker_notes", false, "the note"), &s->worker_notes);
@@ -1207,7 +1267,7 @@ table_overlay(struct table *t, const char *path, const struct table_options *o,
 	char *cause = NULL, *data;
 	const char *origin;
 
-	if ((data = ynode_read_file(path, &ynode_default_limits, &len, &cause)) == NULL) {
+	if ((data = ynode_read_file(path, table_limits(o), &len, &cause)) == NULL) {
 		pr->v = xreallocarray(pr->v, pr->n + 1, sizeof *pr->v);
 		pr->v[pr->n].where = xstrdup(path);
 		pr->v[pr->n].what = xstrdup(cause + strlen(path) + 2);
@@ -1220,7 +1280,8 @@ table_overlay(struct table *t, const char *path, const struct table_options *o,
 	table_parse(&L, data, len, &add, &hide, &notes);
 	free(data);
 	for (i = 0; i < hide.n; i++)
-		if (table_find(t, hide.v[i]) == NULL && table_find(&add, hide.v[i]) == NULL)
+		if (!t->partial && table_find(t, hide.v[i]) == NULL &&
+		    table_find(&add, hide.v[i]) == NULL)
 			table_err(&L, NULL, "hide: no service has the id \"%s\"", hide.v[i]);
 	if (pr->errors != before) {
 		table_free_parts(&add);
@@ -1276,6 +1337,11 @@ int
 table_finish(struct table *t, struct problems *pr)
 {
 	size_t i, before = pr->errors;
+
+	/* A partial table lacks most services; its index was built only
+	 * from a table whose successors were all checked. */
+	if (t->partial)
+		return 0;
 
 	for (i = 0; i < t->nservices; i++) {
 		const struct service *s = &t->services[i];

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "hours.h"
+#include "ynode.h"
 
 enum service_status { STATUS_ACTIVE, STATUS_STUDY, STATUS_ENDED };
 enum cost { COST_UNKNOWN, COST_FREE, COST_NORMAL_RATE, COST_PAID };
@@ -115,6 +116,7 @@ struct table {
 	struct emergency *emergency;
 	size_t nemergency;
 	struct strv files; /* every file loaded, in order */
+	bool partial;      /* only the services a lookup needs (index.c) */
 };
 
 /* Problems found while loading: errors make the table unusable, warnings
@@ -135,6 +137,7 @@ struct table_options {
 	double today;    /* ms since the epoch, for --stale and alerts */
 	int stale_days;  /* warn about checked dates older than this; < 0 off */
 	bool warn_unknown; /* report `unknown:` facts as warnings */
+	const struct ynode_limits *limits; /* NULL: ynode_default_limits */
 };
 
 /*

@@ -21,6 +21,8 @@ DESTDIR=$root cmake --install "$build" --prefix /usr >"$tmp/install.log" ||
 expected=(
 	usr/bin/signpost
 	usr/share/signpost/services.yaml
+	usr/share/signpost/services.idx
+	usr/share/signpost/names.cache
 	usr/share/man/man5/signpost.5
 	usr/share/doc/signpost/README.md
 	usr/share/doc/signpost/README.data.md
@@ -33,6 +35,13 @@ for f in "$src"/locales/*.yaml; do
 	expected+=("usr/share/signpost/locales/${f##*/}")
 done
 [ -e "$src/man/signpost.1" ] && expected+=(usr/share/man/man1/signpost.1)
+# The translated man pages, man/LANG/signpost.N, go to the localised
+# man directories.
+for f in "$src"/man/*/signpost.[1-9]; do
+	[ -e "$f" ] || continue
+	lang=${f%/*} lang=${lang##*/}
+	expected+=("usr/share/man/$lang/man${f##*.}/${f##*/}")
+done
 for f in "${expected[@]}"; do
 	[ -f "$root/$f" ] || fail "not installed: /$f"
 done
@@ -72,6 +81,12 @@ grep -q 'Parafilik' "$tmp/out" || { cat "$tmp/out" >&2; fail "no Parafilik in th
 grep -E '\.yaml"' "$tmp/trace" >"$tmp/yaml" || fail "no YAML file opened?"
 grep -Fq "\"$root/usr/bin/../share/signpost/services.yaml\"" "$tmp/yaml" ||
 	{ cat "$tmp/yaml" >&2; fail "the installed table was not read"; }
+# The installed index must be current and used: the table is then opened
+# once (for the ranges the index names), not a second time in full.
+grep -Fq "\"$root/usr/bin/../share/signpost/services.idx\"" "$tmp/trace" ||
+	fail "the installed index was not opened"
+[ "$(grep -c 'share/signpost/services.yaml"' "$tmp/yaml")" = 1 ] ||
+	{ cat "$tmp/yaml" >&2; fail "the installed index was stale: the whole table was read"; }
 if grep -v -F "\"$root/" "$tmp/yaml" | grep -v ENOENT >&2; then
 	fail "YAML opened outside the DESTDIR (above)"
 fi

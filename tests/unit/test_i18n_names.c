@@ -3,7 +3,10 @@
  * any language: display names, validation, canonical tags, likely
  * languages, fallbacks, parsing with ambiguity and suggestions, and
  * completion.  Every expected name is CLDR's (ICU 72); the Turkish cases
- * prove that case folding does not follow the default locale.
+ * prove that case folding does not follow the default locale.  Every
+ * parse, completion and Turkish case runs twice, without and with
+ * names.cache (written here by the same code as mknames), and must give
+ * the same answers; a damaged or stale cache must be ignored.
  *
  * SIGNPOST_TIMING=1 in the environment prints how long a parse takes.
  */
@@ -12,14 +15,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unicode/uloc.h>
 
 #include "check.h"
 #include "i18n.h"
+#include "i18n_impl.h"
 #include "xmalloc.h"
 
 static char *locales_dir;
+/* The directory whose names.cache open_ui's contexts use, or NULL. */
+static const char *cache_dir;
+/* How many lookups names.cache answered. */
+static int cache_hits;
 
 static struct i18n *
 open_ui(const char *tag)
@@ -31,7 +41,18 @@ open_ui(const char *tag)
 		fprintf(stderr, "i18n_open_tag(%s): %s\n", tag, cause ? cause : "?");
 	free(cause);
 	CHECK(ui != NULL);
+	if (ui != NULL && cache_dir != NULL)
+		i18n_set_datadir(ui, cache_dir);
 	return ui;
+}
+
+/* Frees ui, counting whether names.cache served it. */
+static void
+close_ui(struct i18n *ui)
+{
+	if (ui != NULL && (i18n_names_cache_used(ui, false) || i18n_names_cache_used(ui, true)))
+		cache_hits++;
+	i18n_free(ui);
 }
 
 static bool
@@ -114,7 +135,7 @@ check_parse(const struct parse_case *c, bool language)
 	}
 	free(out);
 	i18n_candidates_free(&cands);
-	i18n_free(ui);
+	close_ui(ui);
 }
 
 static const struct parse_case country_cases[] = {
@@ -249,7 +270,7 @@ test_ambiguous_order(void)
 	i18n_candidates_free(&c);
 	CHECK(c.n == 0 && c.codes == NULL);
 	i18n_candidates_free(&c);
-	i18n_free(ui);
+	close_ui(ui);
 }
 
 static const struct {
@@ -485,7 +506,7 @@ test_complete(void)
 		for (j = 1; j < n; j++)
 			CHECK(!has(v, j, v[j]));
 		i18n_strv_free(v, n);
-		i18n_free(ui);
+		close_ui(ui);
 	}
 
 	if ((ui = open_ui("cs")) == NULL)
@@ -509,7 +530,7 @@ test_complete(void)
 	i18n_strv_free(v, n);
 	n = i18n_language_complete(ui, "zzzzzz", NULL, 0, &v);
 	CHECK(n == 0 && v == NULL);
-	i18n_free(ui);
+	close_ui(ui);
 }
 
 /*
@@ -549,12 +570,169 @@ test_turkish(void)
 		CHECK_STR(out, cases[i].want);
 		free(out);
 		i18n_candidates_free(&c);
-		i18n_free(ui);
+		close_ui(ui);
 	}
 	st = U_ZERO_ERROR;
 	uloc_setDefault(def, &st);
 	setlocale(LC_ALL, saved);
 	free(saved);
+}
+
+/* The whole of a file, or NULL; *n its size. */
+static unsigned char *
+slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *p = NULL;
+	long len;
+
+	*n = 0;
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
+		p = xmalloc((size_t)len);
+		if (fread(p, 1, (size_t)len, f) != (size_t)len) {
+			free(p);
+			p = NULL;
+		} else {
+			*n = (size_t)len;
+		}
+	}
+	fclose(f);
+	return p;
+}
+
+static void
+spill(const char *path, const unsigned char *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	CHECK(fwrite(p, 1, n, f) == n);
+	CHECK(fclose(f) == 0);
+}
+
+/*
+ * Lookups that need every locale's names, under a cache in dir: the same
+ * answers whether or not the cache is used; used tells which it must be.
+ */
+static void
+check_cache_lookups(const char *dir, bool cused, bool lused, const char *what)
+{
+	struct i18n *ui;
+	struct i18n_candidates c;
+	char *out = NULL;
+
+	cache_dir = dir;
+	if ((ui = open_ui("en")) == NULL)
+		return;
+	CHECK(i18n_country_parse(ui, "Tschechien", &out, &c) == I18N_FOUND);
+	CHECK_STR(out, "CZ");
+	free(out);
+	CHECK(i18n_country_parse(ui, "Tschechein", &out, &c) == I18N_UNKNOWN);
+	CHECK(c.n > 0 && strcmp(c.codes[0], "CZ") == 0);
+	i18n_candidates_free(&c);
+	CHECK(i18n_language_parse(ui, "tschechisch", &out, &c) == I18N_FOUND);
+	CHECK_STR(out, "cs");
+	free(out);
+	if (i18n_names_cache_used(ui, false) != cused || i18n_names_cache_used(ui, true) != lused)
+		fprintf(stderr, "cache %s: used %d %d, want %d %d\n", what,
+			i18n_names_cache_used(ui, false), i18n_names_cache_used(ui, true), cused,
+			lused);
+	CHECK(i18n_names_cache_used(ui, false) == cused);
+	CHECK(i18n_names_cache_used(ui, true) == lused);
+	i18n_free(ui);
+	cache_dir = NULL;
+}
+
+/*
+ * The writer is deterministic and ignores the default locale; a cache
+ * that is damaged, truncated, of another format or built for another
+ * ICU, Unicode or CLDR is ignored, and the answers stay the same.
+ */
+static void
+test_cache(const char *dir)
+{
+	/* Each kind's section is verified on its own: damage to one leaves
+	 * the other in use. */
+	static const struct {
+		const char *name;
+		long at;   /* byte to change (-1: one near the end), or */
+		long keep; /* bytes to keep (truncate), -1 for all */
+		bool cused, lused;
+	} damage[] = {
+		{"magic", 0, -1, false, false},
+		{"format", 8, -1, false, false},
+		{"icu", 12, -1, false, false},
+		{"unicode", 16, -1, false, false},
+		{"cldr", 20, -1, false, false},
+		{"offset", 28, -1, false, false},
+		{"size", 32, -1, false, false},
+		{"country checksum", 40, -1, false, true},
+		{"language checksum", 48, -1, true, false},
+		{"country names", 4000, -1, false, true},
+		{"language names", -1, -1, true, false},
+		{"truncated", -1, 100000, false, false},
+		{"header only", -1, 64, false, false},
+		{"short", -1, 10, false, false},
+		{"empty", -1, 0, false, false},
+	};
+	char *path = xasprintf("%s/names.cache", dir), *tr = xasprintf("%s/tr.cache", dir);
+	char *sub = xasprintf("%s/bad", dir), *bad = xasprintf("%s/bad/names.cache", dir);
+	char *missing = xasprintf("%s/missing", dir), *cause = NULL;
+	char def[ULOC_FULLNAME_CAPACITY];
+	UErrorCode st = U_ZERO_ERROR;
+	unsigned char *a, *b;
+	size_t an, bn, i;
+	const char *old = setlocale(LC_ALL, NULL);
+	char *saved = xstrdup(old ? old : "C");
+
+	/* Written twice, once under a Turkish default: the same bytes. */
+	snprintf(def, sizeof def, "%s", uloc_getDefault());
+	setlocale(LC_ALL, "tr_TR.UTF-8");
+	uloc_setDefault("tr_TR", &st);
+	CHECK(i18n_cache_write(tr, &cause) == 0);
+	free(cause);
+	uloc_setDefault(def, &st);
+	setlocale(LC_ALL, saved);
+	free(saved);
+	a = slurp(path, &an);
+	b = slurp(tr, &bn);
+	CHECK(a != NULL && b != NULL && an == bn && an > 64 && memcmp(a, b, an) == 0);
+	remove(tr);
+	free(b);
+
+	check_cache_lookups(dir, true, true, "as written");
+	check_cache_lookups(NULL, false, false, "none");
+	check_cache_lookups(missing, false, false, "missing");
+	CHECK(mkdir(sub, 0700) == 0);
+	for (i = 0; a != NULL && i < sizeof damage / sizeof damage[0]; i++) {
+		size_t n = damage[i].keep >= 0 ? (size_t)damage[i].keep : an;
+
+		b = xmalloc(an);
+		memcpy(b, a, an);
+		if (damage[i].at >= 0)
+			b[damage[i].at] ^= 1;
+		else if (damage[i].keep < 0)
+			b[an - 1 - 4000] ^= 0x40;
+		spill(bad, b, n);
+		free(b);
+		check_cache_lookups(sub, damage[i].cused, damage[i].lused, damage[i].name);
+	}
+	/* And the control: the same file undamaged is used. */
+	if (a != NULL)
+		spill(bad, a, an);
+	check_cache_lookups(sub, true, true, "copied");
+	remove(bad);
+	rmdir(sub);
+	free(a);
+	free(path);
+	free(tr);
+	free(sub);
+	free(bad);
+	free(missing);
 }
 
 /* Average milliseconds of one parse of input, over 100. */
@@ -578,7 +756,7 @@ time_parse(struct i18n *ui, const char *input, bool language)
 }
 
 static void
-test_timing(void)
+test_timing(const char *what)
 {
 	static const struct {
 		const char *input;
@@ -611,8 +789,8 @@ test_timing(void)
 		first = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
 		free(out);
 		i18n_candidates_free(&c);
-		fprintf(stderr, "timing: %-9s %-12s first %7.3f ms, then %7.3f ms each\n",
-			inputs[i].language ? "language" : "country", inputs[i].input, first,
+		fprintf(stderr, "timing (%s): %-9s %-12s first %7.3f ms, then %7.3f ms each\n",
+			what, inputs[i].language ? "language" : "country", inputs[i].input, first,
 			time_parse(ui, inputs[i].input, inputs[i].language));
 		i18n_free(ui);
 	}
@@ -622,6 +800,9 @@ int
 main(void)
 {
 	const char *src = getenv("SIGNPOST_SOURCE_DIR");
+	const char *tmpdir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/signpost-names-XXXXXX",
+			      tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
 	int rc;
 
 	if (src == NULL) {
@@ -632,12 +813,42 @@ main(void)
 	test_codes();
 	test_fallbacks();
 	test_display();
+
+	/* Without names.cache, then with one written here. */
 	test_parse();
 	test_ambiguous_order();
 	test_complete();
 	test_turkish();
-	test_timing();
+	test_timing("no cache");
+	CHECK(cache_hits == 0);
+	if (tmp == NULL || mkdtemp(tmp) == NULL) {
+		fprintf(stderr, "mkdtemp failed\n");
+		CHECK(false);
+	} else {
+		char *path = xasprintf("%s/names.cache", tmp), *cause = NULL;
+
+		if (i18n_cache_write(path, &cause) != 0)
+			fprintf(stderr, "i18n_cache_write: %s\n", cause ? cause : "?");
+		CHECK(cause == NULL);
+		free(cause);
+		cache_dir = tmp;
+		test_parse();
+		test_ambiguous_order();
+		test_complete();
+		test_turkish();
+		/* Every case that needs more than UI and English names. */
+		if (cache_hits < 20)
+			fprintf(stderr, "names.cache served %d contexts\n", cache_hits);
+		CHECK(cache_hits >= 20);
+		test_timing("names.cache");
+		cache_dir = NULL;
+		test_cache(tmp);
+		remove(path);
+		rmdir(tmp);
+		free(path);
+	}
 	rc = check_done();
+	free(tmp);
 	free(locales_dir);
 	i18n_cleanup();
 	return rc;

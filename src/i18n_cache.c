@@ -1,0 +1,573 @@
+/*
+ * i18n_cache.c - names.cache, a precompiled index of every CLDR locale's
+ * country and language names, derived from ICU at build time (mknames)
+ * and memory-mapped at run time.  It is an optimisation only: ICU stays
+ * the source of truth, the names and their folding come from
+ * i18n_names.c, and a cache that is missing, unreadable, damaged or built
+ * for another ICU, CLDR or Unicode is ignored.  The reader never writes;
+ * nothing here prints or exits.
+ *
+ * Layout, every integer little-endian, every section 8-byte aligned:
+ *
+ *   header (64 bytes)
+ *     0  magic "SPNAMES\n"      8  u32 format version
+ *    12  u8[4] ICU version      16  u8[4] Unicode version
+ *    20  u8[4] CLDR version     24  u32[2] offsets of the two kinds
+ *    32  u64 body size (file size - 64)
+ *    40  u64[2] checksums of the two kinds' sections   56  zero
+ *   Each kind's section runs to the next (or to the end) and is verified
+ *   on its first use only, so a country lookup never reads the languages.
+ *   per kind (countries, then languages)
+ *     u32 ncodes, nlocs, nentries, idsize, ownsize, keysize
+ *     ids:     the table keys in code order, each NUL-terminated
+ *     own_off: u32[ncodes + 1], offsets into own
+ *     own:     each code's name in its own language, UTF-8, NUL-terminated
+ *     entries: nentries x {u32 key offset, u16 key length, u16 code,
+ *              u16 locale, u16 zero}, sorted by key bytes, code, locale
+ *     keys:    folded names as UTF-8 (bytes order as code points do)
+ */
+#include "i18n_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ulocdata.h>
+#include <unicode/utf8.h>
+
+#include "xmalloc.h"
+
+#define CACHE_MAGIC "SPNAMES\n"
+#define CACHE_FORMAT 1
+#define CACHE_HEADER 64
+#define CACHE_KIND_HEADER 24
+#define CACHE_ENTRY 12
+
+struct i18n_cache {
+	const unsigned char *map;
+	size_t size;
+	struct i18n_cache_kind kind[2];
+	size_t off[2], len[2]; /* each kind's section */
+	int state[2];          /* 0 not yet verified, 1 good, -1 bad */
+};
+
+/* Little-endian integers ------------------------------------------------- */
+
+static uint32_t
+rd16(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t
+rd64(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+#else
+	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+#endif
+}
+
+/*
+ * A checksum of n bytes (n a multiple of 32): four FNV-style lanes over
+ * 64-bit words, so that verifying a few megabytes at every start costs a
+ * fraction of a millisecond.  It catches damage, not malice.
+ */
+static uint64_t
+cache_checksum(const unsigned char *p, size_t n)
+{
+	const uint64_t prime = 0x100000001b3ULL;
+	uint64_t h[4] = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0x9ce484222325cbf2ULL,
+			 0x2325cbf29ce48422ULL};
+	size_t i;
+
+	for (i = 0; i + 32 <= n; i += 32) {
+		h[0] = (h[0] ^ rd64(p + i)) * prime;
+		h[1] = (h[1] ^ rd64(p + i + 8)) * prime;
+		h[2] = (h[2] ^ rd64(p + i + 16)) * prime;
+		h[3] = (h[3] ^ rd64(p + i + 24)) * prime;
+	}
+	return ((h[0] * prime ^ h[1]) * prime ^ h[2]) * prime ^ h[3] ^ (uint64_t)n;
+}
+
+/* The versions a cache must have been built with. */
+static void
+cache_versions(unsigned char v[12])
+{
+	UVersionInfo icu, uni, cldr = {0};
+	UErrorCode st = U_ZERO_ERROR;
+
+	u_getVersion(icu);
+	u_getUnicodeVersion(uni);
+	ulocdata_getCLDRVersion(cldr, &st);
+	memcpy(v, icu, 4);
+	memcpy(v + 4, uni, 4);
+	memcpy(v + 8, cldr, 4);
+}
+
+size_t
+i18n_cache_key(const UChar32 *q, int32_t n, char *out)
+{
+	int32_t i;
+	size_t len = 0;
+
+	for (i = 0; i < n; i++) {
+		UBool err = 0;
+
+		U8_APPEND((uint8_t *)out, len, (size_t)n * 4, q[i], err);
+		(void)err;
+	}
+	return len;
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+/* Parses the kind section [off, end); false when it does not fit. */
+static bool
+cache_kind_parse(const struct i18n_cache *c, size_t off, size_t end, struct i18n_cache_kind *k)
+{
+	const unsigned char *p;
+	size_t need, ids, own_off, own, ent, keys;
+
+	if (off % 8 != 0 || off < CACHE_HEADER || off > end || end - off < CACHE_KIND_HEADER)
+		return false;
+	p = c->map + off;
+	k->ncodes = rd32(p);
+	k->nlocs = (int)rd32(p + 4);
+	k->nentries = rd32(p + 8);
+	k->idsize = rd32(p + 12);
+	k->ownsize = rd32(p + 16);
+	k->keysize = rd32(p + 20);
+	if (k->ncodes == 0 || k->ncodes > 0xffff || k->nlocs <= 0 || k->nlocs > 0xffff)
+		return false;
+	/* Sizes are 32-bit, so these sums cannot overflow a 64-bit size_t;
+	 * on a 32-bit one the file could not be mapped. */
+	ids = off + CACHE_KIND_HEADER;
+	own_off = ids + ((k->idsize + 3) & ~(size_t)3);
+	own = own_off + 4 * (k->ncodes + 1);
+	ent = own + ((k->ownsize + 3) & ~(size_t)3);
+	keys = ent + CACHE_ENTRY * k->nentries;
+	need = keys + k->keysize;
+	if (need > end || k->idsize == 0 || c->map[ids + k->idsize - 1] != '\0' ||
+	    k->ownsize == 0 || c->map[own + k->ownsize - 1] != '\0')
+		return false;
+	k->ids = c->map + ids;
+	k->own_off = c->map + own_off;
+	k->own = c->map + own;
+	k->entries = c->map + ent;
+	k->keys = c->map + keys;
+	return true;
+}
+
+struct i18n_cache *
+i18n_cache_open(const char *path)
+{
+	struct i18n_cache *c;
+	struct stat sb;
+	unsigned char want[12];
+	const unsigned char *h;
+	void *map;
+	int fd;
+	size_t i;
+
+	if (path == NULL || (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size < CACHE_HEADER ||
+	    (uint64_t)sb.st_size > SIZE_MAX / 2) {
+		close(fd);
+		return NULL;
+	}
+	map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	c->map = map;
+	c->size = (size_t)sb.st_size;
+	h = c->map;
+	cache_versions(want);
+	if (memcmp(h, CACHE_MAGIC, 8) != 0 || rd32(h + 8) != CACHE_FORMAT ||
+	    memcmp(h + 12, want, 12) != 0 || rd64(h + 32) != c->size - CACHE_HEADER)
+		goto fail;
+	c->off[0] = rd32(h + 24);
+	c->off[1] = rd32(h + 28);
+	if (c->off[0] != CACHE_HEADER || c->off[1] <= c->off[0] || c->off[1] >= c->size ||
+	    c->off[1] % 32 != 0 || c->size % 32 != 0)
+		goto fail;
+	c->len[0] = c->off[1] - c->off[0];
+	c->len[1] = c->size - c->off[1];
+	for (i = 0; i < 2; i++)
+		if (!cache_kind_parse(c, c->off[i], c->off[i] + c->len[i], &c->kind[i]))
+			goto fail;
+	return c;
+fail:
+	i18n_cache_close(c);
+	return NULL;
+}
+
+void
+i18n_cache_close(struct i18n_cache *c)
+{
+	if (c == NULL)
+		return;
+	munmap((void *)c->map, c->size);
+	free(c);
+}
+
+const struct i18n_cache_kind *
+i18n_cache_kind(struct i18n_cache *c, bool language, const char *const *ids, size_t n)
+{
+	const struct i18n_cache_kind *k;
+	const char *p, *end;
+	size_t i, len;
+
+	if (c == NULL)
+		return NULL;
+	if (c->state[language] == 0)
+		c->state[language] = rd64(c->map + 40 + 8 * (size_t)language) ==
+					     cache_checksum(c->map + c->off[language], c->len[language])
+				     ? 1
+				     : -1;
+	if (c->state[language] != 1)
+		return NULL;
+	k = &c->kind[language];
+	if (k->ncodes != n)
+		return NULL;
+	/* The codes must be ICU's, in ICU's order: the entries name them by
+	 * number. */
+	p = (const char *)k->ids;
+	end = p + k->idsize;
+	for (i = 0; i < n; i++) {
+		len = strlen(ids[i]);
+		if ((size_t)(end - p) <= len || memcmp(p, ids[i], len + 1) != 0)
+			return NULL;
+		p += len + 1;
+	}
+	for (i = 0; i <= n; i++)
+		if (rd32(k->own_off + 4 * i) >= k->ownsize ||
+		    (i > 0 && k->own[rd32(k->own_off + 4 * i) - 1] != '\0'))
+			return NULL;
+	return k;
+}
+
+void
+i18n_cache_entry(const struct i18n_cache_kind *k, size_t i, const char **key, size_t *len,
+		 int *code, int *loc)
+{
+	const unsigned char *e = k->entries + CACHE_ENTRY * i;
+	size_t off = rd32(e), n = rd16(e + 4);
+
+	/* A checksummed file is well formed; still, never read outside it. */
+	if (off > k->keysize || n > k->keysize - off)
+		off = n = 0;
+	*key = (const char *)k->keys + off;
+	*len = n;
+	*code = (int)rd16(e + 6);
+	*loc = (int)rd16(e + 8);
+	if ((size_t)*code >= k->ncodes)
+		*code = 0, *len = 0;
+	if (*loc >= k->nlocs)
+		*loc = 0;
+}
+
+/* Order of entry i's key against p: negative, zero, positive; with
+ * prefix, a key that starts with p counts as equal. */
+static int
+cache_cmp(const struct i18n_cache_kind *k, size_t i, const char *p, size_t plen, bool prefix)
+{
+	const char *key;
+	size_t len;
+	int code, loc, r;
+
+	i18n_cache_entry(k, i, &key, &len, &code, &loc);
+	if ((r = memcmp(key, p, len < plen ? len : plen)) != 0)
+		return r;
+	if (len < plen)
+		return -1;
+	return prefix || len == plen ? 0 : 1;
+}
+
+void
+i18n_cache_range(const struct i18n_cache_kind *k, const char *key, size_t len, size_t *lo,
+		 size_t *hi)
+{
+	size_t a = 0, b = k->nentries, m;
+
+	while (a < b) {
+		m = a + (b - a) / 2;
+		if (cache_cmp(k, m, key, len, false) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	b = k->nentries;
+	while (a < b) {
+		m = a + (b - a) / 2;
+		if (cache_cmp(k, m, key, len, true) <= 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*hi = a;
+}
+
+const char *
+i18n_cache_own(const struct i18n_cache_kind *k, size_t code)
+{
+	if (code >= k->ncodes)
+		return "";
+	return (const char *)k->own + rd32(k->own_off + 4 * code);
+}
+
+/* Writing ---------------------------------------------------------------- */
+
+struct cache_buf {
+	unsigned char *p;
+	size_t n, cap;
+};
+
+static void
+cbuf_put(struct cache_buf *b, const void *s, size_t n)
+{
+	if (n == 0) /* s may be NULL then */
+		return;
+	if (b->n + n > b->cap) {
+		while (b->n + n > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 1 << 20;
+		b->p = xreallocarray(b->p, b->cap, 1);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+static void
+cbuf_u32(struct cache_buf *b, uint32_t v)
+{
+	unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+			      (unsigned char)(v >> 24)};
+
+	cbuf_put(b, x, 4);
+}
+
+static void
+cbuf_u16(struct cache_buf *b, uint32_t v)
+{
+	unsigned char x[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+
+	cbuf_put(b, x, 2);
+}
+
+static void
+cbuf_align(struct cache_buf *b, size_t a)
+{
+	static const unsigned char zero[32];
+
+	cbuf_put(b, zero, (a - b->n % a) % a);
+}
+
+static void
+cbuf_set32(struct cache_buf *b, size_t at, uint32_t v)
+{
+	b->p[at] = (unsigned char)v;
+	b->p[at + 1] = (unsigned char)(v >> 8);
+	b->p[at + 2] = (unsigned char)(v >> 16);
+	b->p[at + 3] = (unsigned char)(v >> 24);
+}
+
+static void
+cbuf_set64(struct cache_buf *b, size_t at, uint64_t v)
+{
+	cbuf_set32(b, at, (uint32_t)v);
+	cbuf_set32(b, at + 4, (uint32_t)(v >> 32));
+}
+
+struct cache_item {
+	char *key;
+	size_t len;
+	int code, loc;
+};
+
+static int
+cache_item_cmp(const void *a, const void *b)
+{
+	const struct cache_item *x = a, *y = b;
+	int r = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+
+	if (r != 0)
+		return r;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if (x->code != y->code)
+		return x->code - y->code;
+	return x->loc - y->loc;
+}
+
+/* Appends one kind's section; -1 with *cause when ICU fails or a count
+ * does not fit the format. */
+static int
+cache_write_kind(struct i18n *ui, bool language, struct cache_buf *b, char **cause)
+{
+	const char *const *ids;
+	const struct names_raw *raw;
+	struct cache_item *v;
+	struct cache_buf own = {0}, keys = {0};
+	size_t ncodes, nraw, i, n = 0, m = 0, head;
+	int nlocs;
+
+	if (i18n_names_collect(ui, language, &ids, &ncodes, &raw, &nraw, &nlocs) == -1) {
+		*cause = xasprintf("cannot read the %s names from ICU",
+				   language ? "language" : "country");
+		return -1;
+	}
+	if (ncodes == 0 || ncodes > 0xffff || nlocs <= 0 || nlocs > 0xffff) {
+		*cause = xasprintf("%zu codes and %d locales do not fit the format", ncodes, nlocs);
+		return -1;
+	}
+	/* Fold every name once, in full, exactly as a lookup folds it. */
+	v = xcalloc(nraw + 1, sizeof *v);
+	for (i = 0; i < nraw; i++) {
+		int32_t flen;
+		UChar32 *f = i18n_names_fold_all(raw[i].s, raw[i].len, &flen);
+
+		if (flen > 0 && flen <= 0x3fff) {
+			v[n].key = xcalloc((size_t)flen * 4 + 1, 1);
+			v[n].len = i18n_cache_key(f, flen, v[n].key);
+			v[n].code = raw[i].code;
+			v[n].loc = raw[i].loc;
+			n++;
+		}
+		free(f);
+	}
+	qsort(v, n, sizeof *v, cache_item_cmp);
+
+	head = b->n;
+	cbuf_u32(b, (uint32_t)ncodes);
+	cbuf_u32(b, (uint32_t)nlocs);
+	cbuf_u32(b, 0); /* nentries, below */
+	cbuf_u32(b, 0); /* idsize */
+	cbuf_u32(b, 0); /* ownsize */
+	cbuf_u32(b, 0); /* keysize */
+	for (i = 0; i < ncodes; i++)
+		cbuf_put(b, ids[i], strlen(ids[i]) + 1);
+	cbuf_set32(b, head + 12, (uint32_t)(b->n - head - CACHE_KIND_HEADER));
+	cbuf_align(b, 4);
+	for (i = 0; i < ncodes; i++) {
+		char *s = i18n_names_own(ui, language, i);
+
+		cbuf_u32(b, (uint32_t)own.n);
+		cbuf_put(&own, s != NULL ? s : "", s != NULL ? strlen(s) + 1 : 1);
+		free(s);
+	}
+	cbuf_u32(b, (uint32_t)own.n);
+	cbuf_put(&own, "", 1); /* so that the last offset points inside */
+	cbuf_put(b, own.p, own.n);
+	cbuf_set32(b, head + 16, (uint32_t)own.n);
+	cbuf_align(b, 4);
+	/* Entries; one key for each run of equal keys, one entry for each
+	 * distinct (key, code, locale). */
+	for (i = 0; i < n; i++) {
+		if (i > 0 && cache_item_cmp(&v[i - 1], &v[i]) == 0)
+			continue;
+		if (i == 0 || v[i - 1].len != v[i].len ||
+		    memcmp(v[i - 1].key, v[i].key, v[i].len) != 0)
+			cbuf_put(&keys, v[i].key, v[i].len);
+		cbuf_u32(b, (uint32_t)(keys.n - v[i].len));
+		cbuf_u16(b, (uint32_t)v[i].len);
+		cbuf_u16(b, (uint32_t)v[i].code);
+		cbuf_u16(b, (uint32_t)v[i].loc);
+		cbuf_u16(b, 0);
+		m++;
+	}
+	cbuf_put(b, keys.p, keys.n);
+	cbuf_set32(b, head + 8, (uint32_t)m);
+	cbuf_set32(b, head + 20, (uint32_t)keys.n);
+	cbuf_align(b, 32);
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	free(own.p);
+	free(keys.p);
+	return 0;
+}
+
+int
+i18n_cache_write(const char *path, char **cause)
+{
+	struct i18n ui;
+	struct cache_buf b = {0};
+	unsigned char v[12];
+	char *tmp = NULL;
+	FILE *f = NULL;
+	int rc = -1;
+	size_t i;
+
+	*cause = NULL;
+	/* A context with no catalog: the collection depends on no UI
+	 * language (the names of every locale, the codes ICU lists). */
+	memset(&ui, 0, sizeof ui);
+	strcpy(ui.locale, "en");
+	cbuf_put(&b, CACHE_MAGIC, 8);
+	cbuf_u32(&b, CACHE_FORMAT);
+	cache_versions(v);
+	cbuf_put(&b, v, 12);
+	cbuf_align(&b, CACHE_HEADER);
+	for (i = 0; i < 2; i++) {
+		cbuf_set32(&b, 24 + 4 * i, (uint32_t)b.n);
+		if (cache_write_kind(&ui, i == 1, &b, cause) == -1)
+			goto out;
+	}
+	if (b.n > UINT32_MAX) {
+		*cause = xasprintf("the cache would be %zu bytes, too large", b.n);
+		goto out;
+	}
+	cbuf_set64(&b, 32, b.n - CACHE_HEADER);
+	for (i = 0; i < 2; i++) {
+		size_t off = rd32(b.p + 24 + 4 * i), end = i == 0 ? rd32(b.p + 28) : b.n;
+
+		cbuf_set64(&b, 40 + 8 * i, cache_checksum(b.p + off, end - off));
+	}
+
+	tmp = xasprintf("%s.tmp", path);
+	if ((f = fopen(tmp, "wb")) == NULL || fwrite(b.p, 1, b.n, f) != b.n) {
+		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		*cause = xasprintf("%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	if (rename(tmp, path) == -1) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	if (rc == -1 && tmp != NULL)
+		remove(tmp);
+	free(tmp);
+	free(b.p);
+	i18n_names_free(ui.names);
+	return rc;
+}

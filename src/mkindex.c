@@ -1,0 +1,235 @@
+/*
+ * mkindex.c - signpost-mkindex TABLE.yaml INDEX: the build-time tool that
+ * compiles a resource table's index (format in index.h).  It validates
+ * the table exactly as `signpost --check` does and refuses a broken one,
+ * so signpost can trust the ranges it reads.  signpost itself never
+ * writes a file; this tool is run by the build (and by maintainers of
+ * large local tables), never by signpost.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "index.h"
+#include "table.h"
+#include "xmalloc.h"
+#include "ynode.h"
+
+/* A build-time input is the maintainer's own file: allow large tables. */
+static const struct ynode_limits mkindex_limits = {
+	.max_bytes = (size_t)1 << 30,
+	.max_scalar = 16384,
+	.max_depth = 16,
+	.max_nodes = (size_t)200 << 20,
+};
+
+struct mkindex_rec {
+	uint64_t off;
+	uint32_t len;
+	uint64_t hash;
+};
+
+struct mkindex_post {
+	char key[INDEX_KEY_SIZE];
+	uint32_t rec;
+};
+
+static void
+put32(struct buf *b, uint32_t v)
+{
+	unsigned char c[4] = {v & 0xff, v >> 8 & 0xff, v >> 16 & 0xff, v >> 24 & 0xff};
+
+	buf_addn(b, (const char *)c, 4);
+}
+
+static void
+put64(struct buf *b, uint64_t v)
+{
+	put32(b, (uint32_t)v);
+	put32(b, (uint32_t)(v >> 32));
+}
+
+static int
+mkindex_post_cmp(const void *a, const void *b)
+{
+	const struct mkindex_post *x = a, *y = b;
+	int c = memcmp(x->key, y->key, INDEX_KEY_SIZE);
+
+	return c ? c : (x->rec > y->rec) - (x->rec < y->rec);
+}
+
+/* Reports "signpost-mkindex: A: B" (B may be empty); returns 1. */
+static int
+mkindex_die(const char *a, const char *b)
+{
+	fprintf(stderr, "signpost-mkindex: %s%s%s\n", a, *b ? ": " : "", b);
+	return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct table_options to = {.stale_days = -1, .limits = &mkindex_limits};
+	struct problems pr = {0};
+	struct table *t;
+	struct ynode *root;
+	const struct ynode *services, *emergency = NULL;
+	char *data, *cause = NULL;
+	size_t len, i, j, nlines = 0, *line_off, nstarts = 0, *starts, npost = 0, nkey = 0;
+	struct mkindex_rec *recs, emerg = {0};
+	struct mkindex_post *post = NULL;
+	struct buf out = {0};
+	const char *date;
+	FILE *f;
+
+	if (argc != 3)
+		return mkindex_die("usage: signpost-mkindex TABLE.yaml INDEX", "");
+	if ((data = ynode_read_file(argv[1], &mkindex_limits, &len, &cause)) == NULL)
+		return mkindex_die(cause, "");
+	t = table_load_mem(argv[1], data, len, &to, &pr);
+	if (t == NULL || table_finish(t, &pr) != 0) {
+		for (i = 0; i < pr.n; i++)
+			if (!pr.v[i].warning)
+				fprintf(stderr, "signpost-mkindex: %s: %s\n", pr.v[i].where, pr.v[i].what);
+		return 1;
+	}
+	date = NULL;
+	if ((root = ynode_parse(argv[1], data, len, &mkindex_limits, &cause)) == NULL)
+		return mkindex_die(cause, "");
+
+	/* Byte offset of the start of every line (1-based lines). */
+	line_off = xcalloc(2, sizeof *line_off);
+	line_off[0] = line_off[1] = 0;
+	nlines = 1;
+	for (i = 0; i < len; i++)
+		if (data[i] == '\n') {
+			line_off = xreallocarray(line_off, nlines + 2, sizeof *line_off);
+			line_off[++nlines] = i + 1;
+		}
+	line_off = xreallocarray(line_off, nlines + 2, sizeof *line_off);
+	line_off[nlines + 1] = len; /* one past the last line */
+
+	services = ynode_get(root, "services");
+	emergency = ynode_get(root, "emergency");
+	date = ynode_get(root, "date") ? ynode_get(root, "date")->s : "";
+	if (services == NULL || services->type != YNODE_SEQ || emergency == NULL)
+		return mkindex_die(argv[1], "no services or emergency list");
+
+	/* Where each part starts: service items and top-level keys. */
+	starts = xcalloc(services->n + root->n + 2, sizeof *starts);
+	for (i = 0; i < services->n; i++) {
+		const struct ynode *it = services->v[i];
+		const char *l = data + line_off[it->line];
+
+		/* The item must open with "- " on its own first line. */
+		if (it->type != YNODE_MAP || it->column < 3 || l[it->column - 3] != '-' ||
+		    l[it->column - 2] != ' ')
+			return mkindex_die(argv[1], "services must be block items starting \"- key:\"");
+		starts[nstarts++] = (size_t)it->line;
+	}
+	for (i = 0; i < root->n; i += 2)
+		starts[nstarts++] = (size_t)root->v[i]->line;
+	starts[nstarts++] = nlines + 1;
+
+	recs = xcalloc(services->n + 1, sizeof *recs);
+	for (i = 0; i < services->n; i++) {
+		const struct ynode *it = services->v[i], *c, *l;
+		size_t first = (size_t)it->line, end = nlines + 1;
+		char key[INDEX_KEY_SIZE];
+
+		for (j = 0; j < nstarts; j++)
+			if (starts[j] > first && starts[j] < end)
+				end = starts[j];
+		recs[i].off = line_off[first];
+		recs[i].len = (uint32_t)(line_off[end] - line_off[first]);
+		recs[i].hash = index_hash(data + recs[i].off, recs[i].len);
+		c = ynode_get(it, "countries");
+		l = ynode_get(it, "languages");
+		for (j = 0; c && j < c->n; j++) {
+			size_t k;
+
+			if (strcmp(c->v[j]->s, "world") != 0) {
+				memset(key, 0, sizeof key);
+				memcpy(key, c->v[j]->s, strlen(c->v[j]->s) < 3 ? strlen(c->v[j]->s) : 3);
+				post = xreallocarray(post, npost + 1, sizeof *post);
+				memcpy(post[npost].key, key, sizeof key);
+				post[npost++].rec = (uint32_t)i;
+				continue;
+			}
+			for (k = 0; l && k < l->n; k++) {
+				char *canon = i18n_language_canonical(l->v[k]->s), prim[INDEX_KEY_SIZE];
+
+				index_primary(canon ? canon : l->v[k]->s, prim);
+				free(canon);
+				memset(key, 0, sizeof key);
+				key[0] = '*';
+				memcpy(key + 1, prim, strlen(prim) + 1); /* at most 14 bytes and NUL */
+				post = xreallocarray(post, npost + 1, sizeof *post);
+				memcpy(post[npost].key, key, sizeof key);
+				post[npost++].rec = (uint32_t)i;
+			}
+		}
+	}
+	{
+		size_t first = 0, end = nlines + 1;
+
+		for (i = 0; i < root->n; i += 2)
+			if (strcmp(root->v[i]->s, "emergency") == 0)
+				first = (size_t)root->v[i]->line;
+		for (j = 0; j < nstarts; j++)
+			if (starts[j] > first && starts[j] < end)
+				end = starts[j];
+		emerg.off = line_off[first];
+		emerg.len = (uint32_t)(line_off[end] - line_off[first]);
+		emerg.hash = index_hash(data + emerg.off, emerg.len);
+	}
+	if (npost > 1) /* post is NULL when there are none */
+		qsort(post, npost, sizeof *post, mkindex_post_cmp);
+	for (i = 0; i < npost; i++)
+		if (i == 0 || memcmp(post[i].key, post[i - 1].key, INDEX_KEY_SIZE) != 0)
+			nkey++;
+
+	buf_addn(&out, INDEX_MAGIC, 8);
+	put32(&out, (uint32_t)services->n);
+	put32(&out, (uint32_t)nkey);
+	put64(&out, len);
+	put32(&out, (uint32_t)strlen(date));
+	buf_addn(&out, date, strlen(date));
+	while (out.len % 4)
+		buf_addc(&out, '\0');
+	put64(&out, emerg.off);
+	put32(&out, emerg.len);
+	put32(&out, 0);
+	put64(&out, emerg.hash);
+	for (i = 0; i < services->n; i++) {
+		put64(&out, recs[i].off);
+		put32(&out, recs[i].len);
+		put32(&out, 0);
+		put64(&out, recs[i].hash);
+	}
+	for (i = 0; i < npost; i = j) {
+		for (j = i; j < npost && memcmp(post[j].key, post[i].key, INDEX_KEY_SIZE) == 0; j++)
+			;
+		buf_addn(&out, post[i].key, INDEX_KEY_SIZE);
+		put32(&out, (uint32_t)i);
+		put32(&out, (uint32_t)(j - i));
+	}
+	for (i = 0; i < npost; i++)
+		put32(&out, post[i].rec);
+
+	if ((f = fopen(argv[2], "wb")) == NULL || fwrite(out.s, 1, out.len, f) != out.len ||
+	    fclose(f) != 0)
+		return mkindex_die(argv[2], "cannot write");
+	buf_free(&out);
+	free(post);
+	free(recs);
+	free(starts);
+	free(line_off);
+	ynode_free(root);
+	table_free(t);
+	problems_free(&pr);
+	free(data);
+	i18n_cleanup();
+	return 0;
+}

@@ -378,9 +378,13 @@ cbuf_u16(struct cache_buf *b, uint32_t v)
 static void
 cbuf_align(struct cache_buf *b, size_t a)
 {
-	static const unsigned char zero[32];
+	/* The largest alignment asked for is the header's (64 bytes). */
+	static const unsigned char zero[64];
+	size_t pad = (a - b->n % a) % a;
 
-	cbuf_put(b, zero, (a - b->n % a) % a);
+	if (pad > sizeof zero)
+		abort(); /* a programming error: no such alignment is used */
+	cbuf_put(b, zero, pad);
 }
 
 static void

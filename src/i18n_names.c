@@ -1712,7 +1712,7 @@ names_trim(const char **s)
 static char *
 names_country_code(const char *input)
 {
-	char up[4];
+	char up[8]; /* n <= 3 below; room to spare for the compiler's sake */
 	const URegion *r;
 	UErrorCode st = U_ZERO_ERROR;
 	size_t n = names_trim(&input), i;

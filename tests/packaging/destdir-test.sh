@@ -20,6 +20,7 @@ DESTDIR=$root cmake --install "$build" --prefix /usr >"$tmp/install.log" ||
 # Every file we expect, and nothing we do not.
 expected=(
 	usr/bin/signpost
+	usr/libexec/signpost/signpost-mkindex
 	usr/share/signpost/services.yaml
 	usr/share/signpost/services.idx
 	usr/share/signpost/names.cache

@@ -8,7 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "sanitize.h"
+
+/* The diagnostics mode: the UI whose character set stderr uses. */
+static struct i18n *diag_ui;
+
+void
+diag_set_ui(struct i18n *ui)
+{
+	diag_ui = ui;
+}
 
 static void SP_PRINTF(2, 0)
 diag_out(const char *prefix, const char *fmt, va_list ap)
@@ -20,7 +30,17 @@ diag_out(const char *prefix, const char *fmt, va_list ap)
 	sanitize_text(&b, msg, false);
 	buf_addc(&b, '\n');
 	fflush(stdout);
-	fputs(b.s, stderr);
+	{
+		size_t n;
+		char *conv = diag_ui ? i18n_to_terminal(diag_ui, b.s, b.len, &n) : NULL;
+
+		if (conv != NULL) {
+			fwrite(conv, 1, n, stderr);
+			free(conv);
+		} else {
+			fputs(b.s, stderr);
+		}
+	}
 	buf_free(&b);
 	free(msg);
 }

@@ -8,6 +8,12 @@
 
 #include "xmalloc.h"
 
+struct i18n;
+
+/* Diagnostics follow the terminal's character set once the UI is known
+ * (converted or transliterated, never raw UTF-8 on a Latin-2 terminal);
+ * before that, and with NULL, they are written as UTF-8. */
+void diag_set_ui(struct i18n *ui);
 void diag_error(const char *fmt, ...) SP_PRINTF(1, 2);
 void diag_warning(const char *fmt, ...) SP_PRINTF(1, 2);
 /* A plain line on stderr without the program name (hints, lists). */

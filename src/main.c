@@ -480,13 +480,16 @@ main_run(struct main_ctx *m, int argc, char **argv)
 		free(why2);
 		if (m->ui != NULL) {
 			free(why);
+			diag_set_ui(m->ui);
 			m->r.out = stdout;
 			m->r.ui = m->ui;
 			return main_usage_error(m, "error.bad_ui_language", m->o.ui_language);
 		}
 	}
-	if (m->ui != NULL)
+	if (m->ui != NULL) {
 		i18n_set_datadir(m->ui, m->datadir);
+		diag_set_ui(m->ui);
+	}
 	if (m->ui == NULL) {
 		diag_error("%s", why ? why : "cannot load the catalogs");
 		free(why);
@@ -559,6 +562,7 @@ main(int argc, char **argv)
 		rc = EXIT_IO;
 	}
 	table_free(m.t);
+	diag_set_ui(NULL);
 	i18n_free(m.ui);
 	free(m.datadir);
 	free(m.localedir);

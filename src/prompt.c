@@ -891,6 +891,7 @@ prompt_ui(struct prompt_ctx *c, const char *arg)
 		return;
 	}
 	i18n_set_datadir(ui, s->datadir);
+	diag_set_ui(ui);
 	i18n_free(s->ui);
 	s->ui = ui;
 	s->r->ui = ui;

@@ -199,7 +199,7 @@ main_load(struct main_ctx *m, bool check, const char *country, const char *langu
 	if (m->t && pr.errors == 0)
 		table_finish(m->t, &pr);
 	main_problems(&pr, check);
-	if (pr.errors) {
+	if (pr.errors || m->t == NULL) {
 		char *msg = i18n_fmt(m->ui, "check.summary", "nn", (double)pr.errors,
 				     (double)(pr.n - pr.errors));
 
@@ -412,7 +412,7 @@ main_list(struct main_ctx *m)
 			closedir(d);
 	}
 	main_sort_ui = m->ui;
-	if (strcmp(m->o.list, "sources") != 0)
+	if (n > 1 && strcmp(m->o.list, "sources") != 0)
 		qsort(v, n, sizeof *v, main_pair_cmp);
 	codes = xcalloc(n + 1, sizeof *codes);
 	names = xcalloc(n + 1, sizeof *names);
@@ -436,12 +436,16 @@ main_width(void)
 {
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
+	char *end;
+	long v;
 
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
 		return ws.ws_col > 200 ? 200 : ws.ws_col;
-	if (cols && atoi(cols) >= 20 && atoi(cols) <= 1000)
-		return atoi(cols);
-	return 80;
+	if (cols == NULL)
+		return 80;
+	/* Not atoi: COLUMNS=99999999999 would overflow it. */
+	v = strtol(cols, &end, 10);
+	return end != cols && *end == '\0' && v >= 20 && v <= 1000 ? (int)v : 80;
 }
 
 static bool
@@ -461,13 +465,13 @@ main_color(const struct options *o)
 static int
 main_run(struct main_ctx *m, int argc, char **argv)
 {
-	const char *cause, *arg;
+	const char *cause, *arg, *ld;
 	char *why = NULL;
 	int perr = cli_parse(argc, argv, &m->o, &cause, &arg), rc;
 
 	m->datadir = paths_datadir();
-	m->localedir = getenv("SIGNPOST_LOCALEDIR") && *getenv("SIGNPOST_LOCALEDIR")
-			       ? xstrdup(getenv("SIGNPOST_LOCALEDIR"))
+	m->localedir = (ld = getenv("SIGNPOST_LOCALEDIR")) != NULL && *ld != '\0'
+			       ? xstrdup(ld)
 			       : xasprintf("%s/locales", m->datadir);
 	/* Even a bad command line is answered in the language asked for, if
 	 * --ui-language came before the mistake. */

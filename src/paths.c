@@ -62,7 +62,8 @@ paths_scan(const char *dir, char ***v, size_t *n)
 		(*v)[(*n)++] = xasprintf("%s/%s", dir, de->d_name);
 	}
 	closedir(d);
-	qsort(*v + first, *n - first, sizeof **v, paths_cmp);
+	if (*n - first > 1) /* *v may still be NULL */
+		qsort(*v + first, *n - first, sizeof **v, paths_cmp);
 }
 
 size_t

@@ -345,6 +345,16 @@ table_bits(struct loader *L, const struct ynode *map, const char *key, const cha
 	return bits;
 }
 
+/* The number in the n digits at s (already checked to be digits), or -1. */
+static int
+table_digits(const char *s, int n)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return end == s + n ? (int)v : -1;
+}
+
 /* YYYY, YYYY-MM or YYYY-MM-DD with plausible numbers. */
 static bool
 table_date_ok(const char *s, bool day_required)
@@ -365,11 +375,11 @@ table_date_ok(const char *s, bool day_required)
 			return false;
 		}
 	}
-	y = atoi(s);
+	y = table_digits(s, 4);
 	if (n >= 7)
-		m = atoi(s + 5);
+		m = table_digits(s + 5, 2);
 	if (n == 10)
-		d = atoi(s + 8);
+		d = table_digits(s + 8, 2);
 	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
 }
 
@@ -822,7 +832,7 @@ service_free(struct service *s)
 static long
 table_days(const char *s)
 {
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	int y = table_digits(s, 4), m = table_digits(s + 5, 2), d = table_digits(s + 8, 2);
 	long era, yoe, doy, doe;
 
 	y -= m <= 2;
@@ -1143,7 +1153,7 @@ table_parse(struct loader *L, const char *data, size_t len, struct table *t, str
 			table_emergency(L, seq->v[i], &t->emergency[t->nemergency++]);
 		}
 	}
-	if (L->overlay) {
+	if (L->overlay && hide != NULL && notes_out != NULL) {
 		table_strv(L, table_seq(L, root, "hide", false, "the overlay"), hide);
 		if ((seq = table_seq(L, root, "notes", false, "the overlay")) != NULL) {
 			/* Detach the notes for table_overlay to apply. */

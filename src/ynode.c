@@ -114,7 +114,8 @@ static void
 ynode_push(struct ynode *parent, struct ynode *child)
 {
 	if ((parent->n & (parent->n - 1)) == 0)
-		parent->v = xreallocarray(parent->v, parent->n ? parent->n * 2 : 4, sizeof *parent->v);
+		parent->v = xreallocarray(parent->v, parent->n ? parent->n * 2 : 4,
+					  sizeof(struct ynode *));
 	parent->v[parent->n++] = child;
 }
 
@@ -179,12 +180,11 @@ ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, 
 		if (c == NULL)
 			return -1;
 		if (n->type == YNODE_MAP && n->n % 2 == 0) {
+			yaml_mark_t at = {.line = (size_t)c->line - 1, .column = (size_t)c->column - 1};
 			size_t i;
 
 			if (c->type != YNODE_SCALAR) {
-				ynode_fail(yp, &(yaml_mark_t){.line = (size_t)c->line - 1,
-							      .column = (size_t)c->column - 1},
-					   "a mapping key must be a plain string");
+				ynode_fail(yp, &at, "a mapping key must be a plain string");
 				ynode_free(c);
 				return -1;
 			}
@@ -192,10 +192,7 @@ ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, 
 				if (strcmp(n->v[i]->s, c->s) == 0) {
 					char *w = xasprintf("duplicate key \"%s\" (first at line %d)",
 							    c->s, n->v[i]->line);
-					ynode_fail(yp,
-						   &(yaml_mark_t){.line = (size_t)c->line - 1,
-								  .column = (size_t)c->column - 1},
-						   w);
+					ynode_fail(yp, &at, w);
 					free(w);
 					ynode_free(c);
 					return -1;

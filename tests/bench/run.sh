@@ -174,8 +174,9 @@ insns_m() {
     WRAP="valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=$tmp/cg.%p" \
         run_cmd "$@" >/dev/null 2>&1 || true
     WRAP=
-    # the sum over every process of the command (yq runs jq)
-    cat "$tmp"/cg.* 2>/dev/null | awk '/^(summary|totals):/ { t += $2 } END { if (t) printf "%.2f\n", t / 1e6; else print "n/a" }'
+    # the sum over every process of the command (yq runs jq); a callgrind
+    # file states its total twice (summary: and totals:), count it once
+    cat "$tmp"/cg.* 2>/dev/null | awk '/^totals:/ { t += $2 } END { if (t) printf "%.2f\n", t / 1e6; else print "n/a" }'
 }
 
 res=$tmp/res

@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
 # valgrind memcheck: builds signpost without sanitizers but with
 # SIGNPOST_FREE_ALL (everything freed, u_cleanup at exit) in build-valgrind
-# and runs representative commands under memcheck; any error, and any
-# definite or indirect leak, fails.  When the golden CLI runner
-# (tests/cli/run) supports SIGNPOST_WRAPPER, its cases run under valgrind
-# too; otherwise the fixed list below is the whole check.
+# and runs representative commands, then every golden CLI case, under
+# memcheck; any error, and any definite or indirect leak, fails.
 # Run locally: bash tests/ci.d/30-valgrind.sh   (about 2 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,8 +71,10 @@ for f in "$src"/tests/data/*.yaml; do
 	run --check "$f"
 done
 
-# The golden CLI cases, if their runner can put a wrapper in front.
-if [ -x tests/cli/run ] && grep -q SIGNPOST_WRAPPER tests/cli/run; then
-	SIGNPOST_WRAPPER="${vg[*]}" tests/cli/run "$bin" || fail=1
-fi
+# Every golden CLI case once more, under memcheck (two runners at once).
+ls tests/cli/cases/*.case | xargs -n 40 -P 2 env SIGNPOST_WRAPPER="${vg[*]}" \
+	python3 tests/cli/run.py --bin "$bin" --fixtures "$src/tests/data" >"$tmp/golden" 2>&1 ||
+	{ grep -v ': ok$' "$tmp/golden" | head -80 >&2; fail=1; }
+echo "30-valgrind: golden cases: $(grep -c ': ok$' "$tmp/golden") ok," \
+	"$(grep -c ': skipped' "$tmp/golden" || true) skipped"
 exit "$fail"

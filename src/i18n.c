@@ -958,6 +958,51 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	return buf_detach(&out);
 }
 
+/* The converter of the terminal's character set (or ASCII), opened once. */
+static UConverter *
+i18n_terminal_conv(struct i18n *ui)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (ui->conv == NULL) {
+		ui->conv = ucnv_open(nl_langinfo(CODESET), &st);
+		if (U_FAILURE(st)) {
+			st = U_ZERO_ERROR;
+			ui->conv = ucnv_open("US-ASCII", &st);
+		}
+		if (U_FAILURE(st))
+			ui->conv = NULL;
+		else
+			ucnv_setFromUCallBack(ui->conv, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL,
+					      &st);
+	}
+	return ui->conv;
+}
+
+char *
+i18n_from_terminal(struct i18n *ui, const char *s)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UConverter *cv;
+	UChar *u;
+	int32_t n, len = (int32_t)strlen(s);
+	char *r;
+
+	if (ui->utf8 || (cv = i18n_terminal_conv(ui)) == NULL)
+		return NULL;
+	ucnv_resetToUnicode(cv);
+	n = ucnv_toUChars(cv, NULL, 0, s, len, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	st = U_ZERO_ERROR;
+	u = xcalloc((size_t)n + 1, sizeof *u);
+	ucnv_resetToUnicode(cv);
+	ucnv_toUChars(cv, u, n + 1, s, len, &st);
+	r = U_SUCCESS(st) ? i18n_u8(u, n) : NULL;
+	free(u);
+	return r;
+}
+
 char *
 i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 {
@@ -968,14 +1013,8 @@ i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 
 	if (ui->utf8)
 		return NULL;
-	if (ui->conv == NULL) {
-		ui->conv = ucnv_open(nl_langinfo(CODESET), &st);
-		if (U_FAILURE(st)) {
-			st = U_ZERO_ERROR;
-			ui->conv = ucnv_open("US-ASCII", &st);
-		}
-		ucnv_setFromUCallBack(ui->conv, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
-	}
+	if (i18n_terminal_conv(ui) == NULL)
+		return NULL;
 	if (ui->translit == NULL) {
 		UChar id[] = u"Any-Latin; Latin-ASCII";
 

@@ -180,6 +180,9 @@ char *i18n_wrap(struct i18n *ui, const char *text, int width, const char *first,
  * conversion is needed; else an allocated buffer and its length in *len.
  */
 char *i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen);
+/* The reverse, for what the user typed (arguments): UTF-8 from the
+ * terminal's character set, or NULL when no conversion is needed. */
+char *i18n_from_terminal(struct i18n *ui, const char *s);
 
 /* ICU's version ("72.1"), static storage. */
 const char *i18n_icu_version(void);

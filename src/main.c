@@ -227,20 +227,24 @@ main_load(struct main_ctx *m, bool check, const char *country, const char *langu
 /* Resolves a country (language false) or a language typed by the user;
  * prints why not and returns EXIT_USAGE if it cannot. */
 static int
-main_resolve(struct main_ctx *m, bool language, const char *in, char **out)
+main_resolve(struct main_ctx *m, bool language, const char *arg, char **out)
 {
 	struct i18n_candidates c = {0};
+	/* Typed on a terminal that is not UTF-8 (Latin-2 "Česko"): convert. */
+	char *conv = i18n_from_terminal(m->ui, arg), *msg;
+	const char *in = conv ? conv : arg;
 	enum i18n_match r = language ? i18n_language_parse(m->ui, in, out, &c)
 				     : i18n_country_parse(m->ui, in, out, &c);
-	char *msg;
 
 	if (r == I18N_FOUND) {
 		i18n_candidates_free(&c);
+		free(conv);
 		return 0;
 	}
 	msg = render_not_found(m->ui, language, in, r, &c);
 	diag_error("%s", msg);
 	free(msg);
+	free(conv);
 	i18n_candidates_free(&c);
 	return EXIT_USAGE;
 }

@@ -28,6 +28,12 @@ run cs_CZ.ISO-8859-2 -c Česko_neznámé
 iconv -f ISO-8859-2 -t UTF-8 <"$tmp/err" >/dev/null 2>&1 || fail "stderr is not valid Latin-2"
 if LC_ALL=C.UTF-8 grep -q $'\xc4\x8d' "$tmp/err"; then fail "raw UTF-8 on stderr"; fi
 
+# Names typed on that terminal arrive in Latin-2 and are understood.
+run cs_CZ.ISO-8859-2 -c "$(printf 'Česko' | iconv -f UTF-8 -t ISO-8859-2)" \
+	-l "$(printf 'čeština' | iconv -f UTF-8 -t ISO-8859-2)" --at 2026-12-07T13:00+01:00
+iconv -f ISO-8859-2 -t UTF-8 <"$tmp/out" | grep -q 'jazyk: čeština' ||
+	fail "a Latin-2 country or language name was not understood"
+
 # LANG=C: ASCII only, Czech transliterated.
 run C -c CZ -l cs --ui-language cs --at 2026-12-07T13:00+01:00
 if LC_ALL=C grep -q '[^[:print:][:space:]]' "$tmp/out"; then fail "non-ASCII under LANG=C"; fi

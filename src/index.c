@@ -74,19 +74,25 @@ index_parse(struct index_map *m)
 	m->nkey = index_u32(m->p + 12);
 	m->yaml_size = index_u64(m->p + 16);
 	m->date_len = index_u32(m->p + 24);
-	if (m->date_len > 32)
+	if (m->date_len > 32) /* a YYYY-MM-DD date, with room to spare */
 		return -1;
 	m->date = m->p + 28;
 	off = 28 + ((m->date_len + 3) & ~3u);
 	m->emerg = m->p + off;
-	off += 24;
+	off += INDEX_REC_SIZE;
 	m->recs = m->p + off;
-	need = off + (size_t)m->nrec * 24 + (size_t)m->nkey * (INDEX_KEY_SIZE + 8);
-	if (m->nrec > 10000000 || m->nkey > 10000000 || need > m->len)
+	if (m->nrec > 10000000 || m->nkey > 10000000)
 		return -1;
-	m->keys = m->recs + (size_t)m->nrec * 24;
+	need = off + (size_t)m->nrec * INDEX_REC_SIZE + (size_t)m->nkey * (INDEX_KEY_SIZE + 8);
+	if (need > m->len)
+		return -1;
+	m->keys = m->recs + (size_t)m->nrec * INDEX_REC_SIZE;
 	m->post = m->keys + (size_t)m->nkey * (INDEX_KEY_SIZE + 8);
-	m->npost = (m->len - need) / 4;
+	/* The postings run to the first tree, which the emergency record names. */
+	if (index_u64(m->emerg + 24) < need || index_u64(m->emerg + 24) > m->len ||
+	    (index_u64(m->emerg + 24) - need) % 4 != 0)
+		return -1;
+	m->npost = (size_t)(index_u64(m->emerg + 24) - need) / 4;
 	return 0;
 }
 
@@ -123,28 +129,51 @@ index_find(const struct index_map *m, const char *key, uint32_t *count)
 	return NULL;
 }
 
-/* Reads one range of the YAML and checks its hash; appends it to b. */
-static int
-index_range(int fd, const unsigned char *r, uint64_t yaml_size, struct buf *b)
+/*
+ * One record: reads its range of the YAML and checks that it still hashes
+ * as when the index was built, then decodes the tree parsed from it then.
+ * NULL if the range changed or anything is out of bounds.
+ */
+static struct ynode *
+index_record(int fd, const struct index_map *m, const unsigned char *r,
+	     const struct ynode_limits *lim)
 {
 	uint64_t off = index_u64(r), hash = index_u64(r + 16);
-	uint32_t len = index_u32(r + 8);
+	uint64_t toff = index_u64(r + 24), thash = index_u64(r + 32);
+	uint32_t len = index_u32(r + 8), tlen = index_u32(r + 12);
 	char *tmp;
 	ssize_t got;
+	bool same;
 
-	if (off > yaml_size || len > yaml_size - off)
-		return -1;
-	tmp = xmalloc(len + 1);
+	if (off > m->yaml_size || len > m->yaml_size - off || toff > m->len || tlen > m->len - toff)
+		return NULL;
+	tmp = xmalloc((size_t)len + 1);
 	got = pread(fd, tmp, len, (off_t)off);
-	if (got != (ssize_t)len || index_hash(tmp, len) != hash) {
-		free(tmp);
-		return -1;
-	}
-	buf_addn(b, tmp, len);
-	if (len == 0 || tmp[len - 1] != '\n')
-		buf_addc(b, '\n');
+	same = got == (ssize_t)len && index_hash(tmp, len) == hash;
 	free(tmp);
-	return 0;
+	if (!same || index_hash(m->p + toff, tlen) != thash)
+		return NULL;
+	return ynode_decode(m->p + toff, tlen, lim);
+}
+
+/* A scalar node, for the root the index puts together. */
+static struct ynode *
+index_scalar(const char *s)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->type = YNODE_SCALAR;
+	n->s = xstrdup(s);
+	n->len = strlen(s);
+	n->line = n->column = 1;
+	return n;
+}
+
+static void
+index_push(struct ynode *parent, struct ynode *child)
+{
+	parent->v = xreallocarray(parent->v, parent->n + 1, sizeof *parent->v);
+	parent->v[parent->n++] = child;
 }
 
 static int
@@ -165,8 +194,9 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	void *map = MAP_FAILED;
 	struct table *t = NULL;
 	uint32_t *recs = NULL, n = 0;
-	struct buf doc = {0};
+	struct ynode *root = NULL, *services, *node;
 	struct problems pr = {0};
+	char date[40];
 	char key[INDEX_KEY_SIZE], prim[INDEX_KEY_SIZE];
 	const char *keys[3];
 	size_t k, i;
@@ -208,24 +238,42 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	}
 	qsort(recs, n, sizeof *recs, index_cmp_u32);
 
-	buf_add(&doc, "schema: 1\ndate: \"");
-	buf_addn(&doc, (const char *)m.date, m.date_len);
-	buf_add(&doc, "\"\n");
-	buf_add(&doc, n ? "services:\n" : "services: []\n");
+	/* The table these records make, as the loader would have parsed it:
+	 * {schema: 1, date: ..., services: [...], emergency: [...]}. */
+	root = xcalloc(1, sizeof *root);
+	root->type = YNODE_MAP;
+	root->line = root->column = 1;
+	memcpy(date, m.date, m.date_len);
+	date[m.date_len] = '\0';
+	index_push(root, index_scalar("schema"));
+	index_push(root, index_scalar("1"));
+	index_push(root, index_scalar("date"));
+	index_push(root, index_scalar(date));
+	index_push(root, index_scalar("services"));
+	services = xcalloc(1, sizeof *services);
+	services->type = YNODE_SEQ;
+	services->line = services->column = 1;
+	index_push(root, services);
 	for (i = 0; i < n; i++) {
 		if (i && recs[i] == recs[i - 1])
 			continue;
-		if (index_range(yfd, m.recs + (size_t)recs[i] * 24, m.yaml_size, &doc) == -1)
+		node = index_record(yfd, &m, m.recs + (size_t)recs[i] * INDEX_REC_SIZE,
+				    o && o->limits ? o->limits : &ynode_default_limits);
+		if (node == NULL)
 			goto out;
+		index_push(services, node);
 	}
-	if (index_range(yfd, m.emerg, m.yaml_size, &doc) == -1)
+	node = index_record(yfd, &m, m.emerg, o && o->limits ? o->limits : &ynode_default_limits);
+	if (node == NULL)
 		goto out;
-	t = table_load_mem(yaml_path, doc.s, doc.len, o, &pr);
+	index_push(root, index_scalar("emergency"));
+	index_push(root, node);
+	t = table_load_tree(yaml_path, root, o, &pr);
 	if (t != NULL)
 		t->partial = true;
 out:
 	problems_free(&pr);
-	buf_free(&doc);
+	ynode_free(root);
 	free(recs);
 	if (map != MAP_FAILED)
 		munmap(map, m.len);

@@ -7,14 +7,19 @@
  * foreign or stale index (the YAML changed size or is newer) is ignored
  * and the whole YAML is read instead, so behaviour never depends on it.
  *
- * File format 1 (all integers little-endian, so the file is the same on
+ * File format 2 (all integers little-endian, so the file is the same on
  * every architecture):
- *   header   "SPIDX\0\0\1" u32 nrec u32 nkey u64 yaml_size
+ *   header   "SPIDX\0\0\2" u32 nrec u32 nkey u64 yaml_size
  *            u32 date_len, date bytes padded to 4
- *   emerg    u64 off u32 len u32 pad u64 hash   (the emergency: section)
- *   records  nrec x (u64 off u32 len u32 pad u64 hash)
+ *   emerg    one record for the emergency: list
+ *   records  nrec x (u64 off u32 len u32 tree_len u64 hash u64 tree_off
+ *            u64 tree_hash): the service's byte range in the YAML and its
+ *            hash, and the service already parsed (ynode_encode) and its
+ *            hash, so a lookup neither runs the YAML parser nor trusts a
+ *            range that changed
  *   keys     nkey x (char key[16] u32 first u32 count), sorted by key
  *   postings u32 record numbers
+ *   trees    the encoded trees
  * Keys: a country code ("CZ"), or "*" and a primary language ("*cs") for
  * services open worldwide.
  */
@@ -27,7 +32,8 @@
 
 #include "table.h"
 
-#define INDEX_MAGIC "SPIDX\0\0\1"
+#define INDEX_MAGIC "SPIDX\0\0\2"
+#define INDEX_REC_SIZE 40
 #define INDEX_KEY_SIZE 16
 
 /* FNV-1a, 64 bits: enough to notice an edited range, not a security

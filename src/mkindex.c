@@ -28,6 +28,7 @@ struct mkindex_rec {
 	uint64_t off;
 	uint32_t len;
 	uint64_t hash;
+	struct buf tree; /* ynode_encode of the parsed service */
 };
 
 struct mkindex_post {
@@ -48,6 +49,19 @@ put64(struct buf *b, uint64_t v)
 {
 	put32(b, (uint32_t)v);
 	put32(b, (uint32_t)(v >> 32));
+}
+
+/* One record; *tree_off advances past its tree. */
+static void
+mkindex_put_rec(struct buf *b, const struct mkindex_rec *r, uint64_t *tree_off)
+{
+	put64(b, r->off);
+	put32(b, r->len);
+	put32(b, (uint32_t)r->tree.len);
+	put64(b, r->hash);
+	put64(b, *tree_off);
+	put64(b, index_hash(r->tree.s, r->tree.len));
+	*tree_off += r->tree.len;
 }
 
 static int
@@ -144,6 +158,7 @@ main(int argc, char **argv)
 		recs[i].off = line_off[first];
 		recs[i].len = (uint32_t)(line_off[end] - line_off[first]);
 		recs[i].hash = index_hash(data + recs[i].off, recs[i].len);
+		ynode_encode(it, &recs[i].tree);
 		c = ynode_get(it, "countries");
 		l = ynode_get(it, "languages");
 		for (j = 0; c && j < c->n; j++) {
@@ -183,6 +198,7 @@ main(int argc, char **argv)
 		emerg.off = line_off[first];
 		emerg.len = (uint32_t)(line_off[end] - line_off[first]);
 		emerg.hash = index_hash(data + emerg.off, emerg.len);
+		ynode_encode(emergency, &emerg.tree);
 	}
 	if (npost > 1) /* post is NULL when there are none */
 		qsort(post, npost, sizeof *post, mkindex_post_cmp);
@@ -190,33 +206,43 @@ main(int argc, char **argv)
 		if (i == 0 || memcmp(post[i].key, post[i - 1].key, INDEX_KEY_SIZE) != 0)
 			nkey++;
 
-	buf_addn(&out, INDEX_MAGIC, 8);
-	put32(&out, (uint32_t)services->n);
-	put32(&out, (uint32_t)nkey);
-	put64(&out, len);
-	put32(&out, (uint32_t)strlen(date));
-	buf_addn(&out, date, strlen(date));
-	while (out.len % 4)
-		buf_addc(&out, '\0');
-	put64(&out, emerg.off);
-	put32(&out, emerg.len);
-	put32(&out, 0);
-	put64(&out, emerg.hash);
-	for (i = 0; i < services->n; i++) {
-		put64(&out, recs[i].off);
-		put32(&out, recs[i].len);
-		put32(&out, 0);
-		put64(&out, recs[i].hash);
+	/* Where the trees start: after the header, records, keys and postings. */
+	{
+		size_t head = 28 + ((strlen(date) + 3) & ~(size_t)3);
+		uint64_t tree_off = head + (uint64_t)(services->n + 1) * INDEX_REC_SIZE +
+				    (uint64_t)nkey * (INDEX_KEY_SIZE + 8) + (uint64_t)npost * 4;
+
+		buf_addn(&out, INDEX_MAGIC, 8);
+		put32(&out, (uint32_t)services->n);
+		put32(&out, (uint32_t)nkey);
+		put64(&out, len);
+		put32(&out, (uint32_t)strlen(date));
+		buf_addn(&out, date, strlen(date));
+		while (out.len % 4)
+			buf_addc(&out, '\0');
+		mkindex_put_rec(&out, &emerg, &tree_off);
+		for (i = 0; i < services->n; i++)
+			mkindex_put_rec(&out, &recs[i], &tree_off);
+		for (i = 0, j = 0; i < npost; i = j) {
+			for (j = i; j < npost && memcmp(post[j].key, post[i].key, INDEX_KEY_SIZE) == 0;
+			     j++)
+				;
+			buf_addn(&out, post[i].key, INDEX_KEY_SIZE);
+			put32(&out, (uint32_t)i);
+			put32(&out, (uint32_t)(j - i));
+		}
+		for (i = 0; i < npost; i++)
+			put32(&out, post[i].rec);
+		if (out.len != head + (size_t)(services->n + 1) * INDEX_REC_SIZE +
+				       nkey * (INDEX_KEY_SIZE + 8) + npost * 4)
+			return mkindex_die(argv[2], "internal error: layout");
+		buf_addn(&out, emerg.tree.s, emerg.tree.len);
+		buf_free(&emerg.tree);
+		for (i = 0; i < services->n; i++) {
+			buf_addn(&out, recs[i].tree.s, recs[i].tree.len);
+			buf_free(&recs[i].tree);
+		}
 	}
-	for (i = 0; i < npost; i = j) {
-		for (j = i; j < npost && memcmp(post[j].key, post[i].key, INDEX_KEY_SIZE) == 0; j++)
-			;
-		buf_addn(&out, post[i].key, INDEX_KEY_SIZE);
-		put32(&out, (uint32_t)i);
-		put32(&out, (uint32_t)(j - i));
-	}
-	for (i = 0; i < npost; i++)
-		put32(&out, post[i].rec);
 
 	if ((f = fopen(argv[2], "wb")) == NULL || fwrite(out.s, 1, out.len, f) != out.len ||
 	    fclose(f) != 0)

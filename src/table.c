@@ -1077,19 +1077,16 @@ table_index(struct loader *L, struct table *t)
 	}
 }
 
+static void table_parse_root(struct loader *L, struct ynode *root, struct table *t,
+			     struct strv *hide, struct ynode **notes_out);
+
 /* Parses one file (main table or overlay) into t. */
 static void
 table_parse(struct loader *L, const char *data, size_t len, struct table *t, struct strv *hide,
 	    struct ynode **notes_out)
 {
-	static const char *const keys[] = {"schema", "date", "services", "emergency", NULL};
-	static const char *const okeys[] = {"schema", "date", "services", "emergency",
-					    "hide",   "notes", NULL};
 	struct ynode *root;
 	char *cause = NULL;
-	const char *v;
-	const struct ynode *seq;
-	size_t i;
 
 	if ((root = ynode_parse(L->name, data, len, table_limits(L->o), &cause)) == NULL) {
 		/* cause is "NAME:L:C: what"; split it for the problem list. */
@@ -1111,9 +1108,24 @@ table_parse(struct loader *L, const char *data, size_t len, struct table *t, str
 		free(cause);
 		return;
 	}
+	table_parse_root(L, root, t, hide, notes_out);
+	ynode_free(root);
+}
+
+/* The table in the tree root (main table or overlay) into t. */
+static void
+table_parse_root(struct loader *L, struct ynode *root, struct table *t, struct strv *hide,
+		 struct ynode **notes_out)
+{
+	static const char *const keys[] = {"schema", "date", "services", "emergency", NULL};
+	static const char *const okeys[] = {"schema", "date", "services", "emergency",
+					    "hide",   "notes", NULL};
+	const char *v;
+	const struct ynode *seq;
+	size_t i;
+
 	if (root->type != YNODE_MAP) {
 		table_err(L, root, "the table must be a mapping with schema, date, services");
-		ynode_free(root);
 		return;
 	}
 	table_keys(L, root, L->overlay ? okeys : keys);
@@ -1166,7 +1178,25 @@ table_parse(struct loader *L, const char *data, size_t len, struct table *t, str
 		}
 	}
 	table_index(L, t);
-	ynode_free(root);
+}
+
+struct table *
+table_load_tree(const char *name, struct ynode *root, const struct table_options *o,
+		struct problems *pr)
+{
+	struct loader L = {.name = name, .pr = pr, .o = o};
+	struct table *t = xcalloc(1, sizeof *t);
+	size_t before = pr->errors;
+
+	strv_add(&t->files, name);
+	table_parse_root(&L, root, t, NULL, NULL);
+	for (size_t i = 0; i < t->nservices; i++)
+		t->services[i].origin = t->files.v[0];
+	if (pr->errors != before) {
+		table_free(t);
+		return NULL;
+	}
+	return t;
 }
 
 struct table *

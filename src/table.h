@@ -148,6 +148,9 @@ struct table *table_load(const char *path, const struct table_options *o, struct
 /* The same from bytes in memory; name is used in messages. */
 struct table *table_load_mem(const char *name, const char *data, size_t len,
 			     const struct table_options *o, struct problems *pr);
+/* The same from a tree already parsed (index.c); root stays the caller's. */
+struct table *table_load_tree(const char *name, struct ynode *root,
+			      const struct table_options *o, struct problems *pr);
 /*
  * Merges the overlay at path over t: its services are added, or replace
  * those with the same id, or hide them (`hide: [id, ...]`); `notes` attach

@@ -342,3 +342,105 @@ fail:
 	*cause = yp.cause ? yp.cause : xasprintf("%s: malformed YAML", name);
 	return NULL;
 }
+
+static void
+ynode_put32(struct buf *b, size_t v)
+{
+	unsigned char c[4] = {(unsigned char)(v & 0xff), (unsigned char)(v >> 8 & 0xff),
+			      (unsigned char)(v >> 16 & 0xff), (unsigned char)(v >> 24 & 0xff)};
+
+	buf_addn(b, (const char *)c, 4);
+}
+
+void
+ynode_encode(const struct ynode *n, struct buf *out)
+{
+	size_t i;
+
+	buf_addc(out, (char)n->type);
+	buf_addc(out, (char)(n->plain ? 1 : 0));
+	ynode_put32(out, (size_t)n->line);
+	ynode_put32(out, (size_t)n->column);
+	if (n->type == YNODE_SCALAR) {
+		ynode_put32(out, n->len);
+		buf_addn(out, n->s, n->len);
+		return;
+	}
+	ynode_put32(out, n->n);
+	for (i = 0; i < n->n; i++)
+		ynode_encode(n->v[i], out);
+}
+
+struct ynode_reader {
+	const unsigned char *p, *end;
+	const struct ynode_limits *lim;
+	size_t nodes;
+};
+
+static int
+ynode_get32(struct ynode_reader *r, size_t *v)
+{
+	if (r->end - r->p < 4)
+		return -1;
+	*v = (size_t)r->p[0] | (size_t)r->p[1] << 8 | (size_t)r->p[2] << 16 | (size_t)r->p[3] << 24;
+	r->p += 4;
+	return 0;
+}
+
+static struct ynode *
+ynode_read(struct ynode_reader *r, size_t depth)
+{
+	struct ynode *n;
+	size_t line, col, len, i;
+
+	if (depth > r->lim->max_depth || ++r->nodes > r->lim->max_nodes || r->end - r->p < 2)
+		return NULL;
+	if (r->p[0] > YNODE_MAP)
+		return NULL;
+	n = xcalloc(1, sizeof *n);
+	n->type = (enum ynode_type)r->p[0];
+	n->plain = r->p[1] != 0;
+	r->p += 2;
+	if (ynode_get32(r, &line) == -1 || ynode_get32(r, &col) == -1 ||
+	    ynode_get32(r, &len) == -1 || line > 0x7fffffff || col > 0x7fffffff)
+		goto fail;
+	n->line = (int)line;
+	n->column = (int)col;
+	if (n->type == YNODE_SCALAR) {
+		if (len > r->lim->max_scalar || (size_t)(r->end - r->p) < len ||
+		    memchr(r->p, '\0', len) != NULL)
+			goto fail;
+		n->s = xstrndup((const char *)r->p, len);
+		n->len = len;
+		r->p += len;
+		return n;
+	}
+	/* Each item takes at least 14 bytes: a count beyond that is corrupt. */
+	if (len > (size_t)(r->end - r->p) / 14 || (n->type == YNODE_MAP && len % 2 != 0))
+		goto fail;
+	n->v = xcalloc(len + 1, sizeof *n->v);
+	for (i = 0; i < len; i++) {
+		if ((n->v[i] = ynode_read(r, depth + 1)) == NULL)
+			goto fail;
+		n->n++;
+		if (n->type == YNODE_MAP && i % 2 == 0 && n->v[i]->type != YNODE_SCALAR)
+			goto fail;
+	}
+	return n;
+fail:
+	ynode_free(n);
+	return NULL;
+}
+
+struct ynode *
+ynode_decode(const unsigned char *p, size_t len, const struct ynode_limits *lim)
+{
+	struct ynode_reader r = {p, p + len, lim, 0};
+	struct ynode *n = ynode_read(&r, 0);
+
+	if (n != NULL && r.p != r.end) { /* trailing bytes: not what was encoded */
+		ynode_free(n);
+		return NULL;
+	}
+	return n;
+}

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "xmalloc.h"
+
 enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
 struct ynode {
@@ -49,6 +51,16 @@ char *ynode_read_file(const char *path, const struct ynode_limits *lim, size_t *
 struct ynode *ynode_parse(const char *name, const char *data, size_t len,
 			  const struct ynode_limits *lim, char **cause);
 void ynode_free(struct ynode *n);
+
+/*
+ * A tree as bytes, for the compiled index: per node a type byte, a plain
+ * byte, line and column (u32 little-endian), then a scalar's length and
+ * bytes or a collection's item count and items.  ynode_decode checks
+ * every length against the buffer and the limits' depth and node count,
+ * so corrupt bytes give NULL, never a crash.
+ */
+void ynode_encode(const struct ynode *n, struct buf *out);
+struct ynode *ynode_decode(const unsigned char *p, size_t len, const struct ynode_limits *lim);
 
 /* The value of key in map n, or NULL. */
 const struct ynode *ynode_get(const struct ynode *n, const char *key);

@@ -14,7 +14,7 @@ secs=${FUZZ_SECONDS:-45}
 
 CFLAGS= cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
 	-DSIGNPOST_FUZZ=ON -DBUILD_TESTING=OFF -DSIGNPOST_WERROR=ON >/dev/null
-cmake --build "$dir" -j2 --target fuzz_table fuzz_catalog fuzz_names fuzz_hours
+cmake --build "$dir" -j2 --target fuzz_table fuzz_catalog fuzz_names fuzz_hours fuzz_tree
 
 work="$src/$dir/fuzz-work"
 rm -rf "$work" "$src/$dir/findings"
@@ -35,13 +35,15 @@ seed table data/*.yaml tests/data/**/*.yaml
 seed catalog locales/*.yaml
 seed names
 seed hours
+seed tree
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 fail=0
-for h in table catalog names hours; do
+for h in table catalog names hours tree; do
 	case $h in
 	table | catalog) maxlen=262144 ;;
+	tree) maxlen=4096 ;;
 	*) maxlen=256 ;;
 	esac
 	echo "40-fuzz: fuzz_$h for ${secs}s"

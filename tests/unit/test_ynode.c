@@ -117,9 +117,54 @@ test_size(void)
 	}
 }
 
+/* The compiled index stores parsed trees: they round-trip exactly, and
+ * every truncation or flipped byte of one is refused or decodes to a
+ * valid tree, never read out of bounds. */
+static void
+test_codec(void)
+{
+	static const char doc[] = "a: [x, \"y\", {k: v}]\nb:\n  - 1\n  - 'two'\nc: ''\n";
+	char *cause = NULL;
+	struct ynode *n = ynode_parse("t", doc, sizeof doc - 1, &ynode_default_limits, &cause), *m;
+	struct buf a = {0}, b = {0};
+	size_t i;
+
+	CHECK(n != NULL);
+	if (n == NULL)
+		return;
+	ynode_encode(n, &a);
+	m = ynode_decode((const unsigned char *)a.s, a.len, &ynode_default_limits);
+	CHECK(m != NULL);
+	if (m != NULL) {
+		ynode_encode(m, &b);
+		CHECK(a.len == b.len && memcmp(a.s, b.s, a.len) == 0);
+		CHECK_STR(ynode_get(ynode_get(m, "a")->v[2], "k")->s, "v");
+		CHECK(ynode_get(m, "b")->v[1]->line == 4 && ynode_get(m, "b")->v[1]->column == 5);
+		CHECK(ynode_get(m, "b")->v[0]->plain && !ynode_get(m, "b")->v[1]->plain);
+		CHECK_STR(ynode_get(m, "c")->s, "");
+		ynode_free(m);
+	}
+	for (i = 0; i < a.len; i++) { /* every truncation is refused */
+		m = ynode_decode((const unsigned char *)a.s, i, &ynode_default_limits);
+		CHECK(m == NULL);
+		ynode_free(m);
+	}
+	for (i = 0; i < a.len; i++) { /* every flipped byte: refused or a tree */
+		a.s[i] ^= 0xff;
+		m = ynode_decode((const unsigned char *)a.s, a.len, &ynode_default_limits);
+		ynode_free(m);
+		a.s[i] ^= 0xff;
+	}
+	CHECK(ynode_decode((const unsigned char *)"\x07", 1, &ynode_default_limits) == NULL);
+	buf_free(&a);
+	buf_free(&b);
+	ynode_free(n);
+}
+
 int
 main(void)
 {
+	test_codec();
 	test_bad();
 	test_good();
 	test_size();

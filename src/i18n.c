@@ -864,6 +864,61 @@ i18n_blank(const UChar *s, int32_t from, int32_t to)
 	return true;
 }
 
+/*
+ * The common case, plain ASCII text: break only at spaces (and hard at
+ * newlines), exactly where the ICU path below breaks such text once it
+ * refuses breaks after hyphens, without building UTF-16 and a break
+ * iterator for every field of every result.
+ */
+static bool
+i18n_plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((*s < 0x20 || *s > 0x7e) && *s != '\n')
+			return false;
+	return true;
+}
+
+static char *
+i18n_wrap_ascii(const char *text, int width, const char *first, const char *rest)
+{
+	struct buf out = {0};
+	int restw = i18n_width(rest), col = i18n_width(first);
+	const char *p = text;
+	bool linestart = true;
+
+	buf_add(&out, first);
+	while (*p) {
+		size_t word = strcspn(p, " \n"), spaces = strspn(p + word, " ");
+
+		if (col + (int)word > width && !linestart && word > 0) {
+			while (out.len > 0 && out.s[out.len - 1] == ' ')
+				out.s[--out.len] = '\0';
+			buf_addc(&out, '\n');
+			buf_add(&out, rest);
+			col = restw;
+		}
+		buf_addn(&out, p, word + spaces);
+		col += (int)(word + spaces);
+		linestart = false;
+		p += word + spaces;
+		if (*p == '\n') {
+			while (out.len > 0 && out.s[out.len - 1] == ' ')
+				out.s[--out.len] = '\0';
+			p++;
+			if (*p == '\0')
+				break;
+			buf_addc(&out, '\n');
+			buf_add(&out, rest);
+			col = restw;
+			linestart = true;
+		}
+	}
+	while (out.len > 0 && out.s[out.len - 1] == ' ')
+		out.s[--out.len] = '\0';
+	return buf_detach(&out);
+}
+
 char *
 i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest)
 {
@@ -876,6 +931,8 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	char *seg;
 	int depth;
 
+	if (i18n_plain_ascii(text))
+		return i18n_wrap_ascii(text, width, first, rest);
 	if ((u = i18n_u16(text, &len)) == NULL)
 		return xasprintf("%s%s", first, text);
 	if (ui->brk == NULL)

@@ -53,7 +53,9 @@ index_u64(const unsigned char *p)
 
 struct index_map {
 	const unsigned char *p;
-	size_t len;
+	size_t len;       /* mapped; only the front (up to the trees) is read */
+	uint64_t filelen;
+	int fd;           /* the trees are read with pread */
 	uint32_t nrec, nkey;
 	uint64_t yaml_size;
 	const unsigned char *date;
@@ -141,19 +143,22 @@ index_record(int fd, const struct index_map *m, const unsigned char *r,
 	uint64_t off = index_u64(r), hash = index_u64(r + 16);
 	uint64_t toff = index_u64(r + 24), thash = index_u64(r + 32);
 	uint32_t len = index_u32(r + 8), tlen = index_u32(r + 12);
-	char *tmp;
-	ssize_t got;
+	unsigned char *tmp;
+	struct ynode *n = NULL;
 	bool same;
 
-	if (off > m->yaml_size || len > m->yaml_size - off || toff > m->len || tlen > m->len - toff)
+	if (off > m->yaml_size || len > m->yaml_size - off || toff > m->filelen ||
+	    tlen > m->filelen - toff)
 		return NULL;
-	tmp = xmalloc((size_t)len + 1);
-	got = pread(fd, tmp, len, (off_t)off);
-	same = got == (ssize_t)len && index_hash(tmp, len) == hash;
+	tmp = xmalloc((size_t)(len > tlen ? len : tlen) + 1);
+	same = pread(fd, tmp, len, (off_t)off) == (ssize_t)len && index_hash(tmp, len) == hash;
+	/* The trees are read, not mapped: a lookup touches a few of them, and
+	 * mapped pages would be faulted in by the block (memory = file size). */
+	if (same && pread(m->fd, tmp, tlen, (off_t)toff) == (ssize_t)tlen &&
+	    index_hash(tmp, tlen) == thash)
+		n = ynode_decode(tmp, tlen, lim);
 	free(tmp);
-	if (!same || index_hash(m->p + toff, tlen) != thash)
-		return NULL;
-	return ynode_decode(m->p + toff, tlen, lim);
+	return n;
 }
 
 /* A scalar node, for the root the index puts together. */
@@ -214,6 +219,8 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 		goto out;
 	m.p = map;
 	m.len = (size_t)is.st_size;
+	m.filelen = (uint64_t)is.st_size;
+	m.fd = ifd;
 	if (index_parse(&m) == -1 || m.yaml_size != (uint64_t)ys.st_size)
 		goto out;
 

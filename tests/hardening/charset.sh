@@ -38,4 +38,11 @@ iconv -f ISO-8859-2 -t UTF-8 <"$tmp/out" | grep -q 'jazyk: čeština' ||
 run C -c CZ -l cs --ui-language cs --at 2026-12-07T13:00+01:00
 if LC_ALL=C grep -q '[^[:print:][:space:]]' "$tmp/out"; then fail "non-ASCII under LANG=C"; fi
 grep -q 'jazyk: cestina' "$tmp/out" || fail "no transliterated Czech under LANG=C"
+# A closed standard input: a lookup still works; no lookup is a usage error.
+LC_ALL=C.UTF-8 "$bin" --data "$src/tests/data/mini.yaml" -c CZ -l cs <&- >"$tmp/out" 2>"$tmp/err" ||
+	fail "a lookup with stdin closed failed"
+grep -q 'Test Line' "$tmp/out" || fail "no result with stdin closed"
+rc=0
+LC_ALL=C.UTF-8 "$bin" <&- >"$tmp/out" 2>"$tmp/err" || rc=$?
+[ "$rc" = 2 ] || fail "no lookup with stdin closed: exit $rc, not 2"
 echo "charset: ok"

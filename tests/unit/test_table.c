@@ -229,6 +229,12 @@ test_limits(void)
 	buf_add(&b, "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
 		    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c]\n");
 	expect_one(b.s, "t.yaml:1:4", "anchors are not allowed", "laughs");
+	buf_reset(&b);
+	/* More services than a table may hold: refused before any is read. */
+	buf_add(&b, "schema: 1\ndate: \"2026-01-01\"\nemergency: []\nservices:\n");
+	for (i = 0; i < 250001; i++)
+		buf_add(&b, "- x\n");
+	expect_one(b.s, "t.yaml:5:1", "too many services (250001; at most 250000)", "services");
 	buf_free(&b);
 }
 

@@ -177,7 +177,7 @@ index_scalar(const char *s)
 static void
 index_push(struct ynode *parent, struct ynode *child)
 {
-	parent->v = xreallocarray(parent->v, parent->n + 1, sizeof *parent->v);
+	parent->v = xreallocarray(parent->v, parent->n + 1, sizeof(struct ynode *));
 	parent->v[parent->n++] = child;
 }
 

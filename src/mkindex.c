@@ -223,7 +223,7 @@ main(int argc, char **argv)
 		mkindex_put_rec(&out, &emerg, &tree_off);
 		for (i = 0; i < services->n; i++)
 			mkindex_put_rec(&out, &recs[i], &tree_off);
-		for (i = 0, j = 0; i < npost; i = j) {
+		for (i = 0; i < npost; i = j) {
 			for (j = i; j < npost && memcmp(post[j].key, post[i].key, INDEX_KEY_SIZE) == 0;
 			     j++)
 				;

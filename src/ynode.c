@@ -418,7 +418,7 @@ ynode_read(struct ynode_reader *r, size_t depth)
 	/* Each item takes at least 14 bytes: a count beyond that is corrupt. */
 	if (len > (size_t)(r->end - r->p) / 14 || (n->type == YNODE_MAP && len % 2 != 0))
 		goto fail;
-	n->v = xcalloc(len + 1, sizeof *n->v);
+	n->v = xcalloc(len + 1, sizeof(struct ynode *));
 	for (i = 0; i < len; i++) {
 		if ((n->v[i] = ynode_read(r, depth + 1)) == NULL)
 			goto fail;

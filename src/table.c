@@ -1180,16 +1180,20 @@ table_parse_root(struct loader *L, struct ynode *root, struct table *t, struct s
 	table_index(L, t);
 }
 
-struct table *
-table_load_tree(const char *name, struct ynode *root, const struct table_options *o,
-		struct problems *pr)
+/* A main table from a parsed tree (root) or from bytes (data, len). */
+static struct table *
+table_load_from(const char *name, struct ynode *root, const char *data, size_t len,
+		const struct table_options *o, struct problems *pr)
 {
 	struct loader L = {.name = name, .pr = pr, .o = o};
 	struct table *t = xcalloc(1, sizeof *t);
 	size_t before = pr->errors;
 
 	strv_add(&t->files, name);
-	table_parse_root(&L, root, t, NULL, NULL);
+	if (root != NULL)
+		table_parse_root(&L, root, t, NULL, NULL);
+	else
+		table_parse(&L, data, len, t, NULL, NULL);
 	for (size_t i = 0; i < t->nservices; i++)
 		t->services[i].origin = t->files.v[0];
 	if (pr->errors != before) {
@@ -1200,22 +1204,17 @@ table_load_tree(const char *name, struct ynode *root, const struct table_options
 }
 
 struct table *
+table_load_tree(const char *name, struct ynode *root, const struct table_options *o,
+		struct problems *pr)
+{
+	return table_load_from(name, root, NULL, 0, o, pr);
+}
+
+struct table *
 table_load_mem(const char *name, const char *data, size_t len, const struct table_options *o,
 	       struct problems *pr)
 {
-	struct loader L = {.name = name, .pr = pr, .o = o};
-	struct table *t = xcalloc(1, sizeof *t);
-	size_t before = pr->errors;
-
-	strv_add(&t->files, name);
-	table_parse(&L, data, len, t, NULL, NULL);
-	for (size_t i = 0; i < t->nservices; i++)
-		t->services[i].origin = t->files.v[0];
-	if (pr->errors != before) {
-		table_free(t);
-		return NULL;
-	}
-	return t;
+	return table_load_from(name, NULL, data, len, o, pr);
 }
 
 struct table *

@@ -698,6 +698,66 @@ i18n_literal(const char *pattern)
 	return strpbrk(pattern, "{}'") == NULL;
 }
 
+/* True when s is well-formed UTF-8 (what i18n_u16 accepts). */
+static bool
+i18n_valid_utf8(const char *s)
+{
+	int32_t i = 0, len = (int32_t)strlen(s);
+	UChar32 c;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Formats the commonest kind of pattern without ICU: one whose only
+ * syntax is string arguments such as {0} (no apostrophes, no plural,
+ * select or number), which MessageFormat would copy through unchanged.
+ * Returns NULL when the pattern is not of that kind or names an argument
+ * that is not a string of types; the caller then asks ICU.
+ */
+static char *
+i18n_simple(const char *pattern, const char *types, const char *const *s8)
+{
+	struct buf out = {0};
+	const char *p = pattern, *lit = pattern;
+	size_t nt = strlen(types);
+
+	if (strchr(pattern, '\'') != NULL)
+		return NULL;
+	for (; *p != '\0'; p++) {
+		size_t arg;
+
+		if (*p == '}')
+			break;
+		if (*p != '{')
+			continue;
+		if (p[1] < '0' || p[1] > '9' || p[2] != '}' || (arg = (size_t)(p[1] - '0')) >= nt ||
+		    types[arg] != 's')
+			break;
+		buf_addn(&out, lit, (size_t)(p - lit));
+		buf_add(&out, s8[arg]);
+		p += 2;
+		lit = p + 1;
+	}
+	if (*p != '\0') {
+		buf_free(&out);
+		return NULL;
+	}
+	buf_addn(&out, lit, (size_t)(p - lit));
+	if (out.s == NULL)
+		return xstrdup("");
+	return buf_detach(&out);
+}
+
 /* Formats one pattern; NULL if it does not parse or the types differ. */
 static char *
 i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
@@ -738,10 +798,13 @@ char *
 i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
 {
 	struct i18n_arg a[3] = {{0}};
+	const char *s8[3] = {NULL, NULL, NULL};
 	size_t i, n = strlen(types);
 	va_list ap;
 	char *res = NULL;
 	const char *p;
+	bool converted = false;
+	int pass;
 
 	if (n > 3)
 		return xstrdup(key);
@@ -752,16 +815,22 @@ i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
 		} else {
 			const char *s = va_arg(ap, const char *);
 
-			a[i].s = i18n_u16(s ? s : "", NULL);
-			if (a[i].s == NULL)
-				a[i].s = i18n_u16("\xef\xbf\xbd", NULL);
+			s8[i] = s == NULL ? "" : i18n_valid_utf8(s) ? s : "\xef\xbf\xbd";
 		}
 	}
 	va_end(ap);
-	if ((p = i18n_pattern(ui, key, false)) != NULL)
+	/* The catalog's pattern, else the English one. */
+	for (pass = 0; pass < 2 && res == NULL; pass++) {
+		if ((p = i18n_pattern(ui, key, pass == 1)) == NULL)
+			continue;
+		if ((res = i18n_simple(p, types, s8)) != NULL)
+			break;
+		for (i = 0; i < n && !converted; i++)
+			if (types[i] != 'n')
+				a[i].s = i18n_u16(s8[i], NULL);
+		converted = true;
 		res = i18n_format(ui, p, types, a);
-	if (res == NULL && (p = i18n_pattern(ui, key, true)) != NULL)
-		res = i18n_format(ui, p, types, a);
+	}
 	for (i = 0; i < n; i++)
 		free(a[i].s);
 	return res ? res : xstrdup(key);
@@ -919,6 +988,39 @@ i18n_wrap_ascii(const char *text, int width, const char *first, const char *rest
 	return buf_detach(&out);
 }
 
+/*
+ * True when text has no mandatory line break (LF, CR, VT, FF, NEL, LS, PS)
+ * and is at most room columns wide: then no break opportunity is taken
+ * and the line-breaking path would return it whole.
+ */
+static bool
+i18n_fits(const char *text, int room)
+{
+	int32_t i = 0, len = (int32_t)strlen(text);
+	int w = 0;
+	UChar32 c;
+
+	while (i < len) {
+		U8_NEXT(text, i, len, c);
+		if (c < 0 || (c >= 0x0a && c <= 0x0d) || c == 0x85 || c == 0x2028 || c == 0x2029)
+			return false;
+		if ((w += i18n_cp_width(c)) > room)
+			return false;
+	}
+	return true;
+}
+
+/* first and text joined, without the spaces that end text. */
+static char *
+i18n_trim_join(const char *first, const char *text)
+{
+	size_t n = strlen(text);
+
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	return xasprintf("%s%.*s", first, (int)n, text);
+}
+
 char *
 i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest)
 {
@@ -928,11 +1030,14 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	int32_t len, start, pos, next, linestart;
 	int prefw = i18n_width(first), restw = i18n_width(rest), col;
 	struct buf out = {0};
-	char *seg;
+	size_t u8at = 0, seg8, seglen; /* byte offsets in text */
+	int32_t q;
 	int depth;
 
 	if (i18n_plain_ascii(text))
 		return i18n_wrap_ascii(text, width, first, rest);
+	if (i18n_fits(text, width - prefw))
+		return i18n_trim_join(first, text);
 	if ((u = i18n_u16(text, &len)) == NULL)
 		return xasprintf("%s%s", first, text);
 	if (ui->brk == NULL)
@@ -987,15 +1092,15 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 			col = restw;
 			linestart = start;
 		}
-		seg = i18n_u8(u + start, end - start);
-		if (seg != NULL) {
-			size_t l = strlen(seg);
-
-			while (l > 0 && seg[l - 1] == '\n')
-				seg[--l] = '\0';
-			buf_add(&out, seg);
-			free(seg);
-		}
+		/* The same segment in text: u is text's exact UTF-16 form. */
+		seg8 = u8at;
+		for (q = start; q < end; q++)
+			if (!U16_IS_LEAD(u[q]))
+				u8at += u[q] < 0x80 ? 1 : u[q] < 0x800 ? 2 : U16_IS_TRAIL(u[q]) ? 4 : 3;
+		seglen = u8at - seg8;
+		while (seglen > 0 && text[seg8 + seglen - 1] == '\n')
+			seglen--;
+		buf_addn(&out, text + seg8, seglen);
 		col += i18n_u16_width(u, start, end);
 		if (hard) {
 			while (out.len > 0 && out.s[out.len - 1] == ' ')

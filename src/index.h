@@ -7,9 +7,9 @@
  * foreign or stale index (the YAML changed size or is newer) is ignored
  * and the whole YAML is read instead, so behaviour never depends on it.
  *
- * File format 2 (all integers little-endian, so the file is the same on
+ * File format 3 (all integers little-endian, so the file is the same on
  * every architecture):
- *   header   "SPIDX\0\0\2" u32 nrec u32 nkey u64 yaml_size
+ *   header   "SPIDX\0\0\3" u32 nrec u32 nkey u64 yaml_size
  *            u32 date_len, date bytes padded to 4
  *   emerg    one record for the emergency: list
  *   records  nrec x (u64 off u32 len u32 tree_len u64 hash u64 tree_off
@@ -32,12 +32,13 @@
 
 #include "table.h"
 
-#define INDEX_MAGIC "SPIDX\0\0\2"
+#define INDEX_MAGIC "SPIDX\0\0\3"
 #define INDEX_REC_SIZE 40
 #define INDEX_KEY_SIZE 16
 
-/* FNV-1a, 64 bits: enough to notice an edited range, not a security
- * measure (the YAML is trusted as much as the index). */
+/* A 64-bit FNV-style hash taken eight bytes at a time: enough to notice
+ * an edited range, not a security measure (the YAML is trusted as much as
+ * the index). */
 uint64_t index_hash(const void *p, size_t n);
 
 /* The primary language subtag of a canonical tag, lower case, into out

@@ -455,6 +455,85 @@ open_tag(const char *tag)
 	return ui;
 }
 
+/* ICU's own formatting of pattern with string arguments a[0..n). */
+static char *
+icu_format(const char *tag, const char *pattern, const char *const *a, size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar pat[2048], arg[3][256], out[4096];
+	char *res;
+	int32_t len;
+	size_t i;
+
+	u_strFromUTF8(pat, 2048, NULL, pattern, -1, &st);
+	for (i = 0; i < n; i++)
+		u_strFromUTF8(arg[i], 256, NULL, a[i], -1, &st);
+	if (U_FAILURE(st))
+		return NULL;
+	switch (n) {
+	case 0: len = u_formatMessage(tag, pat, -1, out, 4096, &st); break;
+	case 1: len = u_formatMessage(tag, pat, -1, out, 4096, &st, arg[0]); break;
+	case 2: len = u_formatMessage(tag, pat, -1, out, 4096, &st, arg[0], arg[1]); break;
+	default:
+		len = u_formatMessage(tag, pat, -1, out, 4096, &st, arg[0], arg[1], arg[2]);
+		break;
+	}
+	if (U_FAILURE(st) || len >= 4096)
+		return NULL;
+	res = xcalloc((size_t)len * 3 + 1, 1);
+	u_strToUTF8(res, len * 3 + 1, NULL, out, len, &st);
+	return U_SUCCESS(st) ? res : NULL;
+}
+
+/*
+ * Every message whose arguments are all strings, formatted by i18n_fmt
+ * (which copies simple patterns through without ICU) and by ICU itself,
+ * with arguments that hold braces, apostrophes and non-ASCII text: the
+ * two must agree byte for byte, in every catalog.
+ */
+static void
+test_string_messages(void)
+{
+	static const char *const args[3] = {"O'Brien {1} \xc4\x8c", "'{0}'", "\xd8\xa7 #"};
+	char **names;
+	size_t nn = catalog_names(&names), i, j, k;
+
+	for (i = 0; i < nn; i++) {
+		struct catalog *c = load(names[i]);
+		struct i18n *ui = open_tag(names[i]);
+
+		for (j = 0; c != NULL && ui != NULL && j < c->n; j++) {
+			char types[11], *got, *want;
+			int n = i18n_pattern_args(c->v[j].pattern, types);
+			bool strings = n >= 0 && n <= 3;
+
+			for (k = 0; strings && k < (size_t)n; k++)
+				strings = types[k] == 's';
+			if (!strings)
+				continue;
+			switch (n) {
+			case 0: got = i18n_fmt(ui, c->v[j].key, ""); break;
+			case 1: got = i18n_fmt(ui, c->v[j].key, "s", args[0]); break;
+			case 2: got = i18n_fmt(ui, c->v[j].key, "ss", args[0], args[1]); break;
+			default:
+				got = i18n_fmt(ui, c->v[j].key, "sss", args[0], args[1], args[2]);
+				break;
+			}
+			want = icu_format(names[i], c->v[j].pattern, args, (size_t)n);
+			if (want == NULL || strcmp(got, want) != 0)
+				fprintf(stderr, "%s: %s: got \"%s\", ICU \"%s\"\n", names[i],
+					c->v[j].key, got, want ? want : "(error)");
+			CHECK(want != NULL && strcmp(got, want) == 0);
+			free(got);
+			free(want);
+		}
+		i18n_free(ui);
+		catalog_free(c);
+		free(names[i]);
+	}
+	free(names);
+}
+
 /* Golden plural output through i18n_fmt, the path the program takes. */
 static const struct {
 	const char *tag;
@@ -623,6 +702,7 @@ main(void)
 		}
 	}
 	test_golden();
+	test_string_messages();
 	test_typed_numbers();
 	test_negotiation();
 	catalog_free(en);

@@ -204,7 +204,7 @@ index_cmp_u32(const void *a, const void *b)
 
 struct table *
 index_load(const char *yaml_path, const char *idx_path, const char *country,
-	   const char *language, const struct table_options *o)
+	   const char *language, bool english, const struct table_options *o)
 {
 	struct index_map m = {0};
 	struct stat ys, is;
@@ -243,7 +243,7 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	keys[0] = country;
 	keys[1] = key;
 	keys[2] = "*en";
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < (english && strcmp(prim, "en") != 0 ? 3u : 2u); k++) {
 		uint32_t cnt;
 		const unsigned char *p = index_find(&m, keys[k], &cnt);
 

@@ -48,13 +48,14 @@ void index_primary(const char *tag, char *out);
 /*
  * Loads from the index at idx_path only the parts of the table at
  * yaml_path that a lookup for (country, language) can show: the services
- * for the country, the worldwide ones in the language and in English, and
- * the emergency numbers.  The result is a table with partial set.
+ * for the country, the worldwide ones in the language, with english also
+ * the worldwide ones in English (needed only when nothing else matches),
+ * and the emergency numbers.  The result is a table with partial set.
  * Returns NULL when the index cannot be used for any reason (missing,
  * another format, stale, a range that no longer hashes the same); the
  * caller then loads the whole table, which reports any real problem.
  */
 struct table *index_load(const char *yaml_path, const char *idx_path, const char *country,
-			 const char *language, const struct table_options *o);
+			 const char *language, bool english, const struct table_options *o);
 
 #endif

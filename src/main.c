@@ -169,10 +169,12 @@ main_index_path(const char *yaml)
 /*
  * Loads the table and the overlays; returns 0 or an exit status.  With a
  * country (a lookup), the table's compiled index is used when it is there
- * and current, so only the services that can match are read.
+ * and current, so only the services that can match are read; the
+ * worldwide services in English only with english.
  */
 static int
-main_load(struct main_ctx *m, bool check, const char *country, const char *language)
+main_load(struct main_ctx *m, bool check, const char *country, const char *language,
+	  bool english)
 {
 	struct table_options to = {.today = m->r.now, .stale_days = m->o.stale_days,
 				   .warn_unknown = check};
@@ -184,7 +186,7 @@ main_load(struct main_ctx *m, bool check, const char *country, const char *langu
 	if (country != NULL && !check) {
 		char *idx = main_index_path(path);
 
-		m->t = index_load(path, idx, country, language, &to);
+		m->t = index_load(path, idx, country, language, english, &to);
 		free(idx);
 	}
 	if (m->t == NULL)
@@ -271,7 +273,7 @@ main_lookup(struct main_ctx *m)
 	} else if ((language = i18n_likely_language(country)) == NULL) {
 		language = xstrdup("en");
 	}
-	if ((rc = main_load(m, false, country, language)) != 0) {
+	if ((rc = main_load(m, false, country, language, false)) != 0) {
 		free(country);
 		free(language);
 		return rc;
@@ -284,6 +286,22 @@ main_lookup(struct main_ctx *m)
 	res = xcalloc(m->t->nservices + 1, sizeof *res);
 	n = lookup_run(m->t, m->ui, &(struct match_query){country, language, m->o.audience},
 		       m->o.open_now, m->r.now, res, &q.matched);
+	if (!q.matched && m->t->partial) {
+		/* Nothing for the country or in the language: the worldwide
+		 * services in English (tier 4), left out of the index's partial
+		 * table, are read now. */
+		table_free(m->t);
+		m->t = NULL;
+		free(res);
+		if ((rc = main_load(m, false, country, language, true)) != 0) {
+			free(country);
+			free(language);
+			return rc;
+		}
+		res = xcalloc(m->t->nservices + 1, sizeof *res);
+		n = lookup_run(m->t, m->ui, &(struct match_query){country, language, m->o.audience},
+			       m->o.open_now, m->r.now, res, &q.matched);
+	}
 	if (m->o.format == FORMAT_CARD) {
 		char *cause = NULL;
 
@@ -519,10 +537,10 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	case ACTION_HELP:
 		return main_help(m);
 	case ACTION_VERSION:
-		(void)main_load(m, false, NULL, NULL);
+		(void)main_load(m, false, NULL, NULL, false);
 		return main_version(m);
 	case ACTION_CHECK:
-		return main_load(m, true, NULL, NULL);
+		return main_load(m, true, NULL, NULL, false);
 	default:
 		break;
 	}
@@ -530,7 +548,7 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	    (m->o.no_input || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return main_usage_error(m, "error.no_input", NULL);
 	/* A lookup loads its own table, through the index. */
-	if (m->o.action != ACTION_LOOKUP && (rc = main_load(m, false, NULL, NULL)) != 0)
+	if (m->o.action != ACTION_LOOKUP && (rc = main_load(m, false, NULL, NULL, false)) != 0)
 		return rc;
 	switch (m->o.action) {
 	case ACTION_LOOKUP:

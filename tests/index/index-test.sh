@@ -32,6 +32,19 @@ for c in CZ SK DE AT CH FR BE NL GB IE US CA AU ES PT PL FI SE KP BR; do
 	done
 done
 
+# Audiences and --open-now, where the worldwide services in English (read
+# only when nothing else matches) come and go.
+for c in CZ KP JP US; do
+	for extra in "-a professional" "-a all" "--open-now" "-a close --open-now"; do
+		a=$(cd "$tmp/a" && "$bin" --data t.yaml -c "$c" -l ja $extra -f json \
+			--at 2026-12-07T13:00+01:00 2>&1; echo "status $?")
+		b=$(cd "$tmp/b" && "$bin" --data t.yaml -c "$c" -l ja $extra -f json \
+			--at 2026-12-07T13:00+01:00 2>&1; echo "status $?")
+		[ "$a" = "$b" ] || fail "-c $c -l ja $extra differs with the index"
+		n=$((n + 1))
+	done
+done
+
 # The index is really used: the table is opened once, not read in full.
 # (LeakSanitizer cannot run under ptrace: off for this one run.)
 opens=$(cd "$tmp/a" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 strace -f -qq -e trace=openat -o "$tmp/trace" "$bin" --data t.yaml -c CZ \

@@ -868,6 +868,30 @@ i18n_collate(struct i18n *ui, const char *a, const char *b)
 	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
 }
 
+char *
+i18n_sort_key(struct i18n *ui, const char *s)
+{
+	UCollator *coll = i18n_collator(ui);
+	uint8_t small[256], *key;
+	int32_t ulen, need;
+	UChar *u = i18n_u16(s, &ulen);
+
+	if (u == NULL)
+		return xstrdup(s);
+	need = ucol_getSortKey(coll, u, ulen, small, (int32_t)sizeof small);
+	if (need <= 0) {
+		free(u);
+		return xstrdup(s);
+	}
+	key = xmalloc((size_t)need);
+	if (need <= (int32_t)sizeof small)
+		memcpy(key, small, (size_t)need);
+	else
+		ucol_getSortKey(coll, u, ulen, key, need);
+	free(u);
+	return (char *)key;
+}
+
 static int
 i18n_cp_width(UChar32 c)
 {

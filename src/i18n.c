@@ -388,6 +388,8 @@ i18n_free(struct i18n *ui)
 			umsg_close(ui->fmtcache[i].fmt);
 	if (ui->brk)
 		ubrk_close(ui->brk);
+	for (size_t i = 0; i < I18N_LANGNAMES; i++)
+		free(ui->langnames[i].name);
 	free(ui->locales_dir);
 	free(ui);
 }
@@ -396,6 +398,7 @@ void
 i18n_cleanup(void)
 {
 	i18n_time_cleanup();
+	i18n_names_cleanup();
 	u_cleanup();
 }
 

@@ -50,12 +50,23 @@ struct i18n {
 		UMessageFormat *fmt;
 	} fmtcache[I18N_FMT_CACHE];
 	void *brk;             /* UBreakIterator for i18n_wrap, reused */
+	/* Language names already asked for, by tag: every result names its
+	 * languages, and the same few come back (i18n_names.c). */
+#define I18N_LANGNAMES 16
+	struct {
+		char tag[32];
+		char *name;
+	} langnames[I18N_LANGNAMES];
+	unsigned nextlangname; /* the slot to reuse when all are taken */
 };
 
 /* Frees the calendars i18n_time.c keeps per zone (from i18n_cleanup). */
 void i18n_time_cleanup(void);
 /* Frees what i18n_time.c cached in ui. */
 void i18n_time_free(struct i18n *ui);
+
+/* Frees the language fallbacks i18n_names.c remembers (from i18n_cleanup). */
+void i18n_names_cleanup(void);
 
 /* Frees what i18n_names.c cached in ui->names. */
 void i18n_names_free(struct i18n_names *n);

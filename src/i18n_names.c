@@ -1058,8 +1058,9 @@ i18n_country_name(struct i18n *ui, const char *code)
 	return names_result(buf, n, code);
 }
 
-char *
-i18n_language_name(struct i18n *ui, const char *tag)
+/* The name of a language tag in the UI language, from ICU. */
+static char *
+names_language_name(struct i18n *ui, const char *tag)
 {
 	UChar buf[256];
 	UErrorCode st = U_ZERO_ERROR;
@@ -1078,6 +1079,24 @@ i18n_language_name(struct i18n *ui, const char *tag)
 	if (names_is_code(buf, len, id))
 		return xstrdup(tag);
 	return names_result(buf, len, tag);
+}
+
+char *
+i18n_language_name(struct i18n *ui, const char *tag)
+{
+	size_t i;
+	unsigned slot;
+
+	if (strlen(tag) >= sizeof ui->langnames[0].tag)
+		return names_language_name(ui, tag);
+	for (i = 0; i < I18N_LANGNAMES && ui->langnames[i].name != NULL; i++)
+		if (strcmp(ui->langnames[i].tag, tag) == 0)
+			return xstrdup(ui->langnames[i].name);
+	slot = i < I18N_LANGNAMES ? (unsigned)i : ui->nextlangname++ % I18N_LANGNAMES;
+	free(ui->langnames[slot].name);
+	strcpy(ui->langnames[slot].tag, tag);
+	ui->langnames[slot].name = names_language_name(ui, tag);
+	return xstrdup(ui->langnames[slot].name);
 }
 
 char *
@@ -1239,8 +1258,65 @@ names_strv_add(char ***v, size_t *n, char *s)
 	(*v)[(*n)++] = s;
 }
 
+/*
+ * The fallbacks of the last few tags asked for: a lookup asks for the
+ * same language's fallbacks for every text of every result, and working
+ * them out takes several ICU calls.  Like the calendars in i18n_time.c,
+ * this is process-wide; i18n_cleanup frees it.
+ */
+#define NAMES_FALLBACKS 8
+static struct {
+	char *tag;
+	char **v;
+	size_t n;
+} names_fallbacks[NAMES_FALLBACKS];
+static unsigned names_fallbacks_next;
+
+void
+i18n_names_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < NAMES_FALLBACKS; i++) {
+		free(names_fallbacks[i].tag);
+		i18n_strv_free(names_fallbacks[i].v, names_fallbacks[i].n);
+		names_fallbacks[i].tag = NULL;
+		names_fallbacks[i].v = NULL;
+		names_fallbacks[i].n = 0;
+	}
+}
+
+static size_t names_fallbacks_make(const char *tag, char ***out);
+
 size_t
 i18n_language_fallbacks(const char *tag, char ***out)
+{
+	size_t i, k;
+	unsigned slot;
+
+	for (i = 0; i < NAMES_FALLBACKS && names_fallbacks[i].tag != NULL; i++)
+		if (strcmp(names_fallbacks[i].tag, tag) == 0)
+			break;
+	if (i == NAMES_FALLBACKS || names_fallbacks[i].tag == NULL) {
+		slot = i < NAMES_FALLBACKS ? (unsigned)i : names_fallbacks_next++ % NAMES_FALLBACKS;
+		free(names_fallbacks[slot].tag);
+		i18n_strv_free(names_fallbacks[slot].v, names_fallbacks[slot].n);
+		names_fallbacks[slot].tag = xstrdup(tag);
+		names_fallbacks[slot].n = names_fallbacks_make(tag, &names_fallbacks[slot].v);
+		i = slot;
+	}
+	*out = NULL;
+	if (names_fallbacks[i].n == 0)
+		return 0;
+	*out = xcalloc(names_fallbacks[i].n, sizeof **out);
+	for (k = 0; k < names_fallbacks[i].n; k++)
+		(*out)[k] = xstrdup(names_fallbacks[i].v[k]);
+	return names_fallbacks[i].n;
+}
+
+/* The fallbacks of tag, worked out with ICU (see i18n_language_fallbacks). */
+static size_t
+names_fallbacks_make(const char *tag, char ***out)
 {
 	char *canon = i18n_language_canonical(tag), *p;
 	char id[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];

@@ -311,6 +311,42 @@ static const struct {
 	{"zz", "zz"},
 };
 
+/*
+ * Language names are remembered per context: asking again, after more
+ * distinct tags than are remembered, gives the same names as a fresh
+ * context.
+ */
+static void
+test_language_names_remembered(void)
+{
+	static const char *const tags[] = {
+		"cs", "sk", "de", "de-CH", "fr", "es", "pt", "pt-BR", "pl", "sv", "fi", "nl",
+		"it", "ro", "tr", "uk", "ar", "en", "en-GB", "sr-Latn", "zh-Hant", "ja", "zz",
+		"x-way-too-long-a-tag-for-the-memo-slots",
+	};
+	size_t n = sizeof tags / sizeof tags[0], i, round;
+	struct i18n *ui = open_ui("cs"), *fresh;
+	char *want, *got;
+
+	if (ui == NULL)
+		return;
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < n; i++) {
+			if ((fresh = open_ui("cs")) == NULL)
+				continue;
+			want = i18n_language_name(fresh, tags[(i * 7 + round) % n]);
+			got = i18n_language_name(ui, tags[(i * 7 + round) % n]);
+			CHECK_STR(got, want);
+			free(want);
+			free(got);
+			i18n_free(fresh);
+		}
+	got = i18n_language_name(ui, "de-CH");
+	CHECK_STR(got, "němčina standardní (Švýcarsko)");
+	free(got);
+	i18n_free(ui);
+}
+
 static void
 test_display(void)
 {
@@ -337,6 +373,7 @@ test_display(void)
 		free(s);
 		i18n_free(ui);
 	}
+	test_language_names_remembered();
 	for (i = 0; i < sizeof autonyms / sizeof autonyms[0]; i++) {
 		s = i18n_language_autonym(autonyms[i].tag);
 		CHECK_STR(s, autonyms[i].want);
@@ -444,12 +481,15 @@ static const struct {
 	{"zz", {NULL}, 0},
 };
 
+/* Three rounds: more tags than the fallbacks remembered, so the later
+ * rounds are answered partly from memory and partly after eviction. */
 static void
 test_fallbacks(void)
 {
-	size_t i, j, n;
+	size_t i, j, n, round;
 	char **v;
 
+	for (round = 0; round < 3; round++)
 	for (i = 0; i < sizeof fallback_cases / sizeof fallback_cases[0]; i++) {
 		n = i18n_language_fallbacks(fallback_cases[i].tag, &v);
 		if (n != fallback_cases[i].n) {

@@ -5,6 +5,7 @@
  */
 #include "catalog.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,16 +24,17 @@ catalog_at(const char *name, const struct ynode *n, const char *what)
 	return xasprintf("%s:%d:%d: %s", name, n->line, n->column, what);
 }
 
-struct catalog *
-catalog_load_mem(const char *name, const char *data, size_t len, char **cause)
+/*
+ * The catalog in the parsed document root (consumed: freed in any case);
+ * name is used in messages.  NULL with *cause on a shape error.
+ */
+static struct catalog *
+catalog_from_tree(const char *name, struct ynode *root, char **cause)
 {
-	struct ynode *root;
 	const struct ynode *lang, *msgs;
 	struct catalog *c;
 	size_t i;
 
-	if ((root = ynode_parse(name, data, len, &ynode_default_limits, cause)) == NULL)
-		return NULL;
 	if (root->type != YNODE_MAP) {
 		*cause = catalog_at(name, root, "a catalog must be a mapping with language and messages");
 		ynode_free(root);
@@ -67,7 +69,7 @@ catalog_load_mem(const char *name, const char *data, size_t len, char **cause)
 	c->language = xstrdup(lang->s);
 	c->v = xcalloc(msgs->n / 2 + 1, sizeof *c->v);
 	for (i = 0; i + 1 < msgs->n; i += 2) {
-		const struct ynode *k = msgs->v[i], *v = msgs->v[i + 1];
+		struct ynode *k = msgs->v[i], *v = msgs->v[i + 1];
 
 		if (v->type != YNODE_SCALAR) {
 			char *w = xasprintf("message \"%s\" must be a string", k->s);
@@ -78,8 +80,10 @@ catalog_load_mem(const char *name, const char *data, size_t len, char **cause)
 			catalog_free(c);
 			return NULL;
 		}
-		c->v[c->n].key = xstrdup(k->s);
-		c->v[c->n].pattern = xstrdup(v->s);
+		/* The strings move from the tree, which is freed below. */
+		c->v[c->n].key = k->s;
+		c->v[c->n].pattern = v->s;
+		k->s = v->s = NULL;
 		c->v[c->n].line = v->line;
 		c->v[c->n].column = v->column;
 		c->n++;
@@ -90,16 +94,36 @@ catalog_load_mem(const char *name, const char *data, size_t len, char **cause)
 }
 
 struct catalog *
+catalog_load_mem(const char *name, const char *data, size_t len, char **cause)
+{
+	struct ynode *root;
+
+	if ((root = ynode_parse(name, data, len, &ynode_default_limits, cause)) == NULL)
+		return NULL;
+	return catalog_from_tree(name, root, cause);
+}
+
+struct catalog *
 catalog_load(const char *path, char **cause)
 {
 	size_t len;
-	char *data;
+	char *data, *tree;
+	struct ynode *root;
 	struct catalog *c;
+	bool compiled;
 
 	if ((data = ynode_read_file(path, &ynode_default_limits, &len, cause)) == NULL)
 		return NULL;
-	c = catalog_load_mem(path, data, len, cause);
+	/* The compiled form (built with the catalog, see ynode.h) spares the
+	 * YAML parser, most of the cost of a scripted lookup's catalog. */
+	tree = ynode_tree_path(path);
+	root = ynode_parse_compiled(path, data, len, tree, &ynode_default_limits, &compiled, cause);
+	free(tree);
 	free(data);
+	if (root == NULL)
+		return NULL;
+	if ((c = catalog_from_tree(path, root, cause)) != NULL)
+		c->compiled = compiled;
 	return c;
 }
 

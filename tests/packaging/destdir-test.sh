@@ -3,11 +3,14 @@
 # prefix /usr and checks that every expected file is there, that no
 # installed file carries an RPATH or a build path, that the man pages are
 # lint-clean, and that the installed binary, run from outside the source
-# tree with an empty environment, reads only the installed data.
+# tree with an empty environment, reads only the installed data, through
+# the installed index and compiled catalogs.
 #
-# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR
+# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR [release|sanitize [CATALOG_COMPILED]]
+# CATALOG_COMPILED (tests/index/catalog_compiled.c) tells whether the
+# installed compiled catalogs are current.
 set -euo pipefail
-src=$1 build=$2
+src=$1 build=$2 cc=${4:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "destdir-test: $*" >&2; exit 1; }
@@ -33,7 +36,8 @@ expected=(
 	usr/share/fish/vendor_completions.d/signpost.fish
 )
 for f in "$src"/locales/*.yaml; do
-	expected+=("usr/share/signpost/locales/${f##*/}")
+	name=${f##*/}
+	expected+=("usr/share/signpost/locales/$name" "usr/share/signpost/locales/${name%.yaml}.ytree")
 done
 [ -e "$src/man/signpost.1" ] && expected+=(usr/share/man/man1/signpost.1)
 # The translated man pages, man/LANG/signpost.N, go to the localised
@@ -90,6 +94,14 @@ grep -Fq "\"$root/usr/bin/../share/signpost/services.idx\"" "$tmp/trace" ||
 	fail "the installed index was not opened"
 [ "$(grep -c 'share/signpost/services.yaml"' "$tmp/yaml")" = 1 ] ||
 	{ cat "$tmp/yaml" >&2; fail "the installed index was stale: the whole table was read"; }
+# The installed compiled catalog of the UI language (English here) is
+# opened, and every installed one is current, so it is used.
+grep -Fq "\"$root/usr/bin/../share/signpost/locales/en.ytree\"" "$tmp/trace" ||
+	fail "the installed compiled catalog en.ytree was not opened"
+if [ -n "$cc" ]; then
+	"$cc" "$root"/usr/share/signpost/locales/*.yaml >"$tmp/cc" 2>&1 ||
+		{ cat "$tmp/cc" >&2; fail "an installed compiled catalog is not used (above)"; }
+fi
 if grep -v -F "\"$root/" "$tmp/yaml" | grep -v ENOENT >&2; then
 	fail "YAML opened outside the DESTDIR (above)"
 fi

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "xmalloc.h"
+#include "ynode.h"
 
 static uint32_t
 index_u32(const unsigned char *p)
@@ -33,25 +34,6 @@ index_u64(const unsigned char *p)
 #else
 	return (uint64_t)index_u32(p) | (uint64_t)index_u32(p + 4) << 32;
 #endif
-}
-
-uint64_t
-index_hash(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)n;
-	size_t i = 0;
-
-	/* Eight bytes a step, read little-endian so that the file is the same
-	 * on every architecture.  Each step is a bijection of h, so changing
-	 * any one word always changes the result. */
-	for (; i + 8 <= n; i += 8) {
-		h = (h ^ index_u64(s + i)) * 0x100000001b3ULL;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ s[i]) * 0x100000001b3ULL;
-	return h;
 }
 
 void
@@ -164,11 +146,11 @@ index_record(int fd, const struct index_map *m, const unsigned char *r,
 	    tlen > m->filelen - toff)
 		return NULL;
 	tmp = xmalloc((size_t)(len > tlen ? len : tlen) + 1);
-	same = pread(fd, tmp, len, (off_t)off) == (ssize_t)len && index_hash(tmp, len) == hash;
+	same = pread(fd, tmp, len, (off_t)off) == (ssize_t)len && ynode_hash(tmp, len) == hash;
 	/* The trees are read, not mapped: a lookup touches a few of them, and
 	 * mapped pages would be faulted in by the block (memory = file size). */
 	if (same && pread(m->fd, tmp, tlen, (off_t)toff) == (ssize_t)tlen &&
-	    index_hash(tmp, tlen) == thash)
+	    ynode_hash(tmp, tlen) == thash)
 		n = ynode_decode(tmp, tlen, lim);
 	free(tmp);
 	return n;

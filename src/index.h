@@ -3,9 +3,10 @@
  * the services it can show.  The YAML stays the only source of truth: the
  * index (built at build time by signpost-mkindex, never by signpost) maps
  * countries and worldwide languages to the byte ranges of services in the
- * YAML, and each range carries a hash checked when it is read.  A missing,
- * foreign or stale index (the YAML changed size or is newer) is ignored
- * and the whole YAML is read instead, so behaviour never depends on it.
+ * YAML, and each range carries a hash (ynode_hash) checked when it is
+ * read.  A missing, foreign or stale index (the YAML changed size or is
+ * newer) is ignored and the whole YAML is read instead, so behaviour
+ * never depends on it.
  *
  * File format 3 (all integers little-endian, so the file is the same on
  * every architecture):
@@ -35,11 +36,6 @@
 #define INDEX_MAGIC "SPIDX\0\0\3"
 #define INDEX_REC_SIZE 40
 #define INDEX_KEY_SIZE 16
-
-/* A 64-bit FNV-style hash taken eight bytes at a time: enough to notice
- * an edited range, not a security measure (the YAML is trusted as much as
- * the index). */
-uint64_t index_hash(const void *p, size_t n);
 
 /* The primary language subtag of a canonical tag, lower case, into out
  * (INDEX_KEY_SIZE - 1 bytes at most). */

@@ -63,7 +63,7 @@ mkindex_put_rec(struct buf *b, const struct mkindex_rec *r, uint64_t *tree_off)
 	put32(b, (uint32_t)r->tree.len);
 	put64(b, r->hash);
 	put64(b, *tree_off);
-	put64(b, index_hash(r->tree.s, r->tree.len));
+	put64(b, ynode_hash(r->tree.s, r->tree.len));
 	*tree_off += r->tree.len;
 }
 
@@ -227,7 +227,7 @@ main(int argc, char **argv)
 				end = starts[j];
 		recs[i].off = line_off[first];
 		recs[i].len = (uint32_t)(line_off[end] - line_off[first]);
-		recs[i].hash = index_hash(data + recs[i].off, recs[i].len);
+		recs[i].hash = ynode_hash(data + recs[i].off, recs[i].len);
 		ynode_encode(it, &recs[i].tree);
 		c = ynode_get(it, "countries");
 		l = ynode_get(it, "languages");
@@ -267,7 +267,7 @@ main(int argc, char **argv)
 				end = starts[j];
 		emerg.off = line_off[first];
 		emerg.len = (uint32_t)(line_off[end] - line_off[first]);
-		emerg.hash = index_hash(data + emerg.off, emerg.len);
+		emerg.hash = ynode_hash(data + emerg.off, emerg.len);
 		ynode_encode(emergency, &emerg.tree);
 	}
 	if (npost > 1) /* post is NULL when there are none */

@@ -176,6 +176,26 @@ index_push(struct ynode *parent, struct ynode *child)
 	parent->v[parent->n++] = child;
 }
 
+/* The records index_load reads, one at a time, for table_load_each. */
+struct index_iter {
+	int yfd;
+	const struct index_map *m;
+	const uint32_t *recs;
+	size_t n, next;
+	const struct ynode_limits *lim;
+};
+
+static struct ynode *
+index_next(void *ctx)
+{
+	struct index_iter *it = ctx;
+
+	if (it->next >= it->n)
+		return NULL;
+	return index_record(it->yfd, it->m, it->m->recs + (size_t)it->recs[it->next++] * INDEX_REC_SIZE,
+			    it->lim);
+}
+
 static int
 index_cmp_u32(const void *a, const void *b)
 {
@@ -195,6 +215,7 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	struct table *t = NULL;
 	uint32_t *recs = NULL, n = 0;
 	struct ynode *root = NULL, *services, *node;
+	struct index_iter it = {.lim = o && o->limits ? o->limits : &ynode_default_limits};
 	struct problems pr = {0};
 	char date[40];
 	char key[INDEX_KEY_SIZE], prim[INDEX_KEY_SIZE];
@@ -239,9 +260,14 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 		}
 	}
 	qsort(recs, n, sizeof *recs, index_cmp_u32);
+	for (i = k = 0; i < n; i++) /* a service under two keys is read once */
+		if (k == 0 || recs[i] != recs[k - 1])
+			recs[k++] = recs[i];
+	n = (uint32_t)k;
 
 	/* The table these records make, as the loader would have parsed it:
-	 * {schema: 1, date: ..., services: [...], emergency: [...]}. */
+	 * {schema: 1, date: ..., services: [...], emergency: [...]}, the
+	 * services read and loaded one at a time. */
 	root = xcalloc(1, sizeof *root);
 	root->type = YNODE_MAP;
 	root->line = root->column = 1;
@@ -256,21 +282,16 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	services->type = YNODE_SEQ;
 	services->line = services->column = 1;
 	index_push(root, services);
-	for (i = 0; i < n; i++) {
-		if (i && recs[i] == recs[i - 1])
-			continue;
-		node = index_record(yfd, &m, m.recs + (size_t)recs[i] * INDEX_REC_SIZE,
-				    o && o->limits ? o->limits : &ynode_default_limits);
-		if (node == NULL)
-			goto out;
-		index_push(services, node);
-	}
-	node = index_record(yfd, &m, m.emerg, o && o->limits ? o->limits : &ynode_default_limits);
+	node = index_record(yfd, &m, m.emerg, it.lim);
 	if (node == NULL)
 		goto out;
 	index_push(root, index_scalar("emergency"));
 	index_push(root, node);
-	t = table_load_tree(yaml_path, root, o, &pr);
+	it.yfd = yfd;
+	it.m = &m;
+	it.recs = recs;
+	it.n = n;
+	t = table_load_each(yaml_path, root, n, index_next, &it, o, &pr);
 	if (t != NULL)
 		t->partial = true;
 out:

@@ -1211,6 +1211,49 @@ table_load_tree(const char *name, struct ynode *root, const struct table_options
 }
 
 struct table *
+table_load_each(const char *name, struct ynode *root, size_t n, struct ynode *(*next)(void *ctx),
+		void *ctx, const struct table_options *o, struct problems *pr)
+{
+	struct loader L = {.name = name, .pr = pr, .o = o};
+	struct table *t;
+	size_t before = pr->errors, i;
+
+	if (n > TABLE_MAX_SERVICES) {
+		table_err(&L, root, "too many services (%zu; at most %d)", n, TABLE_MAX_SERVICES);
+		return NULL;
+	}
+	if ((t = table_load_from(name, root, NULL, 0, o, pr)) == NULL)
+		return NULL;
+	for (i = 0; i < t->nservices; i++)
+		service_free(&t->services[i]);
+	free(t->services);
+	t->services = xcalloc(n + 1, sizeof *t->services);
+	t->nservices = 0;
+	for (i = 0; i < n; i++) {
+		struct ynode *s = next(ctx);
+
+		if (s == NULL) {
+			table_free(t);
+			return NULL;
+		}
+		if (s->type != YNODE_MAP) {
+			table_err(&L, s, "a service must be a mapping");
+		} else {
+			table_service(&L, s, &t->services[t->nservices]);
+			t->services[t->nservices].origin = t->files.v[0];
+			t->nservices++;
+		}
+		ynode_free(s);
+	}
+	table_index(&L, t);
+	if (pr->errors != before) {
+		table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+struct table *
 table_load_mem(const char *name, const char *data, size_t len, const struct table_options *o,
 	       struct problems *pr)
 {

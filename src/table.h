@@ -152,6 +152,17 @@ struct table *table_load_mem(const char *name, const char *data, size_t len,
 struct table *table_load_tree(const char *name, struct ynode *root,
 			      const struct table_options *o, struct problems *pr);
 /*
+ * The same from a root whose services come one at a time (index.c): the
+ * services of root (if any) are dropped, then next(ctx) is called n times
+ * for a service mapping, which is loaded and freed at once, so only one
+ * service's tree is in memory at a time.  When next returns NULL the load
+ * stops and NULL is returned without a problem (the caller's source
+ * failed, not the table).  root stays the caller's.
+ */
+struct table *table_load_each(const char *name, struct ynode *root, size_t n,
+			      struct ynode *(*next)(void *ctx), void *ctx,
+			      const struct table_options *o, struct problems *pr);
+/*
  * Merges the overlay at path over t: its services are added, or replace
  * those with the same id, or hide them (`hide: [id, ...]`); `notes` attach
  * worker notes, do-not-refer marks and alerts to existing ids.  Returns 0,

@@ -575,7 +575,12 @@ main(int argc, char **argv)
 	struct main_ctx m = {0};
 	int rc;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * Only the character set comes from the C library's locale (terminal
+	 * output and readline); languages, numbers and dates come from the
+	 * catalogs and ICU, and number parsing stays in the "C" locale.
+	 */
+	setlocale(LC_CTYPE, "");
 	/* A reader that goes away (| head) ends output quietly: EPIPE. */
 	signal(SIGPIPE, SIG_IGN);
 	rc = main_run(&m, argc, argv);

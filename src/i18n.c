@@ -38,14 +38,14 @@ i18n_u16(const char *s, int32_t *len)
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t n = 0;
 	UChar *u;
+	size_t bytes = strlen(s);
 
-	u_strFromUTF8(NULL, 0, &n, s, -1, &st);
-	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+	/* UTF-8 never takes fewer code units than UTF-16: one pass. */
+	if (bytes >= INT32_MAX)
 		return NULL;
-	st = U_ZERO_ERROR;
-	u = xcalloc((size_t)n + 1, sizeof *u);
-	u_strFromUTF8(u, n + 1, NULL, s, -1, &st);
-	if (U_FAILURE(st)) {
+	u = xcalloc(bytes + 1, sizeof *u);
+	u_strFromUTF8(u, (int32_t)bytes + 1, &n, s, (int32_t)bytes, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING) {
 		free(u);
 		return NULL;
 	}
@@ -1084,14 +1084,14 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	while (pos != UBRK_DONE && pos < len) {
 		bool hard;
 		int32_t end, trim;
-		int w;
+		int w, tail;
 
-		/* Find the next break outside an isolate (LRI ... PDI). */
-		next = pos;
+		/* Find the next break outside an isolate (LRI ... PDI).  The
+		 * iterator stands at pos, the last break it returned. */
 		do {
 			int32_t k;
 
-			next = ubrk_following(bi, next);
+			next = ubrk_next(bi);
 			if (next == UBRK_DONE)
 				next = len;
 			depth = 0;
@@ -1110,6 +1110,7 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 		while (trim > start && (u_isWhitespace(u[trim - 1]) || u[trim - 1] == '\n'))
 			trim--;
 		w = i18n_u16_width(u, start, trim);
+		tail = i18n_u16_width(u, trim, end);
 		if (col + w > width && start > linestart && !i18n_blank(u, start, trim)) {
 			/* Drop the spaces that ended the previous line. */
 			while (out.len > 0 && out.s[out.len - 1] == ' ')
@@ -1128,7 +1129,7 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 		while (seglen > 0 && text[seg8 + seglen - 1] == '\n')
 			seglen--;
 		buf_addn(&out, text + seg8, seglen);
-		col += i18n_u16_width(u, start, end);
+		col += w + tail;
 		if (hard) {
 			while (out.len > 0 && out.s[out.len - 1] == ' ')
 				out.s[--out.len] = '\0';

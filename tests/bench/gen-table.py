@@ -7,10 +7,11 @@
 Fixed seed, Python 3 standard library only.  Field sizes follow the shipped
 table (about 3 KB per service): descriptions in 2-4 languages, 2-4 contacts,
 2-3 sources, opening hours on some phones, valid ISO 3166-1 countries and
-BCP 47 languages.  Every scalar that another tool could read as a number, a
-date or a boolean is quoted, but the country `NO` is left bare on purpose in
-some flow lists, as people write it.  The output is for benchmarks only: it
-names no real service.
+BCP 47 languages.  One service in 1,400 also serves Luxembourg (LU), which
+has no services of its own, for a query with few matches.  Every scalar that
+another tool could read as a number, a date or a boolean is quoted, but the
+country `NO` is left bare on purpose in some flow lists, as people write it.
+The output is for benchmarks only: it names no real service.
 """
 
 import random
@@ -99,7 +100,16 @@ def service(r, i, out):
     w("    organization: %s\n" % q("%s %s of %s" % (r.choice(PLACES), r.choice(WORDS),
                                                      "the world" if world else countries[0])))
     w("    status: %s\n" % ("study" if r.random() < 0.05 else "active"))
-    w("    countries: [%s]\n" % ", ".join(countries))
+    # Luxembourg, a small country for a query of about 130 matches at
+    # 100,000 services like the prototype's of issue 8: -c LU -l fr gives
+    # 13 at 10,000 and 129 at 100,000, a little over half of them worldwide
+    # services in French.  LU is chosen by the service's number and draws
+    # nothing from r, so every other field and every other country's
+    # services stay as they were; services for CZ never get it.
+    listed = countries
+    if not world and "CZ" not in countries and i % 1400 == 700:
+        listed = sorted(countries + ["LU"])
+    w("    countries: [%s]\n" % ", ".join(listed))
     w("    languages: [%s]\n" % ", ".join(langs))
     w("    audience: [%s]\n" % ", ".join(sorted(r.sample(AUDIENCE, r.choice([1, 2, 3])),
                                                key=AUDIENCE.index)))
@@ -172,7 +182,7 @@ def main():
         for i in range(1, n + 1):
             service(r, i, out)
         out.write("\nemergency:\n")
-        for c in CODES:
+        for c in CODES + ["LU"]:
             out.write("  - country: %s\n    numbers:\n      - number: \"112\"\n"
                       "        kind: general\n    sources:\n"
                       "      - url: https://emergency.example.org/%s\n        date: unknown\n"

@@ -9,6 +9,9 @@
 # spawns without it), the ratio to /bin/true measured in the same run, peak
 # RSS (/usr/bin/time), private memory at exit (/proc/self/smaps_rollup, read
 # by a tiny LD_PRELOAD library), and instruction counts (valgrind callgrind).
+# Then memory against the size of the answer (the same measurements, a small
+# and a large query on the same table), and the interactive session on a
+# pseudo-terminal (tests/bench/interactive.py: Enter to results, Tab).
 # It is a benchmark, not a test: it is not registered in ctest and never fails
 # on a number.  Needs: python3, hyperfine (optional), time, valgrind, gcc;
 # yq, jq and python3-yaml for the comparison rows (skipped when missing).
@@ -109,6 +112,12 @@ for n in $sizes; do
     if [ "$n" -ge 100000 ]; then r=2; elif [ "$n" -ge 10000 ]; then r=5; elif [ "$n" -ge 1000 ]; then r=10; else r=30; fi
     add $r "$n services, \`-c CZ -l cs\`" "$sp --data $tmp/t$n.yaml -c CZ -l cs"
     add $r "$n services, \`-c CZ -l cs -f json\`" "$sp --data $tmp/t$n.yaml -c CZ -l cs -f json"
+    # About 130 matches at 100,000 services, like the prototype's query of
+    # issue 8 (gen-table.py adds LU to one service in 1,400).
+    if [ "$n" -ge 10000 ]; then
+        add 10 "$n services, \`-c LU -l fr\`" "$sp --data $tmp/t$n.yaml -c LU -l fr"
+        add 10 "$n services, \`-c LU -l fr -f json\`" "$sp --data $tmp/t$n.yaml -c LU -l fr -f json"
+    fi
 done
 [ -e "$tmp/noidx/t1000.yaml" ] &&
     add 10 '1000 services, no index (full parse)' "$sp --data $tmp/noidx/t1000.yaml -c CZ -l cs"
@@ -181,6 +190,7 @@ insns_m() {
 
 res=$tmp/res
 : >"$res"
+: >"$tmp/mem" # label, peak RSS, private at exit: for the memory table
 true_ms=
 echo "run.sh: measuring $(wc -l <"$cases") cases" >&2
 while IFS="$(printf '\t')" read -r runs label cmd; do
@@ -208,7 +218,15 @@ while IFS="$(printf '\t')" read -r runs label cmd; do
         ins=$(insns_m "$@")
     fi
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$ms" "$ratio" "$rss" "$pm" "$ins" "$runs" >>"$res"
+    printf '%s\t%s\t%s\n' "$label" "$rss" "$pm" >>"$tmp/mem"
 done <"$cases"
+
+# matches FILE ARGS...: how many results signpost gives for ARGS on FILE
+matches() {
+    f=$1; shift
+    "$sp" --data "$f" "$@" -f json 2>/dev/null |
+        python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))' 2>/dev/null || echo '?'
+}
 
 echo "| Case | Median wall (ms) | × \`/bin/true\` | Peak RSS (MiB) | Private at exit (MiB) | Instructions (M) | Runs |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
@@ -216,12 +234,67 @@ cat "$res"
 echo
 for n in $sizes; do
     printf '%s services: %s bytes of YAML; ' "$n" "$(wc -c <"$tmp/t$n.yaml")"
-    printf '%s services match `-c CZ -l cs`\n' \
-        "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))' <<EOF || echo '?'
-$("$sp" --data "$tmp/t$n.yaml" -c CZ -l cs -f json 2>/dev/null)
-EOF
-)"
+    printf '%s services match `-c CZ -l cs`' "$(matches "$tmp/t$n.yaml" -c CZ -l cs)"
+    [ "$n" -ge 10000 ] && printf ', %s match `-c LU -l fr`' "$(matches "$tmp/t$n.yaml" -c LU -l fr)"
+    echo
 done
 echo
 echo "Wall time: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'a loop of spawns'), median, output to /dev/null." \
      "Instructions: valgrind --tool=callgrind, whole process including the dynamic loader, summed over child processes."
+
+# Memory against the answer: a few matches and thousands on the same table.
+# If output streamed from a constant working set, both would need the same.
+mem_rows=$tmp/memrows
+: >"$mem_rows"
+for n in $sizes; do
+    [ "$n" -ge 10000 ] || continue
+    for q in 'LU fr' 'CZ cs'; do
+        # shellcheck disable=SC2086
+        set -- $q
+        m=$(matches "$tmp/t$n.yaml" -c "$1" -l "$2")
+        for f in text json; do
+            fl=; [ $f = json ] && fl=' -f json'
+            label="$n services, \`-c $1 -l $2$fl\`"
+            out=$("$sp" --data "$tmp/t$n.yaml" -c "$1" -l "$2" -f $f 2>/dev/null | wc -c) || out=0
+            awk -F '\t' -v l="$label" -v m="$m" -v o="$out" '$1 == l {
+                printf "| %s | %s | %.2f | %s | %s |\n", l, m, o / 1048576, $2, $3 }' "$tmp/mem" >>"$mem_rows"
+        done
+    done
+done
+if [ -s "$mem_rows" ]; then
+    echo
+    echo "Memory against the size of the answer (peak RSS and private memory from the table above):"
+    echo
+    echo "| Case | Matches | Output (MiB) | Peak RSS (MiB) | Private at exit (MiB) |"
+    echo "|---|---:|---:|---:|---:|"
+    cat "$mem_rows"
+    # For the largest table: what each further match costs, text and JSON.
+    big=$(tail -n 1 "$mem_rows" | awk '{ print $2 }')
+    echo
+    grep "^| $big services" "$mem_rows" | awk -F '|' -v big="$big" '
+        { m[NR] = $3; o[NR] = $4; r[NR] = $5 }
+        END {
+            if (NR != 4)
+                exit
+            for (i = 1; i <= 2; i++) {
+                dm = m[i + 2] - m[i]
+                if (dm > 0)
+                    printf "At %s services, %s: %d more matches, %.1f MiB more output, %+.1f MiB of peak RSS (%.1f KiB per match).\n",
+                        big, i == 1 ? "text" : "JSON", dm, o[i + 2] - o[i], r[i + 2] - r[i],
+                        (r[i + 2] - r[i]) * 1024 / dm
+            }
+        }'
+fi
+
+# The interactive session on the shipped table (issue 8: results within 5 ms
+# of Enter, the first Tab completion within 20 ms).
+echo
+echo "Interactive session (tests/bench/interactive.py, shipped table):"
+echo
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "not measured: python3 is missing."
+elif python3 "$top/tests/bench/interactive.py" "$sp" >"$tmp/inter" 2>"$tmp/inter.err"; then
+    cat "$tmp/inter"
+else
+    echo "not measured: $(head -n 1 "$tmp/inter.err")"
+fi

@@ -36,12 +36,13 @@ struct i18n {
 	UTransliterator *translit;
 	struct i18n_names *names; /* name indexes, built on first use */
 	/* Date formats are costly to build: one pattern generator, and the
-	 * formats already used, keyed by zone and skeleton (i18n_time.c). */
+	 * formats already used, keyed by zone, skeleton and calendar
+	 * (i18n_time.c). */
 	UDateTimePatternGenerator *dtpg;
 	struct {
 		char key[96];
 		UDateFormat *fmt;
-	} fmts[6];
+	} fmts[8];
 	UDateFormat *weekdays; /* for i18n_weekday */
 	/* Compiled message formats, by pattern address (i18n.c). */
 #define I18N_FMT_CACHE 512

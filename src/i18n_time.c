@@ -222,14 +222,25 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
 }
 
 /*
+ * ICU's calendars switch from Julian to Gregorian dates at 1582-10-15, and
+ * ours are proleptic (time_cal_open).  From 1600 on the two agree on every
+ * field, in every zone: the switch only changes days before it and the
+ * day of the year (so the weeks) of 1582 and of early 1583.  Instants
+ * from then on are formatted with ICU's calendar as it comes, and only
+ * earlier ones need the costlier proleptic copy.
+ */
+#define TIME_PROLEPTIC_BEFORE (-11676096000000.0) /* 1600-01-01T00:00Z */
+
+/*
  * Opens a date format for the best pattern CLDR has for skeleton in
- * locale, in zone (NULL: ICU's default zone).  A Gregorian calendar is
- * made proleptic, as in time_cal_open, so that the dates we compute and
- * the dates we print agree before 1582 too.  On error NULL is returned
- * and status is set.
+ * locale, in zone (NULL: ICU's default zone).  With proleptic, a
+ * Gregorian calendar is made proleptic, as in time_cal_open, so that the
+ * dates we compute and the dates we print agree before 1582 too (see
+ * TIME_PROLEPTIC_BEFORE).  On error NULL is returned and status is set.
  */
 static UDateFormat *
-time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, UErrorCode *status)
+time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, bool proleptic,
+	      UErrorCode *status)
 {
 	const char *locale = ui->locale;
 	UChar skel[16], pat[128], id[TIME_ZONE_MAX];
@@ -263,6 +274,8 @@ time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, UErrorCod
 			udat_close(fmt);
 		return NULL;
 	}
+	if (!proleptic)
+		return fmt;
 
 	cal = ucal_clone(udat_getCalendar(fmt), status);
 	type = ucal_getType(cal, status);
@@ -313,15 +326,16 @@ time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 	char key[96];
 	size_t i, n = sizeof ui->fmts / sizeof ui->fmts[0];
 	char *s;
+	bool proleptic = t < TIME_PROLEPTIC_BEFORE;
 
 	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
 		return NULL;
-	snprintf(key, sizeof key, "%s|%s", zone ? zone : "", skeleton);
+	snprintf(key, sizeof key, "%s|%s%s", zone ? zone : "", skeleton, proleptic ? "|p" : "");
 	for (i = 0; i < n && ui->fmts[i].fmt != NULL; i++)
 		if (strcmp(ui->fmts[i].key, key) == 0)
 			fmt = ui->fmts[i].fmt;
 	if (fmt == NULL) {
-		fmt = time_fmt_open(ui, zone, skeleton, &status);
+		fmt = time_fmt_open(ui, zone, skeleton, proleptic, &status);
 		if (fmt != NULL && i < n) {
 			snprintf(ui->fmts[i].key, sizeof ui->fmts[i].key, "%s", key);
 			ui->fmts[i].fmt = fmt;

@@ -1,7 +1,8 @@
 /*
  * test_i18n_time.c - zones, wall clocks, CLDR date and time formats and
  * the ISO 8601 reader.  It is i18n's own test, so it may set the worker's
- * zone in struct i18n directly; nothing else here touches ICU.
+ * zone in struct i18n directly and look at its formats; nothing else here
+ * touches ICU.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,6 +168,18 @@ test_date(void)
 		{ "en", "26-12-07", "26-12-07" },
 		{ "en", "2026-12-07T12:00", "2026-12-07T12:00" },
 		{ "en", "0000", "0000" },
+		/* Proleptic Gregorian, as the dates were read: not the Julian
+		 * dates ICU's calendar would show before 1582-10-15. */
+		{ "en", "0001-01-01", "1/1/1" },
+		{ "en", "1000-03-01", "3/1/1000" },
+		{ "en", "1582-10-04", "10/4/1582" },
+		{ "en", "1582-10-14", "10/14/1582" },
+		{ "cs", "1582-10-14", "14. 10. 1582" },
+		{ "de", "1582-10", "Oktober 1582" },
+		{ "en", "1582-10-15", "10/15/1582" },
+		{ "en", "1599-12-31", "12/31/1599" },
+		{ "en", "1600-01-01", "1/1/1600" },
+		{ "en", "1500-02-29", "1500-02-29" }, /* a Julian leap day only */
 		{ "en", "soon", "soon" },
 		{ "en", "", "" },
 	};
@@ -246,6 +259,42 @@ test_parse(void)
 	i18n_free(ui);
 }
 
+/*
+ * The proleptic calendar is made only for instants that need it: a date
+ * from 1600 on is formatted with ICU's calendar as it comes.
+ */
+static void
+test_proleptic_lazy(void)
+{
+	struct i18n *ui = open_ui("en", "Europe/Prague");
+	size_t i, n = 0, p = 0;
+	char *s;
+
+	if (ui == NULL) {
+		CHECK(ui != NULL);
+		return;
+	}
+	s = i18n_date(ui, "2026-12-07");
+	free(s);
+	s = i18n_time(ui, 1796641200000.0, true);
+	free(s);
+	for (i = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+		if (ui->fmts[i].fmt != NULL && ++n > 0 && strstr(ui->fmts[i].key, "|p") != NULL)
+			p++;
+	CHECK(n == 2 && p == 0);
+	s = i18n_date(ui, "1582-10-04");
+	CHECK_STR(s, "10/4/1582");
+	free(s);
+	s = i18n_date(ui, "2026-12-07");
+	CHECK_STR(s, "12/7/2026");
+	free(s);
+	for (i = n = p = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+		if (ui->fmts[i].fmt != NULL && ++n > 0 && strstr(ui->fmts[i].key, "|p") != NULL)
+			p++;
+	CHECK(n == 3 && p == 1);
+	i18n_free(ui);
+}
+
 int
 main(void)
 {
@@ -260,6 +309,7 @@ main(void)
 	test_time();
 	test_date();
 	test_parse();
+	test_proleptic_lazy();
 	free(locales_dir);
 	i18n_cleanup();
 	return check_done();

@@ -396,6 +396,7 @@ void
 i18n_cleanup(void)
 {
 	i18n_time_cleanup();
+	i18n_cache_shared_free();
 	u_cleanup();
 }
 

@@ -399,6 +399,7 @@ i18n_cleanup(void)
 {
 	i18n_time_cleanup();
 	i18n_names_cleanup();
+	i18n_cache_shared_free();
 	u_cleanup();
 }
 

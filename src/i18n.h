@@ -40,7 +40,11 @@ void i18n_free(struct i18n *ui);
  * this, means no cache.  The cache only saves time: a missing, unreadable
  * or stale one (another ICU, CLDR or Unicode version, a bad checksum) is
  * ignored and the names are read from ICU as without it.  Call it before
- * the first name lookup; later calls are ignored.
+ * the first name lookup; later calls are ignored for ui's names.
+ * The cache also holds ICU's answers for i18n_country_valid,
+ * i18n_region_contains and the date and time patterns; those are
+ * process-wide, so they use the cache of the last dir given to any
+ * context (call this before the table is loaded).
  */
 void i18n_set_datadir(struct i18n *ui, const char *dir);
 /* Frees ICU's cached data (u_cleanup); call once, last, in debug builds. */

@@ -35,13 +35,14 @@ struct i18n {
 	UConverter *conv;     /* terminal charset when not UTF-8 */
 	UTransliterator *translit;
 	struct i18n_names *names; /* name indexes, built on first use */
-	/* Date formats are costly to build: one pattern generator, and the
-	 * formats already used, keyed by zone and skeleton (i18n_time.c). */
+	/* Date formats are costly to build: one pattern generator (when
+	 * names.cache has no patterns for the locale), and the formats already
+	 * used, keyed by zone, skeleton and calendar (i18n_time.c). */
 	UDateTimePatternGenerator *dtpg;
 	struct {
 		char key[96];
 		UDateFormat *fmt;
-	} fmts[6];
+	} fmts[8];
 	UDateFormat *weekdays; /* for i18n_weekday */
 	/* Compiled message formats, by pattern address (i18n.c). */
 #define I18N_FMT_CACHE 512
@@ -102,6 +103,8 @@ int i18n_names_collect(struct i18n *ui, bool language, const char *const **ids, 
 /* True when ui's lookups of this kind have been answered from names.cache
  * (for the tests: the cache is an optimisation nobody else can see). */
 bool i18n_names_cache_used(const struct i18n *ui, bool language);
+/* True when ui's country codes came from names.cache (for the tests). */
+bool i18n_names_codes_cached(const struct i18n *ui);
 /* The name of code number `code` in its own language (completion), UTF-8,
  * allocated; NULL when ICU has none. */
 char *i18n_names_own(struct i18n *ui, bool language, size_t code);
@@ -131,6 +134,54 @@ void i18n_cache_entry(const struct i18n_cache_kind *k, size_t i, const char **ke
 		      int *code, int *loc);
 /* The own name of a code (UTF-8), "" when none. */
 const char *i18n_cache_own(const struct i18n_cache_kind *k, size_t code);
+/*
+ * The ICU section of names.cache (format 2): ICU's own answers, written
+ * by mknames, so that a lookup need not load ICU's region data or a
+ * pattern generator.  Each verifies the section on its first use; each
+ * answers from it only when c is not NULL and the section is good.
+ *
+ * i18n_country_valid's answer for code: 1 or 0, or -1 for none (no good
+ * section, or code not two capitals).
+ */
+int i18n_cache_country_valid(struct i18n_cache *c, const char *code);
+/* i18n_region_contains's answer: 1 or 0, or -1 for none (no good
+ * section, or a group code the section does not list: ask ICU). */
+int i18n_cache_region_contains(struct i18n_cache *c, const char *group, const char *country);
+/* The country kind's ids, the alpha-2 territories in the order ICU lists
+ * them: *n codes of 2 bytes each (not NUL-terminated), inside the
+ * mapping; NULL with *n = 0 for none. */
+const char *i18n_cache_territories(struct i18n_cache *c, size_t *n);
+/* The best pattern ICU gives for skeleton in locale (exactly one of the
+ * IDs uloc_getAvailable lists), UTF-8 inside the mapping; NULL for none. */
+const char *i18n_cache_pattern(struct i18n_cache *c, const char *locale, const char *skeleton);
+/* How many answers the four above gave from c (for the tests). */
+unsigned long i18n_cache_hits(const struct i18n_cache *c);
+/*
+ * The process's names.cache, for i18n_country_valid and
+ * i18n_region_contains (which take no context) and for date patterns:
+ * i18n_set_datadir names it (a new path replaces the old), it is mapped
+ * on first need (NULL when there is none or it is unusable), and
+ * i18n_cleanup unmaps it.
+ */
+void i18n_cache_shared_path(const char *path);
+struct i18n_cache *i18n_cache_shared(void);
+void i18n_cache_shared_free(void);
+
+/* ICU's live answers, without names.cache (what the cache must equal). */
+bool i18n_country_valid_icu(const char *code);
+bool i18n_region_contains_icu(const char *group, const char *country);
+
+/* The skeletons i18n_time.c formats with: i18n_date's by the number of
+ * parts (year; year and month; a full date), then i18n_time's with and
+ * without the weekday.  names.cache holds each one's pattern per locale. */
+#define I18N_SKELETONS 5
+extern const char *const i18n_time_skeletons[I18N_SKELETONS];
+/* The best pattern gen gives for skeleton (ASCII), into pat (cap units,
+ * NUL-terminated); returns its length.  A pattern that does not fit is
+ * U_BUFFER_OVERFLOW_ERROR. */
+int32_t i18n_time_best_pattern(UDateTimePatternGenerator *gen, const char *skeleton, UChar *pat,
+			       int32_t cap, UErrorCode *status);
+
 /* Encodes folded code points as UTF-8 into out (4 * n bytes); returns the
  * length. */
 size_t i18n_cache_key(const UChar32 *q, int32_t n, char *out);

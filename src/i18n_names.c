@@ -73,6 +73,7 @@ struct names_kind {
 
 	bool cache_tried;
 	const struct i18n_cache_kind *cache; /* this kind in names.cache, or NULL */
+	bool codes_cached; /* the codes came from names.cache */
 
 	bool raw_built;
 	struct names_raw *raw; /* every language-only locale's names */
@@ -482,16 +483,34 @@ names_hash_build(struct names_kind *k)
 		k->alpha2[(k->ids[i][0] - 'A') * 26 + (k->ids[i][1] - 'A')] = (short)i;
 }
 
-/* Territories with an alpha-2 code (not groupings, not deprecated). */
+/*
+ * Territories with an alpha-2 code (not groupings, not deprecated), in
+ * the order ICU lists them; from names.cache when it is there (c), since
+ * asking ICU loads its whole region table.  That is safe: the cache is
+ * used only when built from this very ICU, Unicode and CLDR, its writer
+ * took the list from this function without the cache, and a damaged
+ * section fails its checksum and the list comes from ICU.  The country
+ * names in the cache must still match these codes (i18n_cache_kind).
+ */
 static void
-names_country_codes(struct names_kind *k, UErrorCode *status)
+names_country_codes(struct names_kind *k, struct i18n_cache *c, UErrorCode *status)
 {
 	UEnumeration *e;
 	const char *s;
-	size_t cap = 0;
+	char code[3];
+	size_t cap = 0, n, i;
 
 	if (U_FAILURE(*status))
 		return;
+	if ((s = i18n_cache_territories(c, &n)) != NULL) {
+		k->codes_cached = true;
+		for (i = 0; i < n; i++) {
+			memcpy(code, s + 2 * i, 2);
+			code[2] = '\0';
+			names_add_code(k, &cap, code, code);
+		}
+		return;
+	}
 	e = uregion_getAvailable(URGN_TERRITORY, status);
 	while (U_SUCCESS(*status) && (s = uenum_next(e, NULL, status)) != NULL)
 		if (strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z')
@@ -548,12 +567,20 @@ names_language_codes(struct names_kind *k, UErrorCode *status)
 void
 i18n_set_datadir(struct i18n *ui, const char *dir)
 {
-	if (ui == NULL || dir == NULL || (ui->names != NULL && ui->names->ready))
+	char *path;
+
+	if (ui == NULL || dir == NULL)
 		return;
+	path = xasprintf("%s/names.cache", dir);
+	i18n_cache_shared_path(path);
+	if (ui->names != NULL && ui->names->ready) {
+		free(path);
+		return;
+	}
 	if (ui->names == NULL)
 		ui->names = xcalloc(1, sizeof *ui->names);
 	free(ui->names->cache_path);
-	ui->names->cache_path = xasprintf("%s/names.cache", dir);
+	ui->names->cache_path = path;
 }
 
 /* Indexes ---------------------------------------------------------------- */
@@ -713,6 +740,18 @@ names_display(struct names_kind *k, ULocaleDisplayNames *ldn, const char *loc, s
 	return u;
 }
 
+/* The context's names.cache, mapped on first need; NULL without one. */
+static struct i18n_cache *
+names_cache_map(struct i18n_names *n)
+{
+	if (!n->cache_tried) {
+		n->cache_tried = true;
+		if (n->cache_path != NULL)
+			n->cache = i18n_cache_open(n->cache_path);
+	}
+	return n->cache;
+}
+
 /* Builds the codes and the UI-language and English index of one kind. */
 static void
 names_kind_build(struct i18n *ui, struct names_kind *k, UErrorCode *status)
@@ -730,7 +769,7 @@ names_kind_build(struct i18n *ui, struct names_kind *k, UErrorCode *status)
 	if (k->language)
 		names_language_codes(k, status);
 	else
-		names_country_codes(k, status);
+		names_country_codes(k, names_cache_map(ui->names), status);
 	if (U_FAILURE(*status))
 		return;
 	names_hash_build(k);
@@ -912,12 +951,7 @@ names_cache(struct i18n *ui, struct names_kind *k)
 	if (k->cache_tried)
 		return k->cache;
 	k->cache_tried = true;
-	if (!n->cache_tried) {
-		n->cache_tried = true;
-		if (n->cache_path != NULL)
-			n->cache = i18n_cache_open(n->cache_path);
-	}
-	if (n->cache != NULL)
+	if (names_cache_map(n) != NULL)
 		k->cache = i18n_cache_kind(n->cache, k->language, (const char *const *)k->ids,
 					   k->ncodes);
 	return k->cache;
@@ -931,6 +965,14 @@ i18n_names_cache_used(const struct i18n *ui, bool language)
 	if (n == NULL || !n->ready)
 		return false;
 	return (language ? n->language.cache : n->country.cache) != NULL;
+}
+
+bool
+i18n_names_codes_cached(const struct i18n *ui)
+{
+	const struct i18n_names *n = ui->names;
+
+	return n != NULL && n->ready && n->country.codes_cached;
 }
 
 int
@@ -1129,14 +1171,38 @@ i18n_language_autonym(const char *tag)
 
 /* Codes and tags --------------------------------------------------------- */
 
+/* Two capitals, the only form of code i18n_country_valid accepts. */
+static bool
+names_alpha2(const char *code)
+{
+	return code != NULL && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+	       code[1] <= 'Z' && code[2] == '\0';
+}
+
+/*
+ * The first question about a code loads ICU's whole region table (a few
+ * million instructions); names.cache holds ICU's answers, for the same
+ * ICU data.
+ */
 bool
 i18n_country_valid(const char *code)
+{
+	int r;
+
+	if (!names_alpha2(code))
+		return false;
+	if ((r = i18n_cache_country_valid(i18n_cache_shared(), code)) != -1)
+		return r == 1;
+	return i18n_country_valid_icu(code);
+}
+
+bool
+i18n_country_valid_icu(const char *code)
 {
 	const URegion *r;
 	UErrorCode st = U_ZERO_ERROR;
 
-	if (code == NULL || strlen(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' ||
-	    code[1] > 'Z')
+	if (!names_alpha2(code))
 		return false;
 	r = uregion_getRegionFromCode(code, &st);
 	return U_SUCCESS(st) && r != NULL && uregion_getType(r) == URGN_TERRITORY &&
@@ -1146,10 +1212,22 @@ i18n_country_valid(const char *code)
 bool
 i18n_region_contains(const char *group, const char *country)
 {
+	int r;
+
+	if (group == NULL || !names_alpha2(country))
+		return false;
+	if ((r = i18n_cache_region_contains(i18n_cache_shared(), group, country)) != -1)
+		return r == 1;
+	return i18n_region_contains_icu(group, country);
+}
+
+bool
+i18n_region_contains_icu(const char *group, const char *country)
+{
 	const URegion *g, *c;
 	UErrorCode st = U_ZERO_ERROR;
 
-	if (group == NULL || !i18n_country_valid(country))
+	if (group == NULL || !i18n_country_valid_icu(country))
 		return false;
 	g = uregion_getRegionFromCode(group, &st);
 	if (U_FAILURE(st) || g == NULL)

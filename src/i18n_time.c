@@ -221,19 +221,78 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
 	return 0;
 }
 
+const char *const i18n_time_skeletons[I18N_SKELETONS] = {"y", "yMMMM", "yMd", "EEEjmm",
+							   "jmm"};
+
+/*
+ * ICU's calendars switch from Julian to Gregorian dates at 1582-10-15, and
+ * ours are proleptic (time_cal_open).  From 1600 on the two agree on every
+ * field, in every zone: the switch only changes days before it and the
+ * day of the year (so the weeks) of 1582 and of early 1583.  Instants
+ * from then on are formatted with ICU's calendar as it comes, and only
+ * earlier ones need the costlier proleptic copy.
+ */
+#define TIME_PROLEPTIC_BEFORE (-11676096000000.0) /* 1600-01-01T00:00Z */
+
+int32_t
+i18n_time_best_pattern(UDateTimePatternGenerator *gen, const char *skeleton, UChar *pat,
+		       int32_t cap, UErrorCode *status)
+{
+	UChar skel[16];
+	int32_t len;
+
+	if (U_FAILURE(*status))
+		return 0;
+	if (strlen(skeleton) >= sizeof skel / sizeof skel[0]) {
+		*status = U_ILLEGAL_ARGUMENT_ERROR;
+		return 0;
+	}
+	u_charsToUChars(skeleton, skel, (int32_t)strlen(skeleton) + 1);
+	len = udatpg_getBestPattern(gen, skel, -1, pat, cap, status);
+	if (U_SUCCESS(*status) && len >= cap)
+		*status = U_BUFFER_OVERFLOW_ERROR; /* no room for the terminator */
+	return len;
+}
+
+/*
+ * The best pattern CLDR has for skeleton in ui's locale, into pat (128
+ * units): from names.cache when it holds the locale (opening a pattern
+ * generator reads all of a locale's calendar data), else from ICU's
+ * pattern generator, opened once per context.  Returns its length; on
+ * error status is set.
+ */
+static int32_t
+time_pattern(struct i18n *ui, const char *skeleton, UChar pat[128], UErrorCode *status)
+{
+	const char *cached;
+	int32_t len = 0;
+
+	if (U_FAILURE(*status))
+		return 0;
+	if ((cached = i18n_cache_pattern(i18n_cache_shared(), ui->locale, skeleton)) != NULL) {
+		UErrorCode st = U_ZERO_ERROR;
+
+		u_strFromUTF8(pat, 128, &len, cached, -1, &st);
+		if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING && len < 128)
+			return len;
+	}
+	if (ui->dtpg == NULL)
+		ui->dtpg = udatpg_open(ui->locale, status);
+	return i18n_time_best_pattern(ui->dtpg, skeleton, pat, 128, status);
+}
+
 /*
  * Opens a date format for the best pattern CLDR has for skeleton in
- * locale, in zone (NULL: ICU's default zone).  A Gregorian calendar is
- * made proleptic, as in time_cal_open, so that the dates we compute and
- * the dates we print agree before 1582 too.  On error NULL is returned
- * and status is set.
+ * locale, in zone (NULL: ICU's default zone).  With proleptic, a
+ * Gregorian calendar is made proleptic, as in time_cal_open, so that the
+ * dates we compute and the dates we print agree before 1582 too (see
+ * TIME_PROLEPTIC_BEFORE).  On error NULL is returned and status is set.
  */
 static UDateFormat *
-time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, UErrorCode *status)
+time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, bool proleptic,
+	      UErrorCode *status)
 {
-	const char *locale = ui->locale;
-	UChar skel[16], pat[128], id[TIME_ZONE_MAX];
-	UDateTimePatternGenerator *gen;
+	UChar pat[128], id[TIME_ZONE_MAX];
 	UDateFormat *fmt;
 	UCalendar *cal;
 	const char *type;
@@ -241,28 +300,18 @@ time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, UErrorCod
 
 	if (U_FAILURE(*status))
 		return NULL;
-	if (strlen(skeleton) >= sizeof skel / sizeof skel[0]) {
-		*status = U_ILLEGAL_ARGUMENT_ERROR;
-		return NULL;
-	}
-	u_charsToUChars(skeleton, skel, (int32_t)strlen(skeleton) + 1);
 	if (zone != NULL && !time_zone_u16(zone, id))
 		zone = NULL;
-
-	if (ui->dtpg == NULL)
-		ui->dtpg = udatpg_open(locale, status);
-	gen = ui->dtpg;
-	len = udatpg_getBestPattern(gen, skel, -1, pat, (int32_t)(sizeof pat / sizeof pat[0]),
-				    status);
-	if (U_SUCCESS(*status) && len >= (int32_t)(sizeof pat / sizeof pat[0]))
-		*status = U_BUFFER_OVERFLOW_ERROR; /* no room for the terminator */
-	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zone != NULL ? id : NULL,
+	len = time_pattern(ui, skeleton, pat, status);
+	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, ui->locale, zone != NULL ? id : NULL,
 			zone != NULL ? -1 : 0, pat, len, status);
 	if (U_FAILURE(*status)) {
 		if (fmt != NULL)
 			udat_close(fmt);
 		return NULL;
 	}
+	if (!proleptic)
+		return fmt;
 
 	cal = ucal_clone(udat_getCalendar(fmt), status);
 	type = ucal_getType(cal, status);
@@ -313,15 +362,16 @@ time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 	char key[96];
 	size_t i, n = sizeof ui->fmts / sizeof ui->fmts[0];
 	char *s;
+	bool proleptic = t < TIME_PROLEPTIC_BEFORE;
 
 	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
 		return NULL;
-	snprintf(key, sizeof key, "%s|%s", zone ? zone : "", skeleton);
+	snprintf(key, sizeof key, "%s|%s%s", zone ? zone : "", skeleton, proleptic ? "|p" : "");
 	for (i = 0; i < n && ui->fmts[i].fmt != NULL; i++)
 		if (strcmp(ui->fmts[i].key, key) == 0)
 			fmt = ui->fmts[i].fmt;
 	if (fmt == NULL) {
-		fmt = time_fmt_open(ui, zone, skeleton, &status);
+		fmt = time_fmt_open(ui, zone, skeleton, proleptic, &status);
 		if (fmt != NULL && i < n) {
 			snprintf(ui->fmts[i].key, sizeof ui->fmts[i].key, "%s", key);
 			ui->fmts[i].fmt = fmt;
@@ -407,7 +457,6 @@ time_read_date(const char *s, int max, struct i18n_wall *w, const char **end)
 char *
 i18n_date(struct i18n *ui, const char *iso)
 {
-	static const char *const skeletons[] = { "y", "yMMMM", "yMd" };
 	struct i18n_wall w;
 	const char *end;
 	double t;
@@ -419,7 +468,7 @@ i18n_date(struct i18n *ui, const char *iso)
 	parts = time_read_date(iso, 3, &w, &end);
 	if (parts == 0 || *end != '\0' || i18n_zone_instant(TIME_UTC, &w, &t) != 0)
 		return xstrdup(iso);
-	s = time_format(ui, TIME_UTC, skeletons[parts - 1], t);
+	s = time_format(ui, TIME_UTC, i18n_time_skeletons[parts - 1], t);
 	return s != NULL ? s : xstrdup(iso);
 }
 
@@ -438,7 +487,7 @@ i18n_time(struct i18n *ui, double t, bool with_day)
 	 * an array in *ui, is never NULL. */
 	if (zone[0] == '\0' || !i18n_zone_valid(zone))
 		zone = NULL;
-	s = time_format(ui, zone, with_day ? "EEEjmm" : "jmm", t);
+	s = time_format(ui, zone, i18n_time_skeletons[with_day ? 3 : 4], t);
 	if (s != NULL)
 		return s;
 	if (i18n_zone_wall(TIME_UTC, t, &w) != 0)

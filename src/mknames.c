@@ -1,8 +1,9 @@
 /*
  * mknames.c - the build-time tool that writes names.cache, the index of
- * every CLDR locale's country and language names (i18n_cache.c), from the
- * ICU it is linked with.  Never installed; its output is deterministic,
- * so two builds of one tree install byte-identical caches.
+ * every CLDR locale's country and language names together with ICU's
+ * region answers and date patterns (i18n_cache.c), from the ICU it is
+ * linked with.  Never installed; its output is deterministic, so two
+ * builds of one tree install byte-identical caches.
  *
  * Usage: mknames OUTPUT
  */

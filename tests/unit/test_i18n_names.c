@@ -6,7 +6,9 @@
  * prove that case folding does not follow the default locale.  Every
  * parse, completion and Turkish case runs twice, without and with
  * names.cache (written here by the same code as mknames), and must give
- * the same answers; a damaged or stale cache must be ignored.
+ * the same answers; a damaged or stale cache must be ignored.  The
+ * cache's answers to ICU's region questions (valid codes, groupings) are
+ * compared with ICU's for every code, with and without the cache.
  *
  * SIGNPOST_TIMING=1 in the environment prints how long a parse takes.
  */
@@ -18,7 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unicode/uenum.h>
 #include <unicode/uloc.h>
+#include <unicode/uregion.h>
 
 #include "check.h"
 #include "i18n.h"
@@ -654,17 +658,164 @@ spill(const char *path, const unsigned char *p, size_t n)
 	CHECK(fclose(f) == 0);
 }
 
+/* Points the process's names.cache (i18n_country_valid and
+ * i18n_region_contains take no context) at dir/names.cache. */
+static void
+share_dir(const char *dir)
+{
+	char *cause = NULL;
+	struct i18n *ui = i18n_open_tag("en", locales_dir, &cause);
+
+	free(cause);
+	CHECK(ui != NULL);
+	i18n_set_datadir(ui, dir);
+	i18n_free(ui);
+}
+
+/* Every region ICU lists as a world, continent, subcontinent or grouping,
+ * and codes that are none of those; free with i18n_strv_free. */
+static size_t
+region_groups(char ***out)
+{
+	static const URegionType types[] = {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT,
+					    URGN_GROUPING};
+	static const char *const others[] = {"QU", "UK", "CZ", "ZZ", "XX", "EUR", "Europe",
+					     "", "eu", "150 ", "1", "CZE", "203"};
+	char **v = NULL;
+	const char *s;
+	size_t n = 0, i;
+
+	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+		UErrorCode st = U_ZERO_ERROR;
+		UEnumeration *e = uregion_getAvailable(types[i], &st);
+
+		while (U_SUCCESS(st) && (s = uenum_next(e, NULL, &st)) != NULL) {
+			v = xreallocarray(v, n + 1, sizeof *v);
+			v[n++] = xstrdup(s);
+		}
+		uenum_close(e);
+		CHECK(U_SUCCESS(st));
+	}
+	for (i = 0; i < sizeof others / sizeof others[0]; i++) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = xstrdup(others[i]);
+	}
+	*out = v;
+	return n;
+}
+
 /*
- * Lookups that need every locale's names, under a cache in dir: the same
- * answers whether or not the cache is used; used tells which it must be.
+ * i18n_country_valid for every two capitals, and i18n_region_contains
+ * for every group with every two capitals (and a few codes that are not),
+ * against ICU's own answers.  Returns how many answers the process's
+ * names.cache gave.
+ */
+static unsigned long
+check_regions(const char *what)
+{
+	static const char *const odd[] = {"cz", "CZE", "C", "", "203", NULL};
+	unsigned long before = i18n_cache_hits(i18n_cache_shared());
+	char code[3] = "AA", **groups;
+	size_t ngroups = region_groups(&groups), i, j, bad = 0, in = 0, valid = 0;
+
+	CHECK(ngroups > 30);
+	for (code[0] = 'A'; code[0] <= 'Z'; code[0]++) {
+		for (code[1] = 'A'; code[1] <= 'Z'; code[1]++) {
+			bool v = i18n_country_valid(code);
+
+			valid += v;
+			if (v != i18n_country_valid_icu(code) && bad++ < 5)
+				fprintf(stderr, "%s: valid(%s) = %d, ICU says %d\n", what, code, v,
+					!v);
+			for (i = 0; i < ngroups; i++) {
+				bool c = i18n_region_contains(groups[i], code);
+
+				in += c;
+				if (c != i18n_region_contains_icu(groups[i], code) && bad++ < 5)
+					fprintf(stderr, "%s: contains(%s, %s) = %d, ICU says %d\n",
+						what, groups[i], code, c, !c);
+			}
+		}
+	}
+	for (i = 0; i < ngroups; i++)
+		for (j = 0; j < sizeof odd / sizeof odd[0]; j++)
+			if (i18n_region_contains(groups[i], odd[j]) != i18n_region_contains_icu(groups[i], odd[j]))
+				bad++;
+	for (j = 0; j < sizeof odd / sizeof odd[0]; j++)
+		if (i18n_country_valid(odd[j]) != i18n_country_valid_icu(odd[j]))
+			bad++;
+	CHECK(bad == 0);
+	/* Not a vacuous comparison: ICU knows about 250 territories, and
+	 * the world contains them all. */
+	CHECK(valid > 240 && valid < 260);
+	CHECK(in > 1000);
+	i18n_strv_free(groups, ngroups);
+	return i18n_cache_hits(i18n_cache_shared()) - before;
+}
+
+/*
+ * The region answers and the territory codes from names.cache equal
+ * ICU's; without the cache they are ICU's.
  */
 static void
-check_cache_lookups(const char *dir, bool cused, bool lused, const char *what)
+test_regions(const char *dir)
+{
+	char *missing = xasprintf("%s/missing", dir);
+	struct i18n *live, *cached;
+	const char *const *lids, *const *cids;
+	const struct names_raw *raw;
+	size_t ln = 0, cn = 0, nraw, i;
+	unsigned long hits;
+	int nlocs;
+
+	share_dir(dir);
+	hits = check_regions("names.cache");
+	/* Every question about two capitals was answered from the cache. */
+	if (hits < 26 * 26)
+		fprintf(stderr, "names.cache answered %lu region questions\n", hits);
+	CHECK(hits >= 26 * 26);
+	share_dir(missing);
+	CHECK(i18n_cache_shared() == NULL);
+	CHECK(check_regions("no cache") == 0);
+	share_dir(dir);
+
+	/* The country codes: ICU's list, in ICU's order. */
+	cache_dir = NULL;
+	live = open_ui("en");
+	cache_dir = dir;
+	cached = open_ui("en");
+	cache_dir = NULL;
+	if (live != NULL && cached != NULL) {
+		CHECK(i18n_names_collect(live, false, &lids, &ln, &raw, &nraw, &nlocs) == 0);
+		CHECK(i18n_names_collect(cached, false, &cids, &cn, &raw, &nraw, &nlocs) == 0);
+		CHECK(!i18n_names_codes_cached(live));
+		CHECK(i18n_names_codes_cached(cached));
+		CHECK(ln > 240 && ln == cn);
+		for (i = 0; i < ln && i < cn; i++)
+			if (strcmp(lids[i], cids[i]) != 0)
+				break;
+		CHECK(i == ln);
+	}
+	i18n_free(live);
+	i18n_free(cached);
+	free(missing);
+}
+
+/*
+ * Lookups that need every locale's names, under a cache in dir: the same
+ * answers whether or not the cache is used; cused and lused tell whether
+ * the country and language names must come from it, iused whether ICU's
+ * answers (its ICU section) must.
+ */
+static void
+check_cache_lookups(const char *dir, bool cused, bool lused, bool iused, const char *what)
 {
 	struct i18n *ui;
 	struct i18n_candidates c;
 	char *out = NULL;
 
+	/* Forget the process's cache: the tests rewrite files in its place. */
+	i18n_cache_shared_free();
 	cache_dir = dir;
 	if ((ui = open_ui("en")) == NULL)
 		return;
@@ -683,7 +834,20 @@ check_cache_lookups(const char *dir, bool cused, bool lused, const char *what)
 			lused);
 	CHECK(i18n_names_cache_used(ui, false) == cused);
 	CHECK(i18n_names_cache_used(ui, true) == lused);
+	if (i18n_names_codes_cached(ui) != iused)
+		fprintf(stderr, "cache %s: codes cached %d, want %d\n", what,
+			i18n_names_codes_cached(ui), iused);
+	CHECK(i18n_names_codes_cached(ui) == iused);
+	if (dir != NULL) {
+		unsigned long hits = check_regions(what);
+
+		if ((hits > 0) != iused)
+			fprintf(stderr, "cache %s: %lu region answers, want %s\n", what, hits,
+				iused ? "some" : "none");
+		CHECK((hits > 0) == iused);
+	}
 	i18n_free(ui);
+	i18n_cache_shared_free();
 	cache_dir = NULL;
 }
 
@@ -695,29 +859,33 @@ check_cache_lookups(const char *dir, bool cused, bool lused, const char *what)
 static void
 test_cache(const char *dir)
 {
-	/* Each kind's section is verified on its own: damage to one leaves
-	 * the other in use. */
+	/* Each section is verified on its own: damage to one leaves the
+	 * others in use. */
 	static const struct {
 		const char *name;
-		long at;   /* byte to change (-1: one near the end), or */
+		long at;   /* byte to change (-1: one in the ICU section, -2: one
+			    * in the language names), or */
 		long keep; /* bytes to keep (truncate), -1 for all */
-		bool cused, lused;
+		bool cused, lused, iused;
 	} damage[] = {
-		{"magic", 0, -1, false, false},
-		{"format", 8, -1, false, false},
-		{"icu", 12, -1, false, false},
-		{"unicode", 16, -1, false, false},
-		{"cldr", 20, -1, false, false},
-		{"offset", 28, -1, false, false},
-		{"size", 32, -1, false, false},
-		{"country checksum", 40, -1, false, true},
-		{"language checksum", 48, -1, true, false},
-		{"country names", 4000, -1, false, true},
-		{"language names", -1, -1, true, false},
-		{"truncated", -1, 100000, false, false},
-		{"header only", -1, 64, false, false},
-		{"short", -1, 10, false, false},
-		{"empty", -1, 0, false, false},
+		{"magic", 0, -1, false, false, false},
+		{"format", 8, -1, false, false, false},
+		{"icu", 12, -1, false, false, false},
+		{"unicode", 16, -1, false, false, false},
+		{"cldr", 20, -1, false, false, false},
+		{"offset", 28, -1, false, false, false},
+		{"size", 32, -1, false, false, false},
+		{"country checksum", 40, -1, false, true, true},
+		{"language checksum", 48, -1, true, false, true},
+		{"icu offset", 56, -1, false, false, false},
+		{"icu checksum", 60, -1, true, true, false},
+		{"country names", 4000, -1, false, true, true},
+		{"language names", -2, -1, true, false, true},
+		{"icu answers", -1, -1, true, true, false},
+		{"truncated", -1, 100000, false, false, false},
+		{"header only", -1, 64, false, false, false},
+		{"short", -1, 10, false, false, false},
+		{"empty", -1, 0, false, false, false},
 	};
 	char *path = xasprintf("%s/names.cache", dir), *tr = xasprintf("%s/tr.cache", dir);
 	char *sub = xasprintf("%s/bad", dir), *bad = xasprintf("%s/bad/names.cache", dir);
@@ -744,27 +912,34 @@ test_cache(const char *dir)
 	remove(tr);
 	free(b);
 
-	check_cache_lookups(dir, true, true, "as written");
-	check_cache_lookups(NULL, false, false, "none");
-	check_cache_lookups(missing, false, false, "missing");
+	check_cache_lookups(dir, true, true, true, "as written");
+	check_cache_lookups(NULL, false, false, false, "none");
+	check_cache_lookups(missing, false, false, false, "missing");
 	CHECK(mkdir(sub, 0700) == 0);
 	for (i = 0; a != NULL && i < sizeof damage / sizeof damage[0]; i++) {
 		size_t n = damage[i].keep >= 0 ? (size_t)damage[i].keep : an;
+		/* The ICU section's offset, from the header. */
+		size_t icu = (size_t)a[56] | (size_t)a[57] << 8 | (size_t)a[58] << 16 |
+			     (size_t)a[59] << 24;
 
+		CHECK(icu > 4000 && icu + 100 < an);
 		b = xmalloc(an);
 		memcpy(b, a, an);
 		if (damage[i].at >= 0)
 			b[damage[i].at] ^= 1;
+		else if (damage[i].at == -2)
+			b[icu - 4000] ^= 0x40;
 		else if (damage[i].keep < 0)
-			b[an - 1 - 4000] ^= 0x40;
+			b[an - 100] ^= 0x40;
 		spill(bad, b, n);
 		free(b);
-		check_cache_lookups(sub, damage[i].cused, damage[i].lused, damage[i].name);
+		check_cache_lookups(sub, damage[i].cused, damage[i].lused, damage[i].iused,
+				    damage[i].name);
 	}
 	/* And the control: the same file undamaged is used. */
 	if (a != NULL)
 		spill(bad, a, an);
-	check_cache_lookups(sub, true, true, "copied");
+	check_cache_lookups(sub, true, true, true, "copied");
 	remove(bad);
 	rmdir(sub);
 	free(a);
@@ -882,6 +1057,7 @@ main(void)
 		CHECK(cache_hits >= 20);
 		test_timing("names.cache");
 		cache_dir = NULL;
+		test_regions(tmp);
 		test_cache(tmp);
 		remove(path);
 		rmdir(tmp);

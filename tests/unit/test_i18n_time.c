@@ -1,11 +1,15 @@
 /*
  * test_i18n_time.c - zones, wall clocks, CLDR date and time formats and
  * the ISO 8601 reader.  It is i18n's own test, so it may set the worker's
- * zone in struct i18n directly; nothing else here touches ICU.
+ * zone in struct i18n directly and look at its formats; nothing else here
+ * touches ICU.  The date patterns names.cache holds (written here by the
+ * same code as mknames) must be ICU's, and formatting with them must give
+ * what formatting without them gives.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "i18n.h"
@@ -167,6 +171,18 @@ test_date(void)
 		{ "en", "26-12-07", "26-12-07" },
 		{ "en", "2026-12-07T12:00", "2026-12-07T12:00" },
 		{ "en", "0000", "0000" },
+		/* Proleptic Gregorian, as the dates were read: not the Julian
+		 * dates ICU's calendar would show before 1582-10-15. */
+		{ "en", "0001-01-01", "1/1/1" },
+		{ "en", "1000-03-01", "3/1/1000" },
+		{ "en", "1582-10-04", "10/4/1582" },
+		{ "en", "1582-10-14", "10/14/1582" },
+		{ "cs", "1582-10-14", "14. 10. 1582" },
+		{ "de", "1582-10", "Oktober 1582" },
+		{ "en", "1582-10-15", "10/15/1582" },
+		{ "en", "1599-12-31", "12/31/1599" },
+		{ "en", "1600-01-01", "1/1/1600" },
+		{ "en", "1500-02-29", "1500-02-29" }, /* a Julian leap day only */
 		{ "en", "soon", "soon" },
 		{ "en", "", "" },
 	};
@@ -246,6 +262,224 @@ test_parse(void)
 	i18n_free(ui);
 }
 
+/*
+ * The proleptic calendar is made only for instants that need it: a date
+ * from 1600 on is formatted with ICU's calendar as it comes.
+ */
+static void
+test_proleptic_lazy(void)
+{
+	struct i18n *ui = open_ui("en", "Europe/Prague");
+	size_t i, n = 0, p = 0;
+	char *s;
+
+	if (ui == NULL) {
+		CHECK(ui != NULL);
+		return;
+	}
+	s = i18n_date(ui, "2026-12-07");
+	free(s);
+	s = i18n_time(ui, 1796641200000.0, true);
+	free(s);
+	for (i = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+		if (ui->fmts[i].fmt != NULL && ++n > 0 && strstr(ui->fmts[i].key, "|p") != NULL)
+			p++;
+	CHECK(n == 2 && p == 0);
+	s = i18n_date(ui, "1582-10-04");
+	CHECK_STR(s, "10/4/1582");
+	free(s);
+	s = i18n_date(ui, "2026-12-07");
+	CHECK_STR(s, "12/7/2026");
+	free(s);
+	for (i = n = p = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+		if (ui->fmts[i].fmt != NULL && ++n > 0 && strstr(ui->fmts[i].key, "|p") != NULL)
+			p++;
+	CHECK(n == 3 && p == 1);
+	i18n_free(ui);
+}
+
+/* The catalogs' languages and a few regional locales. */
+static const char *const pattern_locales[] = {
+	"en", "cs", "sk", "de", "fr", "es", "pt", "pl", "sv", "fi", "nl", "it", "ro", "tr",
+	"uk", "ar", "en_US", "en_GB", "de_AT", "pt_BR",
+};
+
+/* Points the process's names.cache at dir/names.cache. */
+static void
+share_dir(const char *dir)
+{
+	struct i18n *ui = open_ui("en", "UTC");
+
+	CHECK(ui != NULL);
+	if (ui != NULL)
+		i18n_set_datadir(ui, dir);
+	i18n_free(ui);
+}
+
+/* Every cached pattern of the locales above is ICU's best pattern. */
+static void
+test_cached_patterns(void)
+{
+	struct i18n_cache *c = i18n_cache_shared();
+	UChar pat[128];
+	size_t i, j;
+
+	CHECK(c != NULL);
+	for (i = 0; i < sizeof pattern_locales / sizeof pattern_locales[0]; i++) {
+		UErrorCode st = U_ZERO_ERROR;
+		UDateTimePatternGenerator *gen = udatpg_open(pattern_locales[i], &st);
+
+		CHECK(U_SUCCESS(st));
+		for (j = 0; U_SUCCESS(st) && j < I18N_SKELETONS; j++) {
+			const char *skel = i18n_time_skeletons[j];
+			int32_t len = i18n_time_best_pattern(gen, skel, pat, 128, &st);
+			char *live = U_SUCCESS(st) ? i18n_u8(pat, len) : NULL;
+			const char *cached = i18n_cache_pattern(c, pattern_locales[i], skel);
+
+			if (cached == NULL || live == NULL || strcmp(cached, live) != 0)
+				fprintf(stderr, "%s %s: cached \"%s\", ICU \"%s\"\n",
+					pattern_locales[i], skel, cached ? cached : "(none)",
+					live ? live : "(none)");
+			CHECK_STR(cached, live);
+			free(live);
+		}
+		if (gen != NULL)
+			udatpg_close(gen);
+	}
+	/* Only exact locale IDs, only the skeletons it was built for. */
+	CHECK(i18n_cache_pattern(c, "tlh", "yMd") == NULL);
+	CHECK(i18n_cache_pattern(c, "en@hours=h23", "jmm") == NULL);
+	CHECK(i18n_cache_pattern(c, "EN", "jmm") == NULL);
+	CHECK(i18n_cache_pattern(c, "en", "yMMMd") == NULL);
+	CHECK(i18n_cache_pattern(c, "", "jmm") == NULL);
+}
+
+/*
+ * Everything a locale's formats give, in a zone, from 1 AD to 2026, as
+ * one string.
+ */
+static char *
+format_all(struct i18n *ui)
+{
+	static const char *const dates[] = {"2026-12-07", "2026-12", "2026", "1582-10-04",
+					    "0001-01-01", "1600-01-01"};
+	static const double times[] = {1796641200000.0, 1796670000000.0, -62135596800000.0,
+				       -12219292800000.0, -11676096000000.0, 0.0};
+	char *all = xstrdup(""), *s, *t;
+	size_t i;
+
+	for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		s = i18n_date(ui, dates[i]);
+		t = xasprintf("%s%s|", all, s);
+		free(s);
+		free(all);
+		all = t;
+	}
+	for (i = 0; i < sizeof times / sizeof times[0] * 2; i++) {
+		s = i18n_time(ui, times[i / 2], i % 2 == 1);
+		t = xasprintf("%s%s|", all, s);
+		free(s);
+		free(all);
+		all = t;
+	}
+	return all;
+}
+
+/*
+ * With names.cache, no pattern generator is opened and the output is the
+ * same as without; a locale the cache does not hold, or no cache at all,
+ * falls back to ICU.
+ */
+static void
+test_cache_output(const char *dir)
+{
+	static const char *const zones[] = {"Europe/Prague", "America/New_York"};
+	static const char *const others[] = {"en-u-hc-h23", "de-CH-1901"};
+	const size_t nknown = sizeof pattern_locales / sizeof pattern_locales[0];
+	struct i18n *ui;
+	char *live, *cached;
+	size_t i, z;
+	unsigned long hits;
+
+	for (i = 0; i < nknown + sizeof others / sizeof others[0]; i++) {
+		bool known = i < nknown;
+		const char *loc = known ? pattern_locales[i] : others[i - nknown];
+
+		for (z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+			i18n_cache_shared_free();
+			if ((ui = open_ui(loc, zones[z])) == NULL) {
+				CHECK(ui != NULL);
+				continue;
+			}
+			live = format_all(ui);
+			CHECK(ui->dtpg != NULL);
+			i18n_free(ui);
+			share_dir(dir);
+			hits = i18n_cache_hits(i18n_cache_shared());
+			if ((ui = open_ui(loc, zones[z])) == NULL) {
+				CHECK(ui != NULL);
+				free(live);
+				continue;
+			}
+			cached = format_all(ui);
+			/* The cache served the locales it holds, and only them. */
+			if ((ui->dtpg == NULL) != known)
+				fprintf(stderr, "%s (%s): pattern generator %s\n", loc, ui->locale,
+					ui->dtpg ? "opened" : "not opened");
+			CHECK((ui->dtpg == NULL) == known);
+			CHECK((i18n_cache_hits(i18n_cache_shared()) > hits) == known);
+			CHECK_STR(cached, live);
+			free(live);
+			free(cached);
+			i18n_free(ui);
+		}
+	}
+}
+
+/* Writes names.cache to a new directory and tests with it. */
+static void
+test_cache(void)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir = xasprintf("%s/signpost-time-XXXXXX",
+			      tmpdir != NULL && *tmpdir != '\0' ? tmpdir : "/tmp");
+	char *path, *bad, *cause = NULL;
+	struct i18n *ui;
+	char *s;
+
+	if (mkdtemp(dir) == NULL) {
+		fprintf(stderr, "mkdtemp failed\n");
+		CHECK(false);
+		free(dir);
+		return;
+	}
+	path = xasprintf("%s/names.cache", dir);
+	bad = xasprintf("%s/missing", dir);
+	if (i18n_cache_write(path, &cause) != 0)
+		fprintf(stderr, "i18n_cache_write: %s\n", cause ? cause : "?");
+	CHECK(cause == NULL);
+	free(cause);
+	share_dir(dir);
+	test_cached_patterns();
+	test_cache_output(dir);
+	/* Without the cache: ICU, and the same answers as ever. */
+	share_dir(bad);
+	CHECK(i18n_cache_shared() == NULL);
+	if ((ui = open_ui("cs", "Europe/Prague")) != NULL) {
+		s = i18n_time(ui, 1796641200000.0, true);
+		CHECK_STR(s, "po 12:00");
+		free(s);
+		CHECK(ui->dtpg != NULL);
+		i18n_free(ui);
+	}
+	i18n_cache_shared_free();
+	remove(path);
+	rmdir(dir);
+	free(path);
+	free(bad);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -260,6 +494,8 @@ main(void)
 	test_time();
 	test_date();
 	test_parse();
+	test_proleptic_lazy();
+	test_cache();
 	free(locales_dir);
 	i18n_cleanup();
 	return check_done();

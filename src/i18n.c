@@ -175,7 +175,7 @@ i18n_available(const char *dir, struct i18n_avail **out)
 		v[n].tag[len - 5] = '\0';
 		if (i18n_locale_id(v[n].tag, id, sizeof id) == -1)
 			continue;
-		i18n_maximize(id, v[n].lang, v[n].script, v[n].region);
+		v[n].lang[0] = '\0'; /* maximized by i18n_negotiate when needed */
 		n++;
 	}
 	closedir(d);
@@ -189,7 +189,7 @@ i18n_available(const char *dir, struct i18n_avail **out)
  * index or -1.
  */
 static int
-i18n_negotiate(const char *id, const struct i18n_avail *av, size_t n)
+i18n_negotiate(const char *id, struct i18n_avail *av, size_t n)
 {
 	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
 	char reqregion[ULOC_COUNTRY_CAPACITY] = "";
@@ -201,12 +201,22 @@ i18n_negotiate(const char *id, const struct i18n_avail *av, size_t n)
 	uloc_getCountry(id, reqregion, sizeof reqregion, &st);
 	for (i = 0; i < n; i++) {
 		char avid[ULOC_FULLNAME_CAPACITY], avreg[ULOC_COUNTRY_CAPACITY] = "";
+		char avlang[ULOC_LANG_CAPACITY] = "";
 
+		if (i18n_locale_id(av[i].tag, avid, sizeof avid) == -1)
+			continue;
+		/* Likely subtags add a script and a region, never change a
+		 * language: only catalogs of the language are maximized. */
+		st = U_ZERO_ERROR;
+		uloc_getLanguage(avid, avlang, sizeof avlang, &st);
+		if (U_FAILURE(st) || strcmp(avlang, lang) != 0)
+			continue;
+		if (av[i].lang[0] == '\0')
+			i18n_maximize(avid, av[i].lang, av[i].script, av[i].region);
 		if (strcmp(av[i].lang, lang) != 0 || strcmp(av[i].script, script) != 0)
 			continue;
 		st = U_ZERO_ERROR;
-		if (i18n_locale_id(av[i].tag, avid, sizeof avid) == 0)
-			uloc_getCountry(avid, avreg, sizeof avreg, &st);
+		uloc_getCountry(avid, avreg, sizeof avreg, &st);
 		if (avreg[0] != '\0' && strcmp(avreg, reqregion) == 0)
 			return (int)i; /* exact region */
 		if (avreg[0] == '\0' && best == -1)
@@ -962,22 +972,86 @@ i18n_blank(const UChar *s, int32_t from, int32_t to)
 }
 
 /*
- * The common case, plain ASCII text: break only at spaces (and hard at
- * newlines), exactly where the ICU path below breaks such text once it
- * refuses breaks after hyphens, without building UTF-16 and a break
- * iterator for every field of every result.
+ * The common case, prose in the Latin alphabet: letters (ASCII, and
+ * U+00C0 to U+024F but for the signs U+00D7 and U+00F7), digits, spaces,
+ * newlines and the punctuation . , : ; ! ? - ( ) ', all one column wide.
+ * In such text the ICU line breaker (with the breaks after hyphens that
+ * the ICU path below refuses) breaks only after spaces, and not even there
+ * before . , : ; ! ? ) ("Usage :", "type ?"), after "(", or between "'"
+ * and "(" (UAX #14 rules LB13 to LB15; letters and digits hold on to
+ * brackets and quotes by LB19 and LB30).  i18n_wrap_latin follows those
+ * rules without building UTF-16 and running a break iterator for every
+ * field of every result; a unit test compares the two paths on every
+ * catalog message and every text of the shipped table, at every width.
+ * Text where the breaker would find other opportunities ("!" or "?" or a
+ * stop before a letter, "." before a digit, ")(" and the like) and
+ * anything else (double quotes, slashes, dashes, no-break spaces, other
+ * scripts) takes the ICU path.
  */
 static bool
-i18n_plain_ascii(const char *s)
+i18n_latin_punct(char c)
 {
-	for (; *s; s++)
-		if ((*s < 0x20 || *s > 0x7e) && *s != '\n')
+	return c != '\0' && strchr(".,:;!?)", c) != NULL;
+}
+
+bool i18n_plain_latin(const char *s);
+
+/* Exposed for tests/unit/test_i18n_wrap.c. */
+bool
+i18n_plain_latin(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char prev = ' ';
+
+	/* Spaces or a newline at the start of a line: ICU's business. */
+	if (*p == ' ' || *p == '\n' || strstr(s, "\n ") != NULL || strstr(s, "\n\n") != NULL)
+		return false;
+	for (; *p; prev = *p++) {
+		unsigned cp;
+
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == ' ' || *p == '\n' || *p == '-' ||
+		    *p == ')' || *p == '\'')
+			continue;
+		if (*p == '.' || *p == ',' || *p == ':' || *p == ';') {
+			if (p[1] >= '0' && p[1] <= '9' && !(prev >= '0' && prev <= '9'))
+				return false;
+			continue;
+		}
+		if (*p == '!' || *p == '?') {
+			if (p[1] != '\0' && p[1] != ' ' && p[1] != '\n' && !i18n_latin_punct((char)p[1]))
+				return false;
+			continue;
+		}
+		if (*p == '(') {
+			if (prev == ')' || i18n_latin_punct((char)prev))
+				return false;
+			continue;
+		}
+		if (*p < 0xc3 || *p > 0xc9 || (p[1] & 0xc0) != 0x80)
 			return false;
+		cp = (unsigned)(*p & 0x1f) << 6 | (p[1] & 0x3f);
+		if (cp < 0xc0 || cp > 0x24f || cp == 0xd7 || cp == 0xf7)
+			return false;
+		p++;
+	}
 	return true;
 }
 
+/* Columns of text[0..n) in i18n_plain_latin text: one per character. */
+static int
+i18n_latin_width(const char *text, size_t n)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w += ((unsigned char)text[i] & 0xc0) != 0x80;
+	return w;
+}
+
 static char *
-i18n_wrap_ascii(const char *text, int width, const char *first, const char *rest)
+i18n_wrap_latin(const char *text, int width, const char *first, const char *rest)
 {
 	struct buf out = {0};
 	int restw = i18n_width(rest), col = i18n_width(first);
@@ -986,9 +1060,29 @@ i18n_wrap_ascii(const char *text, int width, const char *first, const char *rest
 
 	buf_add(&out, first);
 	while (*p) {
-		size_t word = strcspn(p, " \n"), spaces = strspn(p + word, " ");
+		size_t word = 0, spaces, trim;
+		int ww;
 
-		if (col + (int)word > width && !linestart && word > 0) {
+		/* A segment: words up to spaces that are a break opportunity. */
+		for (;;) {
+			char before, after;
+
+			word += strcspn(p + word, " \n");
+			spaces = strspn(p + word, " ");
+			before = word > 0 ? p[word - 1] : ' ';
+			after = p[word + spaces];
+			if (spaces == 0 ||
+			    (!i18n_latin_punct(after) && before != '(' &&
+			     !(before == '\'' && after == '(')))
+				break;
+			word += spaces;
+		}
+		/* Spaces held to the segment (after "(") count only inside it. */
+		for (trim = word; trim > 0 && p[trim - 1] == ' '; trim--)
+			;
+		ww = i18n_latin_width(p, trim);
+
+		if (col + ww > width && !linestart && word > 0) {
 			while (out.len > 0 && out.s[out.len - 1] == ' ')
 				out.s[--out.len] = '\0';
 			buf_addc(&out, '\n');
@@ -996,7 +1090,7 @@ i18n_wrap_ascii(const char *text, int width, const char *first, const char *rest
 			col = restw;
 		}
 		buf_addn(&out, p, word + spaces);
-		col += (int)(word + spaces);
+		col += ww + (int)spaces;
 		linestart = false;
 		p += word + spaces;
 		if (*p == '\n') {
@@ -1049,8 +1143,23 @@ i18n_trim_join(const char *first, const char *text)
 	return xasprintf("%s%.*s", first, (int)n, text);
 }
 
+char *i18n_wrap_icu(struct i18n *ui, const char *text, int width, const char *first,
+		    const char *rest);
+
 char *
 i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest)
+{
+	if (i18n_plain_latin(text))
+		return i18n_wrap_latin(text, width, first, rest);
+	if (i18n_fits(text, width - i18n_width(first)))
+		return i18n_trim_join(first, text);
+	return i18n_wrap_icu(ui, text, width, first, rest);
+}
+
+/* The general path of i18n_wrap; exposed for the test that compares it
+ * with the Latin path (tests/unit/test_i18n_wrap.c). */
+char *
+i18n_wrap_icu(struct i18n *ui, const char *text, int width, const char *first, const char *rest)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UBreakIterator *bi;
@@ -1062,10 +1171,6 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	int32_t q;
 	int depth;
 
-	if (i18n_plain_ascii(text))
-		return i18n_wrap_ascii(text, width, first, rest);
-	if (i18n_fits(text, width - prefw))
-		return i18n_trim_join(first, text);
 	if ((u = i18n_u16(text, &len)) == NULL)
 		return xasprintf("%s%s", first, text);
 	if (ui->brk == NULL)

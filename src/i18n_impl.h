@@ -40,7 +40,8 @@ struct i18n {
 	 * used, keyed by zone, skeleton and calendar (i18n_time.c). */
 	UDateTimePatternGenerator *dtpg;
 	struct {
-		char key[96];
+		char key[96];      /* zone, and "|p" when proleptic */
+		char skeleton[16]; /* whose pattern fmt has now */
 		UDateFormat *fmt;
 	} fmts[8];
 	UDateFormat *weekdays; /* for i18n_weekday */

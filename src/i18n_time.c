@@ -366,14 +366,28 @@ time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 
 	if (!isfinite(t) || fabs(t) > TIME_MILLIS_MAX)
 		return NULL;
-	snprintf(key, sizeof key, "%s|%s%s", zone ? zone : "", skeleton, proleptic ? "|p" : "");
+	/* One format per zone: another skeleton is a new pattern for it, far
+	 * cheaper than another format (symbols, numbers, calendar). */
+	snprintf(key, sizeof key, "%s%s", zone ? zone : "", proleptic ? "|p" : "");
 	for (i = 0; i < n && ui->fmts[i].fmt != NULL; i++)
 		if (strcmp(ui->fmts[i].key, key) == 0)
-			fmt = ui->fmts[i].fmt;
-	if (fmt == NULL) {
+			break;
+	if (i < n && ui->fmts[i].fmt != NULL) {
+		fmt = ui->fmts[i].fmt;
+		if (strcmp(ui->fmts[i].skeleton, skeleton) != 0) {
+			UChar pat[128];
+			int32_t len = time_pattern(ui, skeleton, pat, &status);
+
+			if (U_FAILURE(status))
+				return NULL;
+			udat_applyPattern(fmt, false, pat, len);
+			snprintf(ui->fmts[i].skeleton, sizeof ui->fmts[i].skeleton, "%s", skeleton);
+		}
+	} else {
 		fmt = time_fmt_open(ui, zone, skeleton, proleptic, &status);
 		if (fmt != NULL && i < n) {
 			snprintf(ui->fmts[i].key, sizeof ui->fmts[i].key, "%s", key);
+			snprintf(ui->fmts[i].skeleton, sizeof ui->fmts[i].skeleton, "%s", skeleton);
 			ui->fmts[i].fmt = fmt;
 		} else if (fmt != NULL) {
 			s = time_fmt_format(fmt, t, &status);

@@ -201,6 +201,27 @@ test_date(void)
 		free(s);
 		i18n_free(ui);
 	}
+	/* One context for all of a language's dates, twice over, with times
+	 * in between: the format of a zone takes each skeleton's pattern in
+	 * turn and must give what a fresh one gives. */
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t j, round;
+
+		if (i > 0 && strcmp(cases[i].tag, cases[i - 1].tag) == 0)
+			continue;
+		if ((ui = open_ui(cases[i].tag, "Europe/Prague")) == NULL)
+			continue;
+		for (round = 0; round < 2; round++)
+			for (j = i; j < sizeof cases / sizeof cases[0]; j++) {
+				if (strcmp(cases[j].tag, cases[i].tag) != 0)
+					continue;
+				s = i18n_date(ui, cases[j].iso);
+				CHECK_STR(s, cases[j].want);
+				free(s);
+				free(i18n_time(ui, 1796644800000.0, j % 2 == 0));
+			}
+		i18n_free(ui);
+	}
 }
 
 static void

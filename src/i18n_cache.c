@@ -99,7 +99,11 @@ struct cache_icu {
 };
 
 struct i18n_cache {
-	const unsigned char *map;
+	int fd;                       /* open until closed; read on demand */
+	unsigned char head[CACHE_HEADER];
+	const unsigned char *map;     /* the whole file, mapped when names are asked */
+	bool map_tried;
+	unsigned char *icu_copy;      /* the ICU section, read when first needed */
 	size_t size;
 	struct i18n_cache_kind kind[2];
 	size_t off[3], len[3]; /* each section: countries, languages, ICU */
@@ -240,6 +244,14 @@ cache_kind_parse(const struct i18n_cache *c, size_t off, size_t end, struct i18n
 	return true;
 }
 
+/*
+ * Opens path and checks its header only.  Nothing else is read until it
+ * is needed: the ICU section (a few dozen kilobytes, what most lookups
+ * ask) is read into memory on its first use, and the name sections are
+ * mapped only when a name is looked up.  Mapping the whole file at once
+ * would put all of it in the process's resident memory on kernels that
+ * map large page-cache folios whole.
+ */
 struct i18n_cache *
 i18n_cache_open(const char *path)
 {
@@ -247,9 +259,7 @@ i18n_cache_open(const char *path)
 	struct stat sb;
 	unsigned char want[12];
 	const unsigned char *h;
-	void *map;
 	int fd;
-	size_t i;
 
 	if (path == NULL || (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return NULL;
@@ -258,16 +268,13 @@ i18n_cache_open(const char *path)
 		close(fd);
 		return NULL;
 	}
-	map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return NULL;
 	c = xcalloc(1, sizeof *c);
-	c->map = map;
+	c->fd = fd;
 	c->size = (size_t)sb.st_size;
-	h = c->map;
+	h = c->head;
 	cache_versions(want);
-	if (memcmp(h, CACHE_MAGIC, 8) != 0 || rd32(h + 8) != CACHE_FORMAT ||
+	if (pread(fd, c->head, CACHE_HEADER, 0) != CACHE_HEADER ||
+	    memcmp(h, CACHE_MAGIC, 8) != 0 || rd32(h + 8) != CACHE_FORMAT ||
 	    memcmp(h + 12, want, 12) != 0 || rd64(h + 32) != c->size - CACHE_HEADER)
 		goto fail;
 	c->off[0] = rd32(h + 24);
@@ -280,13 +287,34 @@ i18n_cache_open(const char *path)
 	c->len[0] = c->off[1] - c->off[0];
 	c->len[1] = c->off[CACHE_ICU] - c->off[1];
 	c->len[CACHE_ICU] = c->size - c->off[CACHE_ICU];
-	for (i = 0; i < 2; i++)
-		if (!cache_kind_parse(c, c->off[i], c->off[i] + c->len[i], &c->kind[i]))
-			goto fail;
 	return c;
 fail:
 	i18n_cache_close(c);
 	return NULL;
+}
+
+/* Maps the file and parses both name sections, once; false when it
+ * cannot, and then no name section is used. */
+static bool
+cache_map(struct i18n_cache *c)
+{
+	void *map;
+	size_t i;
+
+	if (c->map_tried)
+		return c->map != NULL;
+	c->map_tried = true;
+	map = mmap(NULL, c->size, PROT_READ, MAP_PRIVATE, c->fd, 0);
+	if (map == MAP_FAILED)
+		return false;
+	c->map = map;
+	for (i = 0; i < 2; i++)
+		if (!cache_kind_parse(c, c->off[i], c->off[i] + c->len[i], &c->kind[i])) {
+			munmap(map, c->size);
+			c->map = NULL;
+			return false;
+		}
+	return true;
 }
 
 void
@@ -294,7 +322,10 @@ i18n_cache_close(struct i18n_cache *c)
 {
 	if (c == NULL)
 		return;
-	munmap((void *)c->map, c->size);
+	if (c->map != NULL)
+		munmap((void *)c->map, c->size);
+	free(c->icu_copy);
+	close(c->fd);
 	free(c);
 }
 
@@ -308,8 +339,9 @@ i18n_cache_kind(struct i18n_cache *c, bool language, const char *const *ids, siz
 	if (c == NULL)
 		return NULL;
 	if (c->state[language] == 0)
-		c->state[language] = rd64(c->map + 40 + 8 * (size_t)language) ==
-					     cache_checksum(c->map + c->off[language], c->len[language])
+		c->state[language] = cache_map(c) &&
+					     rd64(c->head + 40 + 8 * (size_t)language) ==
+						     cache_checksum(c->map + c->off[language], c->len[language])
 				     ? 1
 				     : -1;
 	if (c->state[language] != 1)
@@ -418,8 +450,8 @@ static bool
 cache_icu_parse(struct i18n_cache *c)
 {
 	struct cache_icu *u = &c->icu;
-	size_t p = c->off[CACHE_ICU], end = p + c->len[CACHE_ICU];
-	const unsigned char *h = c->map + p;
+	size_t p = 0, end = c->len[CACHE_ICU];
+	const unsigned char *h = c->icu_copy;
 
 	if (c->len[CACHE_ICU] < CACHE_ICU_HEADER + CACHE_BITS)
 		return false;
@@ -433,17 +465,17 @@ cache_icu_parse(struct i18n_cache *c)
 		return false;
 	/* Bounded as above, these sums cannot overflow. */
 	p += CACHE_ICU_HEADER;
-	u->valid = c->map + p;
+	u->valid = h + p;
 	p += CACHE_BITS;
-	u->terr = c->map + p;
+	u->terr = h + p;
 	p += (2 * u->nterr + 3) & ~(size_t)3;
-	u->groups = c->map + p;
+	u->groups = h + p;
 	p += CACHE_GROUP * u->ngroups;
-	u->skel = c->map + p;
+	u->skel = h + p;
 	p += 4 * u->nskel;
-	u->locs = c->map + p;
+	u->locs = h + p;
 	p += 4 * (1 + u->nskel) * u->nlocs;
-	u->strs = c->map + p;
+	u->strs = h + p;
 	p += u->strsize;
 	if (p > end || u->strs[u->strsize - 1] != '\0')
 		return false;
@@ -463,9 +495,12 @@ cache_icu(struct i18n_cache *c)
 	if (c == NULL)
 		return NULL;
 	if (c->state[CACHE_ICU] == 0) {
-		uint64_t sum = cache_checksum(c->map + c->off[CACHE_ICU], c->len[CACHE_ICU]);
-		bool good = rd32(c->map + 60) == cache_fold(sum);
+		size_t len = c->len[CACHE_ICU];
+		bool good;
 
+		c->icu_copy = xmalloc(len);
+		good = pread(c->fd, c->icu_copy, len, (off_t)c->off[CACHE_ICU]) == (ssize_t)len &&
+		       rd32(c->head + 60) == cache_fold(cache_checksum(c->icu_copy, len));
 		c->state[CACHE_ICU] = good && cache_icu_parse(c) ? 1 : -1;
 	}
 	return c->state[CACHE_ICU] == 1 ? &c->icu : NULL;

@@ -93,6 +93,27 @@ index_parse(struct index_map *m)
 	return 0;
 }
 
+/* The length of the index's front (everything before the trees), read
+ * from its first bytes; 0 when it cannot be an index. */
+static size_t
+index_front(int fd, uint64_t filelen)
+{
+	unsigned char b[128];
+	uint32_t date_len;
+	uint64_t front;
+	ssize_t n = pread(fd, b, sizeof b, 0);
+
+	if (n < 32 || memcmp(b, INDEX_MAGIC, 8) != 0)
+		return 0;
+	date_len = index_u32(b + 24);
+	if (date_len > 32 || 28 + ((date_len + 3) & ~3u) + INDEX_REC_SIZE > (size_t)n)
+		return 0;
+	front = index_u64(b + 28 + ((date_len + 3) & ~3u) + 24);
+	if (front < 32 || front > filelen || front > SIZE_MAX)
+		return 0;
+	return (size_t)front;
+}
+
 /* The postings of key, or count 0. */
 static const unsigned char *
 index_find(const struct index_map *m, const char *key, uint32_t *count)
@@ -210,6 +231,7 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 {
 	struct index_map m = {0};
 	struct stat ys, is;
+	size_t front;
 	int ifd = -1, yfd = -1;
 	void *map = MAP_FAILED;
 	struct table *t = NULL;
@@ -230,11 +252,18 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	if (fstat(ifd, &is) == -1 || fstat(yfd, &ys) == -1 || is.st_size < 32 ||
 	    ys.st_mtime > is.st_mtime)
 		goto out;
-	map = mmap(NULL, (size_t)is.st_size, PROT_READ, MAP_PRIVATE, ifd, 0);
+	/* Only the front (records, keys, postings) is mapped, up to the first
+	 * tree, which the emergency record names: mapping the trees too would
+	 * make them resident on kernels that map large page-cache folios
+	 * whole.  The header, date and that record fit in the first bytes. */
+	front = index_front(ifd, (uint64_t)is.st_size);
+	if (front == 0)
+		goto out;
+	map = mmap(NULL, front, PROT_READ, MAP_PRIVATE, ifd, 0);
 	if (map == MAP_FAILED)
 		goto out;
 	m.p = map;
-	m.len = (size_t)is.st_size;
+	m.len = front;
 	m.filelen = (uint64_t)is.st_size;
 	m.fd = ifd;
 	if (index_parse(&m) == -1 || m.yaml_size != (uint64_t)ys.st_size)

@@ -197,24 +197,41 @@ index_push(struct ynode *parent, struct ynode *child)
 	parent->v[parent->n++] = child;
 }
 
-/* The records index_load reads, one at a time, for table_load_each. */
-struct index_iter {
+/*
+ * The records of one lookup, as the source of its table: they are read
+ * once to load the table and, when the table keeps its services slim,
+ * again one at a time as they are shown.  It owns the open files, the
+ * mapped front and the record numbers until the table closes it.
+ */
+struct index_src {
+	struct index_map m;
+	void *map;
 	int yfd;
-	const struct index_map *m;
-	const uint32_t *recs;
-	size_t n, next;
-	const struct ynode_limits *lim;
+	uint32_t *recs;
+	struct ynode_limits lim;
 };
 
 static struct ynode *
-index_next(void *ctx)
+index_src_read(void *ctx, size_t i)
 {
-	struct index_iter *it = ctx;
+	struct index_src *x = ctx;
 
-	if (it->next >= it->n)
-		return NULL;
-	return index_record(it->yfd, it->m, it->m->recs + (size_t)it->recs[it->next++] * INDEX_REC_SIZE,
-			    it->lim);
+	return index_record(x->yfd, &x->m, x->m.recs + (size_t)x->recs[i] * INDEX_REC_SIZE, &x->lim);
+}
+
+static void
+index_src_close(void *ctx)
+{
+	struct index_src *x = ctx;
+
+	if (x->map != MAP_FAILED)
+		munmap(x->map, x->m.len);
+	if (x->yfd != -1)
+		close(x->yfd);
+	if (x->m.fd != -1)
+		close(x->m.fd);
+	free(x->recs);
+	free(x);
 }
 
 static int
@@ -229,45 +246,46 @@ struct table *
 index_load(const char *yaml_path, const char *idx_path, const char *country,
 	   const char *language, bool english, const struct table_options *o)
 {
-	struct index_map m = {0};
+	struct index_src *x = xcalloc(1, sizeof *x);
+	struct index_map *m = &x->m;
+	struct table_source *src;
 	struct stat ys, is;
 	size_t front;
-	int ifd = -1, yfd = -1;
-	void *map = MAP_FAILED;
 	struct table *t = NULL;
-	uint32_t *recs = NULL, n = 0;
+	uint32_t n = 0;
 	struct ynode *root = NULL, *services, *node;
-	struct index_iter it = {.lim = o && o->limits ? o->limits : &ynode_default_limits};
 	struct problems pr = {0};
 	char date[40];
 	char key[INDEX_KEY_SIZE], prim[INDEX_KEY_SIZE];
 	const char *keys[3];
 	size_t k, i;
 
-	if ((ifd = open(idx_path, O_RDONLY | O_CLOEXEC)) == -1)
-		return NULL;
-	if ((yfd = open(yaml_path, O_RDONLY | O_CLOEXEC)) == -1)
-		goto out;
+	x->map = MAP_FAILED;
+	x->yfd = -1;
+	x->lim = o && o->limits ? *o->limits : ynode_default_limits;
+	if ((m->fd = open(idx_path, O_RDONLY | O_CLOEXEC)) == -1)
+		goto fail;
+	if ((x->yfd = open(yaml_path, O_RDONLY | O_CLOEXEC)) == -1)
+		goto fail;
 	/* A YAML newer than its index, or of another size, was edited. */
-	if (fstat(ifd, &is) == -1 || fstat(yfd, &ys) == -1 || is.st_size < 32 ||
+	if (fstat(m->fd, &is) == -1 || fstat(x->yfd, &ys) == -1 || is.st_size < 32 ||
 	    ys.st_mtime > is.st_mtime)
-		goto out;
+		goto fail;
 	/* Only the front (records, keys, postings) is mapped, up to the first
 	 * tree, which the emergency record names: mapping the trees too would
 	 * make them resident on kernels that map large page-cache folios
 	 * whole.  The header, date and that record fit in the first bytes. */
-	front = index_front(ifd, (uint64_t)is.st_size);
+	front = index_front(m->fd, (uint64_t)is.st_size);
 	if (front == 0)
-		goto out;
-	map = mmap(NULL, front, PROT_READ, MAP_PRIVATE, ifd, 0);
-	if (map == MAP_FAILED)
-		goto out;
-	m.p = map;
-	m.len = front;
-	m.filelen = (uint64_t)is.st_size;
-	m.fd = ifd;
-	if (index_parse(&m) == -1 || m.yaml_size != (uint64_t)ys.st_size)
-		goto out;
+		goto fail;
+	x->map = mmap(NULL, front, PROT_READ, MAP_PRIVATE, m->fd, 0);
+	if (x->map == MAP_FAILED)
+		goto fail;
+	m->p = x->map;
+	m->len = front;
+	m->filelen = (uint64_t)is.st_size;
+	if (index_parse(m) == -1 || m->yaml_size != (uint64_t)ys.st_size)
+		goto fail;
 
 	index_primary(language, prim);
 	key[0] = '*';
@@ -277,21 +295,23 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	keys[2] = "*en";
 	for (k = 0; k < (english && strcmp(prim, "en") != 0 ? 3u : 2u); k++) {
 		uint32_t cnt;
-		const unsigned char *p = index_find(&m, keys[k], &cnt);
+		const unsigned char *p = index_find(m, keys[k], &cnt);
 
-		recs = xreallocarray(recs, (size_t)n + cnt + 1, sizeof *recs);
+		x->recs = xreallocarray(x->recs, (size_t)n + cnt + 1, sizeof *x->recs);
 		for (i = 0; p && i < cnt; i++) {
 			uint32_t r = index_u32(p + i * 4);
 
-			if (r >= m.nrec)
-				goto out;
-			recs[n++] = r;
+			if (r >= m->nrec)
+				goto fail;
+			x->recs[n++] = r;
 		}
 	}
-	qsort(recs, n, sizeof *recs, index_cmp_u32);
+	if (x->recs == NULL)
+		x->recs = xcalloc(1, sizeof *x->recs);
+	qsort(x->recs, n, sizeof *x->recs, index_cmp_u32);
 	for (i = k = 0; i < n; i++) /* a service under two keys is read once */
-		if (k == 0 || recs[i] != recs[k - 1])
-			recs[k++] = recs[i];
+		if (k == 0 || x->recs[i] != x->recs[k - 1])
+			x->recs[k++] = x->recs[i];
 	n = (uint32_t)k;
 
 	/* The table these records make, as the loader would have parsed it:
@@ -300,8 +320,8 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	root = xcalloc(1, sizeof *root);
 	root->type = YNODE_MAP;
 	root->line = root->column = 1;
-	memcpy(date, m.date, m.date_len);
-	date[m.date_len] = '\0';
+	memcpy(date, m->date, m->date_len);
+	date[m->date_len] = '\0';
 	index_push(root, index_scalar("schema"));
 	index_push(root, index_scalar("1"));
 	index_push(root, index_scalar("date"));
@@ -311,26 +331,25 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 	services->type = YNODE_SEQ;
 	services->line = services->column = 1;
 	index_push(root, services);
-	node = index_record(yfd, &m, m.emerg, it.lim);
+	node = index_record(x->yfd, m, m->emerg, &x->lim);
 	if (node == NULL)
-		goto out;
+		goto fail;
 	index_push(root, index_scalar("emergency"));
 	index_push(root, node);
-	it.yfd = yfd;
-	it.m = &m;
-	it.recs = recs;
-	it.n = n;
-	t = table_load_each(yaml_path, root, n, index_next, &it, o, &pr);
+	src = xcalloc(1, sizeof *src);
+	src->read = index_src_read;
+	src->close = index_src_close;
+	src->ctx = x;
+	src->n = n;
+	/* A long answer keeps its services slim, each read again when shown. */
+	t = table_load_each(yaml_path, root, src, n > INDEX_WHOLE, o, &pr);
 	if (t != NULL)
 		t->partial = true;
-out:
 	problems_free(&pr);
 	ynode_free(root);
-	free(recs);
-	if (map != MAP_FAILED)
-		munmap(map, m.len);
-	if (yfd != -1)
-		close(yfd);
-	close(ifd);
 	return t;
+fail:
+	ynode_free(root);
+	index_src_close(x);
+	return NULL;
 }

@@ -36,6 +36,10 @@
 #define INDEX_MAGIC "SPIDX\0\0\3"
 #define INDEX_REC_SIZE 40
 #define INDEX_KEY_SIZE 16
+/* Up to this many services a lookup keeps them whole; beyond, slim (see
+ * table_load_each): read twice, but memory no longer grows with the
+ * answer beyond a few hundred bytes a service. */
+#define INDEX_WHOLE 512
 
 /* The primary language subtag of a canonical tag, lower case, into out
  * (INDEX_KEY_SIZE - 1 bytes at most). */

@@ -177,7 +177,7 @@ main_load(struct main_ctx *m, bool check, const char *country, const char *langu
 	  bool english)
 {
 	struct table_options to = {.today = m->r.now, .stale_days = m->o.stale_days,
-				   .warn_unknown = check};
+				   .warn_unknown = check, .slim_contacts = !m->o.open_now};
 	struct problems pr = {0};
 	char *owned, **ov = NULL;
 	const char *path = main_table_path(m, &owned);
@@ -315,6 +315,13 @@ main_lookup(struct main_ctx *m)
 	free(res);
 	free(country);
 	free(language);
+	if (m->r.data_changed) {
+		char *owned;
+
+		main_err(m, "error.data_changed", main_table_path(m, &owned));
+		free(owned);
+		return EXIT_DATA;
+	}
 	return n ? EXIT_MATCH : EXIT_NOMATCH;
 }
 

@@ -914,6 +914,14 @@ render_card(struct render *r, const struct service *s, const char *language)
 
 /* ---- results ---- */
 
+/* Makes a result whole for writing it (see render_results). */
+static void
+render_fill(struct render *r, const struct table *t, const struct service *s)
+{
+	if (table_fill(t, s) == -1)
+		r->data_changed = true;
+}
+
 void
 render_results(struct render *r, const struct table *t, const struct render_query *q,
 	       const struct match_result *res, size_t n)
@@ -952,6 +960,7 @@ render_results(struct render *r, const struct table *t, const struct render_quer
 			for (k = 0; k < 6; k++)
 				if (res[i].reasons & (1u << k))
 					reasons[nr++] = rn[k];
+			render_fill(r, t, res[i].svc);
 			if (i)
 				buf_addc(&b, ',');
 			buf_addf(&b, "{\"rank\":%zu,\"tier\":%d,", i + 1, res[i].tier);
@@ -967,6 +976,7 @@ render_results(struct render *r, const struct table *t, const struct render_quer
 			json_service(r, &b, res[i].svc);
 			buf_addc(&b, '}');
 			render_put(r, &b);
+			table_slim(t, res[i].svc);
 		}
 		buf_add(&b, "],");
 		json_emergency(&b, t, q->country);
@@ -979,7 +989,9 @@ render_results(struct render *r, const struct table *t, const struct render_quer
 		for (i = 0; i < n; i++) {
 			if (i)
 				render_emit(r, "\n", 1);
+			render_fill(r, t, res[i].svc);
 			render_card(r, res[i].svc, q->language);
+			table_slim(t, res[i].svc);
 		}
 		return;
 	}
@@ -1020,9 +1032,13 @@ render_results(struct render *r, const struct table *t, const struct render_quer
 	render_put(r, &b);
 	for (i = 0; i < n; i++) {
 		const struct service *s = res[i].svc;
-		char *name = render_data(s->name), *org = render_data(s->organization);
-		char *why = render_reasons(r, &res[i], q);
-		char *head = xasprintf("%zu. %s \xe2\x80\x94 %s", i + 1, name, org), *w;
+		char *name, *org, *why, *head, *w;
+
+		render_fill(r, t, s);
+		name = render_data(s->name);
+		org = render_data(s->organization);
+		why = render_reasons(r, &res[i], q);
+		head = xasprintf("%zu. %s \xe2\x80\x94 %s", i + 1, name, org);
 
 		if (!i18n_utf8(r->ui)) {
 			free(head);
@@ -1034,6 +1050,7 @@ render_results(struct render *r, const struct table *t, const struct render_quer
 		render_field(r, &b, "   ", "label.why", why);
 		render_body(r, &b, t, s, q->language, false);
 		render_put(r, &b);
+		table_slim(t, s);
 		free(head);
 		free(why);
 		free(org);

@@ -27,6 +27,7 @@ struct render {
 	double now;        /* the moment "open now" is evaluated at */
 	int error;         /* errno of the first failed write; 0 if none */
 	bool broken_pipe;  /* the reader went away: stop quietly */
+	bool data_changed; /* a result could not be read again (table_fill) */
 };
 
 /* What was asked, for headings and JSON. */
@@ -41,7 +42,10 @@ struct render_query {
 
 /*
  * Writes ranked results (all of them: the caller filters) and the
- * country's emergency numbers.  card_index > 0 writes only the card of that
+ * country's emergency numbers.  Slim services (a long answer from the
+ * index) are filled one at a time as they are written and dropped again,
+ * so memory does not grow with the output; if one cannot be read again,
+ * it is written as it is and data_changed is set.  card_index > 0 writes only the card of that
  * result (format RENDER_CARD writes the cards of all results).
  */
 void render_results(struct render *r, const struct table *t, const struct render_query *q,

@@ -1025,6 +1025,8 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 	table_sources(L, n, "the emergency entry", &e->sources, &e->nsources, efacts);
 }
 
+static void table_source_close(struct table_source *src);
+
 static void
 table_free_parts(struct table *t)
 {
@@ -1038,6 +1040,8 @@ table_free_parts(struct table *t)
 	free(t->emergency);
 	free(t->date);
 	strv_free(&t->files);
+	table_source_close(t->source);
+	t->source = NULL;
 }
 
 void
@@ -1210,40 +1214,93 @@ table_load_tree(const char *name, struct ynode *root, const struct table_options
 	return table_load_from(name, root, NULL, 0, o, pr);
 }
 
+/* Frees what a slim service does without; a slim one has none of it. */
+static void
+service_drop_texts(struct service *s, bool contacts)
+{
+	size_t i;
+
+	if (contacts) {
+		for (i = 0; i < s->ncontacts; i++)
+			contact_free(&s->contacts[i]);
+		free(s->contacts);
+		s->contacts = NULL;
+		s->ncontacts = 0;
+	}
+
+	texts_free(&s->description);
+	texts_free(&s->eligibility);
+	texts_free(&s->confidentiality);
+	strv_free(&s->unknown);
+	for (i = 0; i < s->nsources; i++)
+		source_free(&s->sources[i]);
+	free(s->sources);
+	memset(&s->description, 0, sizeof s->description);
+	memset(&s->eligibility, 0, sizeof s->eligibility);
+	memset(&s->confidentiality, 0, sizeof s->confidentiality);
+	memset(&s->unknown, 0, sizeof s->unknown);
+	s->sources = NULL;
+	s->nsources = 0;
+}
+
+static void
+table_source_close(struct table_source *src)
+{
+	if (src != NULL) {
+		src->close(src->ctx);
+		free(src);
+	}
+}
+
 struct table *
-table_load_each(const char *name, struct ynode *root, size_t n, struct ynode *(*next)(void *ctx),
-		void *ctx, const struct table_options *o, struct problems *pr)
+table_load_each(const char *name, struct ynode *root, struct table_source *src, bool slim,
+		const struct table_options *o, struct problems *pr)
 {
 	struct loader L = {.name = name, .pr = pr, .o = o};
 	struct table *t;
-	size_t before = pr->errors, i;
+	size_t before = pr->errors, i, n = src->n;
 
 	if (n > TABLE_MAX_SERVICES) {
 		table_err(&L, root, "too many services (%zu; at most %d)", n, TABLE_MAX_SERVICES);
+		table_source_close(src);
 		return NULL;
 	}
-	if ((t = table_load_from(name, root, NULL, 0, o, pr)) == NULL)
+	if ((t = table_load_from(name, root, NULL, 0, o, pr)) == NULL) {
+		table_source_close(src);
 		return NULL;
+	}
 	for (i = 0; i < t->nservices; i++)
 		service_free(&t->services[i]);
 	free(t->services);
 	t->services = xcalloc(n + 1, sizeof *t->services);
 	t->nservices = 0;
+	t->source = src;
+	t->slim_contacts = slim && o != NULL && o->slim_contacts;
 	for (i = 0; i < n; i++) {
-		struct ynode *s = next(ctx);
+		struct ynode *y = src->read(src->ctx, i);
+		struct service *s = &t->services[t->nservices];
 
-		if (s == NULL) {
+		if (y == NULL) {
 			table_free(t);
 			return NULL;
 		}
-		if (s->type != YNODE_MAP) {
-			table_err(&L, s, "a service must be a mapping");
+		if (y->type != YNODE_MAP) {
+			table_err(&L, y, "a service must be a mapping");
 		} else {
-			table_service(&L, s, &t->services[t->nservices]);
-			t->services[t->nservices].origin = t->files.v[0];
+			table_service(&L, y, s);
+			s->origin = t->files.v[0];
+			if (slim) {
+				service_drop_texts(s, t->slim_contacts);
+				s->slim = true;
+				s->src = i;
+			}
 			t->nservices++;
 		}
-		ynode_free(s);
+		ynode_free(y);
+	}
+	if (!slim) {
+		table_source_close(t->source);
+		t->source = NULL;
 	}
 	table_index(&L, t);
 	if (pr->errors != before) {
@@ -1251,6 +1308,75 @@ table_load_each(const char *name, struct ynode *root, size_t n, struct ynode *(*
 		return NULL;
 	}
 	return t;
+}
+
+/* The service of t that s points to, writable; NULL if s is not t's. */
+static struct service *
+table_own(const struct table *t, const struct service *s)
+{
+	size_t i;
+
+	if (t->nservices == 0 || s < t->services || s >= t->services + t->nservices)
+		return NULL;
+	i = (size_t)(s - t->services);
+	return &t->services[i];
+}
+
+int
+table_fill(const struct table *t, const struct service *s)
+{
+	struct service *w = table_own(t, s), full = {0};
+	struct problems pr = {0};
+	struct loader L = {.name = t->files.n ? t->files.v[0] : "", .pr = &pr};
+	struct ynode *y;
+
+	if (w == NULL || !w->slim || w->filled)
+		return 0;
+	if (t->source == NULL || (y = t->source->read(t->source->ctx, w->src)) == NULL)
+		return -1;
+	if (y->type == YNODE_MAP)
+		table_service(&L, y, &full);
+	ynode_free(y);
+	/* The same bytes gave the slim one: they cannot differ, but a
+	 * source is checked, not trusted. */
+	if (pr.errors != 0 || full.id == NULL || strcmp(full.id, w->id) != 0) {
+		service_free(&full);
+		problems_free(&pr);
+		return -1;
+	}
+	problems_free(&pr);
+	w->description = full.description;
+	w->eligibility = full.eligibility;
+	w->confidentiality = full.confidentiality;
+	w->unknown = full.unknown;
+	w->sources = full.sources;
+	w->nsources = full.nsources;
+	if (t->slim_contacts) {
+		w->contacts = full.contacts;
+		w->ncontacts = full.ncontacts;
+		full.contacts = NULL;
+		full.ncontacts = 0;
+	}
+	memset(&full.description, 0, sizeof full.description);
+	memset(&full.eligibility, 0, sizeof full.eligibility);
+	memset(&full.confidentiality, 0, sizeof full.confidentiality);
+	memset(&full.unknown, 0, sizeof full.unknown);
+	full.sources = NULL;
+	full.nsources = 0;
+	service_free(&full);
+	w->filled = true;
+	return 0;
+}
+
+void
+table_slim(const struct table *t, const struct service *s)
+{
+	struct service *w = table_own(t, s);
+
+	if (w == NULL || !w->slim || !w->filled)
+		return;
+	service_drop_texts(w, t->slim_contacts);
+	w->filled = false;
 }
 
 struct table *

@@ -89,6 +89,12 @@ struct service {
 	char *alert, *alert_until;
 	const char *origin; /* the file that defined it; owned by the table */
 	int line, column; /* of the id */
+	/* Loaded for ranking only (table_load_each): description,
+	 * eligibility, confidentiality, unknown, sources and (with the
+	 * table's slim_contacts) contacts are empty until table_fill reads
+	 * them again from service number src of the table's source. */
+	bool slim, filled;
+	size_t src;
 };
 
 enum emergency_kind { EMERG_GENERAL, EMERG_POLICE, EMERG_FIRE, EMERG_AMBULANCE,
@@ -108,6 +114,18 @@ struct emergency {
 	size_t nsources;
 };
 
+/*
+ * Where a table's services come from one at a time (index.c): read(ctx, i)
+ * gives service i's tree (the caller frees it) or NULL when the source
+ * fails; close(ctx) releases the source.
+ */
+struct table_source {
+	struct ynode *(*read)(void *ctx, size_t i);
+	void (*close)(void *ctx);
+	void *ctx;
+	size_t n;
+};
+
 struct table {
 	int schema;
 	char *date;
@@ -117,6 +135,8 @@ struct table {
 	size_t nemergency;
 	struct strv files; /* every file loaded, in order */
 	bool partial;      /* only the services a lookup needs (index.c) */
+	struct table_source *source; /* of slim services; closed with the table */
+	bool slim_contacts;          /* they have no contacts either */
 };
 
 /* Problems found while loading: errors make the table unusable, warnings
@@ -138,6 +158,8 @@ struct table_options {
 	int stale_days;  /* warn about checked dates older than this; < 0 off */
 	bool warn_unknown; /* report `unknown:` facts as warnings */
 	const struct ynode_limits *limits; /* NULL: ynode_default_limits */
+	bool slim_contacts; /* slim services (table_load_each) drop their contacts
+			     * too: nothing ranks by them (no --open-now) */
 };
 
 /*
@@ -153,15 +175,27 @@ struct table *table_load_tree(const char *name, struct ynode *root,
 			      const struct table_options *o, struct problems *pr);
 /*
  * The same from a root whose services come one at a time (index.c): the
- * services of root (if any) are dropped, then next(ctx) is called n times
- * for a service mapping, which is loaded and freed at once, so only one
- * service's tree is in memory at a time.  When next returns NULL the load
- * stops and NULL is returned without a problem (the caller's source
- * failed, not the table).  root stays the caller's.
+ * services of root (if any) are dropped, then src->read gives services
+ * 0 .. src->n - 1, each loaded and its tree freed at once, so only one
+ * service's tree is in memory at a time.  With slim, only what ranking
+ * needs is kept of each (see struct service) and the table keeps src to
+ * fill them when they are shown, so memory does not grow with the size of
+ * the answer; without, src is closed at once.  src is the table's from
+ * now on, and closed on every error.  When src->read fails, NULL is
+ * returned without a problem (the caller's source failed, not the table).
+ * root stays the caller's.
  */
-struct table *table_load_each(const char *name, struct ynode *root, size_t n,
-			      struct ynode *(*next)(void *ctx), void *ctx,
-			      const struct table_options *o, struct problems *pr);
+struct table *table_load_each(const char *name, struct ynode *root, struct table_source *src,
+			      bool slim, const struct table_options *o, struct problems *pr);
+/*
+ * Makes a slim service of t whole again, reading it from t's source;
+ * table_slim drops it again once shown.  A service that is not slim is
+ * left alone.  Returns 0, or -1 when the source cannot give it back (the
+ * file changed under the lookup), and then it stays slim.
+ */
+int table_fill(const struct table *t, const struct service *s);
+void table_slim(const struct table *t, const struct service *s);
+
 /*
  * Merges the overlay at path over t: its services are added, or replace
  * those with the same id, or hide them (`hide: [id, ...]`); `notes` attach

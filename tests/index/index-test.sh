@@ -45,6 +45,53 @@ for c in CZ KP JP US; do
 	done
 done
 
+# A long answer (more than INDEX_WHOLE, 512 services) keeps its services slim and
+# reads each again as it is written: the same output as a full read, with
+# and without an overlay that replaces, hides and annotates some of them.
+# (All 1,000 generated services are moved to Czechia for a long answer.)
+python3 "$src/tests/bench/gen-table.py" 1000 "$tmp/g.yaml" >/dev/null
+sed 's/^    countries: .*/    countries: [CZ]/' "$tmp/g.yaml" >"$tmp/a/g.yaml"
+cp "$tmp/a/g.yaml" "$tmp/b/g.yaml"
+"$mk" "$tmp/a/g.yaml" "$tmp/a/g.idx" || fail "mkindex refused the generated table"
+compare_long() {
+	for q in "-c CZ -l cs" "-c CZ -l de" "-c CZ -l cs --open-now" "-c CZ -l cs -a all"; do
+		for f in text json card; do
+			a=$(cd "$tmp/a" && "$bin" --data g.yaml $q -f "$f" \
+				--at 2026-12-07T13:00+01:00 2>&1; echo "status $?")
+			b=$(cd "$tmp/b" && "$bin" --data g.yaml $q -f "$f" \
+				--at 2026-12-07T13:00+01:00 2>&1; echo "status $?")
+			[ "$a" = "$b" ] || fail "$1: $q -f $f differs with the index"
+			n=$((n + 1))
+		done
+	done
+}
+compare_long "generated table"
+long=$(cd "$tmp/a" && "$bin" --data g.yaml -c CZ -l cs -f json | grep -o '"rank":' | wc -l)
+[ "$long" -gt 512 ] || fail "the long answer has only $long results"
+# Replace the first result, hide the second, annotate the third.
+set -- $(cd "$tmp/b" && "$bin" --data g.yaml -c CZ -l cs -f json |
+	grep -o '"id":"svc-[0-9]*"' | head -3 | sed 's/.*"\(svc-[0-9]*\)"/\1/')
+mkdir -p "$tmp/xdg/signpost"
+sed -n "/^  - id: $1\$/,/^  # synthetic/p" "$tmp/b/g.yaml" | sed '$d' |
+	sed "s/^    name: .*/    name: \"Replaced locally\"/" >"$tmp/svc"
+{
+	echo 'schema: "1"'
+	echo 'services:'
+	cat "$tmp/svc"
+	echo "hide: [$2]"
+	echo 'notes:'
+	echo "  - id: $3"
+	echo '    worker_notes: ["Ask for the intake team."]'
+	echo '    do_not_refer: "Waiting list closed this month."'
+} >"$tmp/xdg/signpost/local.yaml"
+compare_long "generated table with an overlay"
+out=$(cd "$tmp/a" && "$bin" --data g.yaml -c CZ -l cs -f json) ||
+	fail "the overlay broke the long answer"
+case $out in *'"Replaced locally"'*) ;; *) fail "the replacement is not in the long answer" ;; esac
+case $out in *"\"$2\""*) fail "the hidden service is in the long answer" ;; esac
+case $out in *'Waiting list closed this month.'*) ;; *) fail "the note is not in the long answer" ;; esac
+rm -rf "$tmp/xdg/signpost"
+
 # The index is really used: the table is opened once, not read in full.
 # (LeakSanitizer cannot run under ptrace: off for this one run.)
 opens=$(cd "$tmp/a" && ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 strace -f -qq -e trace=openat -o "$tmp/trace" "$bin" --data t.yaml -c CZ \

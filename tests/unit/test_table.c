@@ -257,10 +257,144 @@ test_texts(void)
 	CHECK(fb);
 }
 
+/* A source of services held as YAML strings, for table_load_each. */
+struct strings_src {
+	const char *const *yaml;
+	size_t reads;      /* calls so far */
+	size_t fail_after; /* reads beyond this many fail (0: never) */
+	bool other_id;     /* reads after the first n give another service */
+	size_t n;
+	bool closed;
+};
+
+static struct ynode *
+strings_read(void *ctx, size_t i)
+{
+	struct strings_src *x = ctx;
+	char *cause = NULL;
+	struct ynode *y;
+	const char *text;
+
+	x->reads++;
+	if (x->fail_after != 0 && x->reads > x->fail_after)
+		return NULL;
+	text = x->other_id && x->reads > x->n ? x->yaml[(i + 1) % x->n] : x->yaml[i];
+	y = ynode_parse("t.yaml", text, strlen(text), &ynode_default_limits, &cause);
+	free(cause);
+	return y;
+}
+
+static void
+strings_close(void *ctx)
+{
+	((struct strings_src *)ctx)->closed = true;
+}
+
+static bool slim_contacts; /* the table_options of load_each */
+
+static struct table *
+load_each(struct strings_src *x, bool slim, struct problems *pr)
+{
+	static const char root_yaml[] = HEAD "  []\n" TAIL;
+	struct table_options o = {.today = 0, .stale_days = -1, .warn_unknown = false,
+				  .slim_contacts = slim_contacts};
+	struct table_source *src = xcalloc(1, sizeof *src);
+	char *cause = NULL;
+	struct ynode *root = ynode_parse("t.yaml", root_yaml, sizeof root_yaml - 1,
+					 &ynode_default_limits, &cause);
+	struct table *t;
+
+	free(cause);
+	src->read = strings_read;
+	src->close = strings_close;
+	src->ctx = x;
+	src->n = x->n;
+	t = table_load_each("t.yaml", root, src, slim, &o, pr);
+	ynode_free(root);
+	return t;
+}
+
+#define ONE(id, text)                                                                      \
+	"id: " id "\nname: Line " id "\norganization: Org\nstatus: active\ncountries: [CZ]\n" \
+	"languages: [cs]\naudience: [self]\noffers: [helpline]\ncost: free\n"               \
+	"anonymous: \"yes\"\nmin_age: none\ndescription:\n  en: " text "\n"                \
+	"eligibility:\n  en: Adults.\nconfidentiality:\n  en: Anonymous.\ncontacts:\n"     \
+	"  - type: phone\n    value: \"+420 123 456\"\nunknown: [hours]\nsources:\n"        \
+	"  - url: https://example.org/\n    date: \"2026\"\n    evidence: official\n"      \
+	"    supports: [name]\nchecked: never\n"
+
+/*
+ * Services loaded one at a time: whole, or slim and filled again on
+ * demand with exactly what a whole load gives; a source that fails or
+ * changes leaves the service slim and says so.
+ */
+static void
+test_each(void)
+{
+	static const char *const yaml[] = {ONE("b-line", "Second."), ONE("a-line", "First.")};
+	struct strings_src xw = {yaml, 0, 0, false, 2, false}, xs = xw;
+	struct problems pr = {0};
+	struct table *whole = load_each(&xw, false, &pr), *slim = load_each(&xs, true, &pr);
+	size_t i;
+
+	CHECK(pr.n == 0);
+	CHECK(whole != NULL && slim != NULL);
+	CHECK(xw.closed && !xs.closed); /* only a slim table keeps its source */
+	if (whole == NULL || slim == NULL) {
+		table_free(whole);
+		table_free(slim);
+		return;
+	}
+	CHECK(whole->nservices == 2 && slim->nservices == 2);
+	CHECK_STR(slim->services[0].id, "a-line"); /* sorted by id, as ever */
+	for (i = 0; i < 2; i++) {
+		const struct service *w = &whole->services[i], *s = &slim->services[i];
+		bool fb;
+
+		CHECK(!w->slim && s->slim);
+		CHECK_STR(s->name, w->name);
+		CHECK(s->ncontacts == (slim_contacts ? 0u : 1u) && s->audience == w->audience);
+		CHECK(s->description.n == 0 && s->nsources == 0 && s->unknown.n == 0);
+		CHECK(table_fill(slim, s) == 0);
+		CHECK(s->ncontacts == 1 && strcmp(s->contacts[0].value, "+420 123 456") == 0);
+		CHECK_STR(texts_get(&s->description, "en", &fb), texts_get(&w->description, "en", &fb));
+		CHECK_STR(texts_get(&s->eligibility, "en", &fb), "Adults.");
+		CHECK_STR(texts_get(&s->confidentiality, "en", &fb), "Anonymous.");
+		CHECK(s->nsources == 1 && s->unknown.n == 1);
+		CHECK(table_fill(slim, s) == 0); /* already whole: nothing read */
+		table_slim(slim, s);
+		CHECK(s->description.n == 0 && s->nsources == 0);
+		CHECK(s->ncontacts == (slim_contacts ? 0u : 1u));
+		CHECK(table_fill(whole, w) == 0); /* a whole one is left alone */
+	}
+	CHECK(xs.reads == 4);
+	table_free(slim);
+	CHECK(xs.closed);
+
+	/* The source fails, or gives another service, when asked again. */
+	xs = (struct strings_src){yaml, 0, 2, false, 2, false};
+	slim = load_each(&xs, true, &pr);
+	CHECK(slim != NULL && table_fill(slim, &slim->services[0]) == -1);
+	CHECK(slim != NULL && slim->services[0].description.n == 0);
+	table_free(slim);
+	xs = (struct strings_src){yaml, 0, 0, true, 2, false};
+	slim = load_each(&xs, true, &pr);
+	CHECK(slim != NULL && table_fill(slim, &slim->services[0]) == -1);
+	table_free(slim);
+	/* A source that fails while loading gives no table, and is closed. */
+	xs = (struct strings_src){yaml, 0, 1, false, 2, false};
+	CHECK(load_each(&xs, true, &pr) == NULL && xs.closed && pr.n == 0);
+	table_free(whole);
+	problems_free(&pr);
+}
+
 int
 main(void)
 {
 	test_valid();
+	test_each();
+	slim_contacts = true;
+	test_each();
 	test_bad();
 	test_limits();
 	test_texts();

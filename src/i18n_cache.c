@@ -72,6 +72,7 @@
 #include <unicode/uregion.h>
 #include <unicode/utf8.h>
 
+#include "le.h"
 #include "xmalloc.h"
 
 #define CACHE_MAGIC "SPNAMES\n"
@@ -126,32 +127,7 @@ static struct {
 	struct i18n_cache *cache;
 } cache_shared;
 
-/* Little-endian integers ------------------------------------------------- */
-
-static uint32_t
-rd16(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t
-rd64(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-#else
-	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
-#endif
-}
+/* Checksums --------------------------------------------------------------- */
 
 /*
  * A checksum of n bytes (n a multiple of 32): four FNV-style lanes over
@@ -167,10 +143,10 @@ cache_checksum(const unsigned char *p, size_t n)
 	size_t i;
 
 	for (i = 0; i + 32 <= n; i += 32) {
-		h[0] = (h[0] ^ rd64(p + i)) * prime;
-		h[1] = (h[1] ^ rd64(p + i + 8)) * prime;
-		h[2] = (h[2] ^ rd64(p + i + 16)) * prime;
-		h[3] = (h[3] ^ rd64(p + i + 24)) * prime;
+		h[0] = (h[0] ^ le_u64(p + i)) * prime;
+		h[1] = (h[1] ^ le_u64(p + i + 8)) * prime;
+		h[2] = (h[2] ^ le_u64(p + i + 16)) * prime;
+		h[3] = (h[3] ^ le_u64(p + i + 24)) * prime;
 	}
 	return ((h[0] * prime ^ h[1]) * prime ^ h[2]) * prime ^ h[3] ^ (uint64_t)n;
 }
@@ -217,12 +193,12 @@ cache_kind_parse(const struct i18n_cache *c, size_t off, size_t end, struct i18n
 	if (off % 8 != 0 || off < CACHE_HEADER || off > end || end - off < CACHE_KIND_HEADER)
 		return false;
 	p = c->map + off;
-	k->ncodes = rd32(p);
-	k->nlocs = (int)rd32(p + 4);
-	k->nentries = rd32(p + 8);
-	k->idsize = rd32(p + 12);
-	k->ownsize = rd32(p + 16);
-	k->keysize = rd32(p + 20);
+	k->ncodes = le_u32(p);
+	k->nlocs = (int)le_u32(p + 4);
+	k->nentries = le_u32(p + 8);
+	k->idsize = le_u32(p + 12);
+	k->ownsize = le_u32(p + 16);
+	k->keysize = le_u32(p + 20);
 	if (k->ncodes == 0 || k->ncodes > 0xffff || k->nlocs <= 0 || k->nlocs > 0xffff)
 		return false;
 	/* Sizes are 32-bit, so these sums cannot overflow a 64-bit size_t;
@@ -274,12 +250,12 @@ i18n_cache_open(const char *path)
 	h = c->head;
 	cache_versions(want);
 	if (pread(fd, c->head, CACHE_HEADER, 0) != CACHE_HEADER ||
-	    memcmp(h, CACHE_MAGIC, 8) != 0 || rd32(h + 8) != CACHE_FORMAT ||
-	    memcmp(h + 12, want, 12) != 0 || rd64(h + 32) != c->size - CACHE_HEADER)
+	    memcmp(h, CACHE_MAGIC, 8) != 0 || le_u32(h + 8) != CACHE_FORMAT ||
+	    memcmp(h + 12, want, 12) != 0 || le_u64(h + 32) != c->size - CACHE_HEADER)
 		goto fail;
-	c->off[0] = rd32(h + 24);
-	c->off[1] = rd32(h + 28);
-	c->off[CACHE_ICU] = rd32(h + 56);
+	c->off[0] = le_u32(h + 24);
+	c->off[1] = le_u32(h + 28);
+	c->off[CACHE_ICU] = le_u32(h + 56);
 	if (c->off[0] != CACHE_HEADER || c->off[1] <= c->off[0] ||
 	    c->off[CACHE_ICU] <= c->off[1] || c->off[CACHE_ICU] >= c->size ||
 	    c->off[1] % 32 != 0 || c->off[CACHE_ICU] % 32 != 0 || c->size % 32 != 0)
@@ -340,7 +316,7 @@ i18n_cache_kind(struct i18n_cache *c, bool language, const char *const *ids, siz
 		return NULL;
 	if (c->state[language] == 0)
 		c->state[language] = cache_map(c) &&
-					     rd64(c->head + 40 + 8 * (size_t)language) ==
+					     le_u64(c->head + 40 + 8 * (size_t)language) ==
 						     cache_checksum(c->map + c->off[language], c->len[language])
 				     ? 1
 				     : -1;
@@ -360,8 +336,8 @@ i18n_cache_kind(struct i18n_cache *c, bool language, const char *const *ids, siz
 		p += len + 1;
 	}
 	for (i = 0; i <= n; i++)
-		if (rd32(k->own_off + 4 * i) >= k->ownsize ||
-		    (i > 0 && k->own[rd32(k->own_off + 4 * i) - 1] != '\0'))
+		if (le_u32(k->own_off + 4 * i) >= k->ownsize ||
+		    (i > 0 && k->own[le_u32(k->own_off + 4 * i) - 1] != '\0'))
 			return NULL;
 	return k;
 }
@@ -371,15 +347,15 @@ i18n_cache_entry(const struct i18n_cache_kind *k, size_t i, const char **key, si
 		 int *code, int *loc)
 {
 	const unsigned char *e = k->entries + CACHE_ENTRY * i;
-	size_t off = rd32(e), n = rd16(e + 4);
+	size_t off = le_u32(e), n = le_u16(e + 4);
 
 	/* A checksummed file is well formed; still, never read outside it. */
 	if (off > k->keysize || n > k->keysize - off)
 		off = n = 0;
 	*key = (const char *)k->keys + off;
 	*len = n;
-	*code = (int)rd16(e + 6);
-	*loc = (int)rd16(e + 8);
+	*code = (int)le_u16(e + 6);
+	*loc = (int)le_u16(e + 8);
 	if ((size_t)*code >= k->ncodes)
 		*code = 0, *len = 0;
 	if (*loc >= k->nlocs)
@@ -433,7 +409,7 @@ i18n_cache_own(const struct i18n_cache_kind *k, size_t code)
 {
 	if (code >= k->ncodes)
 		return "";
-	return (const char *)k->own + rd32(k->own_off + 4 * code);
+	return (const char *)k->own + le_u32(k->own_off + 4 * code);
 }
 
 /* The ICU section ---------------------------------------------------------- */
@@ -455,11 +431,11 @@ cache_icu_parse(struct i18n_cache *c)
 
 	if (c->len[CACHE_ICU] < CACHE_ICU_HEADER + CACHE_BITS)
 		return false;
-	u->nterr = rd32(h);
-	u->ngroups = rd32(h + 4);
-	u->nskel = rd32(h + 8);
-	u->nlocs = rd32(h + 12);
-	u->strsize = rd32(h + 16);
+	u->nterr = le_u32(h);
+	u->ngroups = le_u32(h + 4);
+	u->nskel = le_u32(h + 8);
+	u->nlocs = le_u32(h + 12);
+	u->strsize = le_u32(h + 16);
 	if (u->nterr > CACHE_CODES || u->ngroups > 0xffff || u->nskel > CACHE_MAXSKEL ||
 	    u->nlocs > 0xffff || u->strsize == 0)
 		return false;
@@ -500,7 +476,7 @@ cache_icu(struct i18n_cache *c)
 
 		c->icu_copy = xmalloc(len);
 		good = pread(c->fd, c->icu_copy, len, (off_t)c->off[CACHE_ICU]) == (ssize_t)len &&
-		       rd32(c->head + 60) == cache_fold(cache_checksum(c->icu_copy, len));
+		       le_u32(c->head + 60) == cache_fold(cache_checksum(c->icu_copy, len));
 		c->state[CACHE_ICU] = good && cache_icu_parse(c) ? 1 : -1;
 	}
 	return c->state[CACHE_ICU] == 1 ? &c->icu : NULL;
@@ -597,16 +573,16 @@ i18n_cache_pattern(struct i18n_cache *c, const char *locale, const char *skeleto
 	if (u == NULL || locale == NULL || skeleton == NULL)
 		return NULL;
 	for (s = 0; s < u->nskel; s++)
-		if (strcmp(cache_icu_str(u, rd32(u->skel + 4 * s)), skeleton) == 0)
+		if (strcmp(cache_icu_str(u, le_u32(u->skel + 4 * s)), skeleton) == 0)
 			break;
 	if (s == u->nskel)
 		return NULL;
 	for (b = u->nlocs; a < b;) {
 		m = a + (b - a) / 2;
 		e = u->locs + 4 * (1 + u->nskel) * m;
-		if ((r = strcmp(locale, cache_icu_str(u, rd32(e)))) == 0) {
+		if ((r = strcmp(locale, cache_icu_str(u, le_u32(e)))) == 0) {
 			c->icu_hits++;
-			return cache_icu_str(u, rd32(e + 4 + 4 * s));
+			return cache_icu_str(u, le_u32(e + 4 + 4 * s));
 		}
 		if (r < 0)
 			b = m;
@@ -1090,11 +1066,11 @@ i18n_cache_write(const char *path, char **cause)
 	}
 	cbuf_set64(&b, 32, b.n - CACHE_HEADER);
 	for (i = 0; i < 2; i++) {
-		size_t off = rd32(b.p + 24 + 4 * i), end = rd32(b.p + (i == 0 ? 28 : 56));
+		size_t off = le_u32(b.p + 24 + 4 * i), end = le_u32(b.p + (i == 0 ? 28 : 56));
 
 		cbuf_set64(&b, 40 + 8 * i, cache_checksum(b.p + off, end - off));
 	}
-	cbuf_set32(&b, 60, cache_fold(cache_checksum(b.p + rd32(b.p + 56), b.n - rd32(b.p + 56))));
+	cbuf_set32(&b, 60, cache_fold(cache_checksum(b.p + le_u32(b.p + 56), b.n - le_u32(b.p + 56))));
 
 	tmp = xasprintf("%s.tmp", path);
 	if ((f = fopen(tmp, "wb")) == NULL || fwrite(b.p, 1, b.n, f) != b.n) {

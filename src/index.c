@@ -13,28 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "le.h"
 #include "xmalloc.h"
 #include "ynode.h"
-
-static uint32_t
-index_u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/* A little-endian u64, in one load where the machine is little-endian. */
-static uint64_t
-index_u64(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-#else
-	return (uint64_t)index_u32(p) | (uint64_t)index_u32(p + 4) << 32;
-#endif
-}
 
 void
 index_primary(const char *tag, char *out)
@@ -67,10 +48,10 @@ index_parse(struct index_map *m)
 
 	if (m->len < 32 || memcmp(m->p, INDEX_MAGIC, 8) != 0)
 		return -1;
-	m->nrec = index_u32(m->p + 8);
-	m->nkey = index_u32(m->p + 12);
-	m->yaml_size = index_u64(m->p + 16);
-	m->date_len = index_u32(m->p + 24);
+	m->nrec = le_u32(m->p + 8);
+	m->nkey = le_u32(m->p + 12);
+	m->yaml_size = le_u64(m->p + 16);
+	m->date_len = le_u32(m->p + 24);
 	if (m->date_len > 32) /* a YYYY-MM-DD date, with room to spare */
 		return -1;
 	m->date = m->p + 28;
@@ -86,10 +67,10 @@ index_parse(struct index_map *m)
 	m->keys = m->recs + (size_t)m->nrec * INDEX_REC_SIZE;
 	m->post = m->keys + (size_t)m->nkey * (INDEX_KEY_SIZE + 8);
 	/* The postings run to the first tree, which the emergency record names. */
-	if (index_u64(m->emerg + 24) < need || index_u64(m->emerg + 24) > m->len ||
-	    (index_u64(m->emerg + 24) - need) % 4 != 0)
+	if (le_u64(m->emerg + 24) < need || le_u64(m->emerg + 24) > m->len ||
+	    (le_u64(m->emerg + 24) - need) % 4 != 0)
 		return -1;
-	m->npost = (size_t)(index_u64(m->emerg + 24) - need) / 4;
+	m->npost = (size_t)(le_u64(m->emerg + 24) - need) / 4;
 	return 0;
 }
 
@@ -105,10 +86,10 @@ index_front(int fd, uint64_t filelen)
 
 	if (n < 32 || memcmp(b, INDEX_MAGIC, 8) != 0)
 		return 0;
-	date_len = index_u32(b + 24);
+	date_len = le_u32(b + 24);
 	if (date_len > 32 || 28 + ((date_len + 3) & ~3u) + INDEX_REC_SIZE > (size_t)n)
 		return 0;
-	front = index_u64(b + 28 + ((date_len + 3) & ~3u) + 24);
+	front = le_u64(b + 28 + ((date_len + 3) & ~3u) + 24);
 	if (front < 32 || front > filelen || front > SIZE_MAX)
 		return 0;
 	return (size_t)front;
@@ -131,8 +112,8 @@ index_find(const struct index_map *m, const char *key, uint32_t *count)
 		int c = memcmp(k, e, INDEX_KEY_SIZE);
 
 		if (c == 0) {
-			uint32_t first = index_u32(e + INDEX_KEY_SIZE);
-			uint32_t n = index_u32(e + INDEX_KEY_SIZE + 4);
+			uint32_t first = le_u32(e + INDEX_KEY_SIZE);
+			uint32_t n = le_u32(e + INDEX_KEY_SIZE + 4);
 
 			if ((size_t)first + n > m->npost)
 				return NULL;
@@ -156,9 +137,9 @@ static struct ynode *
 index_record(int fd, const struct index_map *m, const unsigned char *r,
 	     const struct ynode_limits *lim)
 {
-	uint64_t off = index_u64(r), hash = index_u64(r + 16);
-	uint64_t toff = index_u64(r + 24), thash = index_u64(r + 32);
-	uint32_t len = index_u32(r + 8), tlen = index_u32(r + 12);
+	uint64_t off = le_u64(r), hash = le_u64(r + 16);
+	uint64_t toff = le_u64(r + 24), thash = le_u64(r + 32);
+	uint32_t len = le_u32(r + 8), tlen = le_u32(r + 12);
 	unsigned char *tmp;
 	struct ynode *n = NULL;
 	bool same;
@@ -299,7 +280,7 @@ index_load(const char *yaml_path, const char *idx_path, const char *country,
 
 		x->recs = xreallocarray(x->recs, (size_t)n + cnt + 1, sizeof *x->recs);
 		for (i = 0; p && i < cnt; i++) {
-			uint32_t r = index_u32(p + i * 4);
+			uint32_t r = le_u32(p + i * 4);
 
 			if (r >= m->nrec)
 				goto fail;

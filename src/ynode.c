@@ -14,6 +14,7 @@
 
 #include <yaml.h>
 
+#include "le.h"
 #include "xmalloc.h"
 
 const struct ynode_limits ynode_default_limits = {
@@ -455,14 +456,6 @@ ynode_decode(const unsigned char *p, size_t len, const struct ynode_limits *lim)
 	return n;
 }
 
-static uint64_t
-ynode_le64(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
 /* One step of the hash: each of the three operations is a bijection of h
  * for a given w, so two inputs that differ in one word never collide. */
 static uint64_t
@@ -483,7 +476,7 @@ ynode_hash(const void *p, size_t n)
 	/* Words are read little-endian, so the hash (stored in compiled
 	 * files) is the same on every architecture. */
 	for (; n >= 8; s += 8, n -= 8)
-		h = ynode_mix(h, ynode_le64(s));
+		h = ynode_mix(h, le_u64(s));
 	for (i = n; i > 0; i--)
 		w = w << 8 | s[i - 1];
 	h = ynode_mix(h, w);
@@ -556,9 +549,9 @@ ynode_tree_load(const char *path, const char *data, size_t len, const struct yno
 	tlen = size - YNODE_TREE_HEADER;
 	/* The cheap checks first; the YAML's hash last but one, the tree's
 	 * hash last (it is not worth computing for another YAML). */
-	if (memcmp(p, YNODE_TREE_MAGIC, 8) != 0 || ynode_le64(p + 8) != (uint64_t)len ||
-	    ynode_le64(p + 24) != (uint64_t)tlen || ynode_le64(p + 16) != ynode_hash(data, len) ||
-	    ynode_le64(p + 32) != ynode_hash(p + YNODE_TREE_HEADER, tlen))
+	if (memcmp(p, YNODE_TREE_MAGIC, 8) != 0 || le_u64(p + 8) != (uint64_t)len ||
+	    le_u64(p + 24) != (uint64_t)tlen || le_u64(p + 16) != ynode_hash(data, len) ||
+	    le_u64(p + 32) != ynode_hash(p + YNODE_TREE_HEADER, tlen))
 		goto out;
 	n = ynode_decode(p + YNODE_TREE_HEADER, tlen, lim);
 out:

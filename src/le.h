@@ -1,0 +1,38 @@
+/*
+ * le.h - the little-endian integers of the compiled files (services.idx,
+ * names.cache, LANG.ytree), which are the same on every architecture.
+ * Each reads from any alignment; a 64-bit one is one load where the
+ * machine is little-endian.
+ */
+#ifndef SIGNPOST_LE_H
+#define SIGNPOST_LE_H
+
+#include <stdint.h>
+#include <string.h>
+
+static inline uint32_t
+le_u16(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static inline uint32_t
+le_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t
+le_u64(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+#else
+	return (uint64_t)le_u32(p) | (uint64_t)le_u32(p + 4) << 32;
+#endif
+}
+
+#endif

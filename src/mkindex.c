@@ -8,6 +8,7 @@
  * writes a file; this tool is run by the build (and by maintainers of
  * large local tables), never by signpost.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,24 +85,29 @@ mkindex_die(const char *a, const char *b)
 	return 1;
 }
 
-/* Writes the len bytes at p to path; on failure removes it, returns -1. */
+/*
+ * Writes the len bytes at p to path, through path.tmp renamed into place,
+ * so that a signpost reading the old file while it is rebuilt (a long
+ * answer reads its index again as it prints) keeps reading the old one.
+ * Returns 0, or -1 with nothing left behind.
+ */
 static int
 mkindex_write(const char *path, const char *p, size_t len)
 {
+	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f;
+	int rc = -1;
 
-	if ((f = fopen(path, "wb")) == NULL)
-		return -1;
-	if (fwrite(p, 1, len, f) != len) {
-		fclose(f);
-		remove(path);
-		return -1;
+	if ((f = fopen(tmp, "wb")) != NULL) {
+		bool written = fwrite(p, 1, len, f) == len;
+
+		if (fclose(f) == 0 && written && rename(tmp, path) == 0)
+			rc = 0;
+		else
+			remove(tmp);
 	}
-	if (fclose(f) != 0) {
-		remove(path);
-		return -1;
-	}
-	return 0;
+	free(tmp);
+	return rc;
 }
 
 /*

@@ -119,6 +119,17 @@ touch -d '+2 minutes' "$tmp/a/t.idx"
 (cd "$tmp/a" && "$bin" --data t.yaml -c CZ -l cs) | grep -q 'Parafilik' ||
 	fail "a truncated index broke the lookup"
 
+# A new index replaces the old one whole (renamed into place): a signpost
+# still reading the old file keeps reading what it opened.
+cp "$tmp/a/t.idx" "$tmp/old.idx"
+exec 3<"$tmp/a/t.idx"
+sed -i 's/+420 317 071 667/+420 317 071 668/' "$tmp/a/t.yaml"
+"$mk" "$tmp/a/t.yaml" "$tmp/a/t.idx"
+cmp -s - "$tmp/old.idx" <&3 || fail "rebuilding an index changed the open old one"
+exec 3<&-
+cmp -s "$tmp/a/t.idx" "$tmp/old.idx" && fail "the index was not rebuilt"
+[ ! -e "$tmp/a/t.idx.tmp" ] || fail "mkindex left its temporary file"
+
 # The build is deterministic, and a broken table gets no index.
 "$mk" "$tmp/b/t.yaml" "$tmp/b/1.idx"
 "$mk" "$tmp/b/t.yaml" "$tmp/b/2.idx"

@@ -83,31 +83,13 @@ table_canonical(const char *tag)
 	return c;
 }
 
-static void SP_PRINTF(5, 0)
-problem_add(struct problems *pr, const char *name, const struct ynode *n, bool warning,
-	    const char *fmt, va_list ap)
-{
-	struct problem *p;
-
-	pr->v = xreallocarray(pr->v, pr->n + 1, sizeof *pr->v);
-	p = &pr->v[pr->n++];
-	if (n != NULL)
-		p->where = xasprintf("%s:%d:%d", name, n->line, n->column);
-	else
-		p->where = xstrdup(name);
-	p->what = xvasprintf(fmt, ap);
-	p->warning = warning;
-	if (!warning)
-		pr->errors++;
-}
-
 static void SP_PRINTF(3, 4)
 table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	problem_add(L->pr, L->name, n, false, fmt, ap);
+	problem_vadd(L->pr, L->name, n ? n->line : 0, n ? n->column : 0, false, fmt, ap);
 	va_end(ap);
 }
 
@@ -117,23 +99,10 @@ table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	problem_add(L->pr, L->name, n, true, fmt, ap);
+	problem_vadd(L->pr, L->name, n ? n->line : 0, n ? n->column : 0, true, fmt, ap);
 	va_end(ap);
 }
 
-void
-problems_free(struct problems *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n; i++) {
-		free(p->v[i].where);
-		free(p->v[i].what);
-	}
-	free(p->v);
-	p->v = NULL;
-	p->n = p->errors = 0;
-}
 
 /* Levenshtein distance, bounded to short words (keys). */
 static size_t

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "hours.h"
+#include "problem.h"
 #include "ynode.h"
 
 enum service_status { STATUS_ACTIVE, STATUS_STUDY, STATUS_ENDED };
@@ -139,19 +140,6 @@ struct table {
 	bool slim_contacts;          /* they have no contacts either */
 };
 
-/* Problems found while loading: errors make the table unusable, warnings
- * (unknown facts, stale entries) do not. */
-struct problem {
-	char *where; /* "FILE:LINE:COLUMN" */
-	char *what;
-	bool warning;
-};
-struct problems {
-	struct problem *v;
-	size_t n;
-	size_t errors;
-};
-void problems_free(struct problems *p);
 
 struct table_options {
 	double today;    /* ms since the epoch, for --stale and alerts */

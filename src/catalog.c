@@ -107,24 +107,16 @@ struct catalog *
 catalog_load(const char *path, char **cause)
 {
 	size_t len;
-	char *data, *tree;
+	char *data;
 	struct ynode *root;
-	struct catalog *c;
-	bool compiled;
 
 	if ((data = ynode_read_file(path, &ynode_default_limits, &len, cause)) == NULL)
 		return NULL;
-	/* The compiled form (built with the catalog, see ynode.h) spares the
-	 * YAML parser, most of the cost of a scripted lookup's catalog. */
-	tree = ynode_tree_path(path);
-	root = ynode_parse_compiled(path, data, len, tree, &ynode_default_limits, &compiled, cause);
-	free(tree);
+	root = ynode_parse(path, data, len, &ynode_default_limits, cause);
 	free(data);
 	if (root == NULL)
 		return NULL;
-	if ((c = catalog_from_tree(path, root, cause)) != NULL)
-		c->compiled = compiled;
-	return c;
+	return catalog_from_tree(path, root, cause);
 }
 
 void

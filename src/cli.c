@@ -11,7 +11,7 @@
 #include "table.h"
 
 const char *const cli_synopsis[] = {
-	"signpost [options] [-c COUNTRY] [-l LANGUAGE]",
+	"signpost [options] [-c COUNTRY] [-l LANGUAGE[,LANGUAGE...]]",
 	"signpost [options] --show ID",
 	"signpost [options] --list countries|languages|services|ui-languages|sources",
 	"signpost [options] --check [FILE]",
@@ -21,9 +21,10 @@ const char *const cli_synopsis[] = {
 
 const struct cli_help cli_help[] = {
 	{"-c, --country COUNTRY", "help.country"},
-	{"-l, --language LANGUAGE", "help.language"},
+	{"-l, --language LANGUAGES", "help.language"},
 	{"-a, --audience WHO", "help.audience"},
 	{"-f, --format FORMAT", "help.format"},
+	{"-v, --verbose", "help.verbose"},
 	{"    --open-now", "help.open_now"},
 	{"    --at DATETIME", "help.at"},
 	{"    --show ID", "help.show"},
@@ -75,6 +76,7 @@ static const struct option cli_longopts[] = {
 	{"show", required_argument, NULL, OPT_SHOW},
 	{"stale", required_argument, NULL, OPT_STALE},
 	{"ui-language", required_argument, NULL, OPT_UI_LANGUAGE},
+	{"verbose", no_argument, NULL, 'v'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
@@ -105,6 +107,7 @@ int
 cli_parse(int argc, char **argv, struct options *o, const char **cause, const char **arg)
 {
 	int c, actions = 0;
+	bool verbose = false;
 	char *end;
 	long v;
 
@@ -115,7 +118,7 @@ cli_parse(int argc, char **argv, struct options *o, const char **cause, const ch
 	*arg = NULL;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":a:c:f:hl:V", cli_longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":a:c:f:hl:vV", cli_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			if (cli_audience(optarg, &o->audience) == -1) {
@@ -134,6 +137,10 @@ cli_parse(int argc, char **argv, struct options *o, const char **cause, const ch
 				o->format = FORMAT_JSON;
 			else if (strcmp(optarg, "card") == 0)
 				o->format = FORMAT_CARD;
+			else if (strcmp(optarg, "full") == 0)
+				o->format = FORMAT_FULL;
+			else if (strcmp(optarg, "sms") == 0)
+				o->format = FORMAT_SMS;
 			else {
 				*cause = "error.bad_format";
 				*arg = optarg;
@@ -145,6 +152,9 @@ cli_parse(int argc, char **argv, struct options *o, const char **cause, const ch
 			return 0;
 		case 'l':
 			o->language = optarg;
+			break;
+		case 'v':
+			verbose = true;
 			break;
 		case 'V':
 			o->action = ACTION_VERSION;
@@ -240,6 +250,9 @@ cli_parse(int argc, char **argv, struct options *o, const char **cause, const ch
 		*cause = "error.stale_without_check";
 		return -1;
 	}
+	/* --verbose is the full view of text output. */
+	if (verbose && o->format == FORMAT_TEXT)
+		o->format = FORMAT_FULL;
 	if (o->action == ACTION_INTERACTIVE && (o->country || o->language))
 		o->action = ACTION_LOOKUP;
 	return 0;

@@ -12,12 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "holiday.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
 #define HOURS_DAY 1440 /* minutes */
 /* How far ahead hours_state looks for an opening or a closing, in days. */
-#define HOURS_AHEAD 8
+#define HOURS_AHEAD 16
 /* Longest unknown day name quoted back in a message. */
 #define HOURS_QUOTE_MAX 16
 
@@ -183,6 +184,41 @@ fail:
 	return -1;
 }
 
+int
+hours_parse_closure(const char *s, struct hours_closure *c)
+{
+	size_t n = strlen(s), i;
+	int v[3] = {0, 0, 0}, k = 0;
+
+	if (n != 5 && n != 10)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-') {
+			if (++k > 2 || i == 0 || s[i - 1] == '-')
+				return -1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9' || v[k] > 999)
+			return -1;
+		v[k] = v[k] * 10 + (s[i] - '0');
+	}
+	if (n == 5) {
+		if (k != 1 || s[2] != '-')
+			return -1;
+		c->year = 0;
+		c->month = v[0];
+		c->day = v[1];
+		/* Any year: 29 February is a day in leap years. */
+		return holiday_valid(2000, c->month, c->day) ? 0 : -1;
+	}
+	if (k != 2 || s[4] != '-' || s[7] != '-')
+		return -1;
+	c->year = v[0];
+	c->month = v[1];
+	c->day = v[2];
+	return c->year >= 1900 && holiday_valid(c->year, c->month, c->day) ? 0 : -1;
+}
+
 struct hours *
 hours_new(const char *zone)
 {
@@ -201,12 +237,21 @@ hours_add(struct hours *h, const struct hours_window *w)
 }
 
 void
+hours_add_closure(struct hours *h, const struct hours_closure *c)
+{
+	h->closed = xreallocarray(h->closed, h->nclosed + 1, sizeof *h->closed);
+	h->closed[h->nclosed++] = *c;
+}
+
+void
 hours_free(struct hours *h)
 {
 	if (h == NULL)
 		return;
 	free(h->zone);
 	free(h->v);
+	free(h->calendar);
+	free(h->closed);
 	free(h);
 }
 
@@ -262,8 +307,35 @@ hours_instant(const char *zone, long day, int minute, double *t)
 	return i18n_zone_instant(zone, &w, t);
 }
 
+/* What a day means for the line's windows that start on it. */
+enum hours_day { DAY_OPEN, DAY_CLOSURE, DAY_HOLIDAY, DAY_UNSURE_POLICY, DAY_UNSURE_CALENDAR };
+
+static enum hours_day
+hours_day_kind(const struct hours *h, const struct holidays *cal, const struct i18n_wall *d,
+	       const char **holiday)
+{
+	size_t i;
+	enum holiday_answer a;
+
+	for (i = 0; i < h->nclosed; i++)
+		if ((h->closed[i].year == 0 || h->closed[i].year == d->year) &&
+		    h->closed[i].month == d->month && h->closed[i].day == d->day)
+			return DAY_CLOSURE;
+	if (h->holidays == HOURS_HOLIDAYS_OPEN)
+		return DAY_OPEN;
+	a = h->calendar != NULL ? holidays_on(cal, h->calendar, d->year, d->month, d->day, holiday)
+				: HOLIDAY_UNKNOWN;
+	if (a == HOLIDAY_NO)
+		return DAY_OPEN;
+	if (a == HOLIDAY_UNKNOWN)
+		return DAY_UNSURE_CALENDAR;
+	return h->holidays == HOURS_HOLIDAYS_CLOSED ? DAY_HOLIDAY : DAY_UNSURE_POLICY;
+}
+
 struct hours_span {
 	double start, end;
+	enum hours_day kind;
+	const char *holiday;
 };
 
 static int
@@ -277,11 +349,13 @@ hours_span_cmp(const void *a, const void *b)
 /*
  * Every window that starts from the day before t's day (the only earlier
  * one that can still be running: a window lasts at most a day) up to
- * HOURS_AHEAD days after it becomes a span of instants.  Returns the
- * number of spans, sorted by start, or -1 if i18n fails.
+ * HOURS_AHEAD days after it becomes a span of instants, marked with what
+ * its first day means.  Returns the number of spans, sorted by start, or
+ * -1 if i18n fails.
  */
 static long
-hours_spans(const struct hours *h, const struct i18n_wall *now, struct hours_span *v)
+hours_spans(const struct hours *h, const struct holidays *cal, const struct i18n_wall *now,
+	    struct hours_span *v)
 {
 	long today = hours_days_from_civil(now->year, now->month, now->day);
 	long k, n = 0;
@@ -289,10 +363,16 @@ hours_spans(const struct hours *h, const struct i18n_wall *now, struct hours_spa
 
 	for (k = -1; k <= HOURS_AHEAD; k++) {
 		int wday = (int)(((now->wday + k) % 7 + 7) % 7);
+		struct i18n_wall day;
+		const char *hol = NULL;
+		enum hours_day kind;
 
+		memset(&day, 0, sizeof day);
+		hours_civil_from_days(today + k, &day);
+		kind = hours_day_kind(h, cal, &day, &hol);
 		for (i = 0; i < h->n; i++) {
 			const struct hours_window *w = &h->v[i];
-			struct hours_span sp;
+			struct hours_span sp = {0, 0, kind, hol};
 			int end = w->end;
 
 			/* Windows added by hand are not trusted to be in range. */
@@ -313,56 +393,87 @@ hours_spans(const struct hours *h, const struct i18n_wall *now, struct hours_spa
 	return n;
 }
 
-/*
- * When the line is open and stays open beyond what we look at (open day
- * and night), *change is -1 as well: there is no closing to show.
- */
-enum hours_state
-hours_state(const struct hours *h, double t, double *change)
+void
+hours_state(const struct hours *h, const struct holidays *cal, double t, struct hours_now *out)
 {
 	struct i18n_wall now;
 	struct hours_span *v;
-	enum hours_state state = HOURS_CLOSED;
-	double next = -1, end = -INFINITY, horizon;
+	const struct hours_span *at = NULL;
+	double end = -INFINITY, horizon;
 	long i, n;
 
+	memset(out, 0, sizeof *out);
+	out->state = HOURS_UNKNOWN;
+	out->why = HOURS_WHY_NO_HOURS;
+	out->change = -1;
 	if (h == NULL || !isfinite(t) || i18n_zone_wall(h->zone, t, &now) != 0)
-		return HOURS_UNKNOWN;
+		return;
 	if (hours_instant(h->zone, hours_days_from_civil(now.year, now.month, now.day),
 			  (HOURS_AHEAD + 1) * HOURS_DAY, &horizon) != 0)
-		return HOURS_UNKNOWN;
+		return;
 
 	v = xreallocarray(NULL, h->n + 1, (HOURS_AHEAD + 2) * sizeof *v);
-	if ((n = hours_spans(h, &now, v)) < 0) {
+	if ((n = hours_spans(h, cal, &now, v)) < 0) {
 		free(v);
-		return HOURS_UNKNOWN;
+		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (v[i].start <= t && t < v[i].end && v[i].end > end)
-			end = v[i].end;
-	}
-	if (end > -INFINITY) {
+	/* The span t falls in; an open one wins over a closed or unsure one
+	 * (two windows can overlap across midnight). */
+	for (i = 0; i < n; i++)
+		if (v[i].start <= t && t < v[i].end &&
+		    (at == NULL || (v[i].kind == DAY_OPEN && at->kind != DAY_OPEN)))
+			at = &v[i];
+	if (at != NULL && at->kind == DAY_OPEN) {
 		/*
-		 * Open: follow the run through every span that starts before
-		 * (or just as) the current one ends, midnight included.
+		 * Open: follow the run through every open span that starts
+		 * before (or just as) the current one ends, midnight included.
 		 */
-		state = HOURS_OPEN;
-		for (i = 0; i < n && v[i].start <= end; i++) {
-			if (v[i].end > end)
+		out->state = HOURS_OPEN;
+		out->why = HOURS_WHY_WEEKLY;
+		end = at->end;
+		for (i = 0; i < n && v[i].start <= end; i++)
+			if (v[i].kind == DAY_OPEN && v[i].end > end && v[i].start <= end)
 				end = v[i].end;
-		}
 		/* A span starting after the last day we built could go on. */
-		next = end >= horizon ? -1 : end;
+		out->change = end >= horizon ? -1 : end;
+		free(v);
+		return;
+	}
+	if (at != NULL && (at->kind == DAY_UNSURE_POLICY || at->kind == DAY_UNSURE_CALENDAR)) {
+		out->state = HOURS_UNKNOWN;
+		out->why = at->kind == DAY_UNSURE_POLICY ? HOURS_WHY_HOLIDAY_HOURS
+							 : HOURS_WHY_NO_CALENDAR;
+		out->holiday = at->holiday;
+		free(v);
+		return;
+	}
+	out->state = HOURS_CLOSED;
+	out->why = HOURS_WHY_WEEKLY;
+	if (at != NULL) {
+		out->why = at->kind == DAY_CLOSURE ? HOURS_WHY_CLOSURE : HOURS_WHY_HOLIDAY;
+		out->holiday = at->holiday;
 	} else {
-		for (i = 0; i < n; i++) {
-			if (v[i].start > t) {
-				next = v[i].start;
-				break;
-			}
+		/* Outside the windows on a closure day or a holiday: say why
+		 * the day is different, not only that it is after hours. */
+		const char *hol = NULL;
+		enum hours_day today = hours_day_kind(h, cal, &now, &hol);
+
+		if (today == DAY_CLOSURE || today == DAY_HOLIDAY) {
+			out->why = today == DAY_CLOSURE ? HOURS_WHY_CLOSURE : HOURS_WHY_HOLIDAY;
+			out->holiday = hol;
 		}
+	}
+	/* The next opening that is certain; an unsure day before it leaves
+	 * it unknown. */
+	for (i = 0; i < n; i++) {
+		if (v[i].start <= t)
+			continue;
+		if (v[i].kind == DAY_OPEN) {
+			out->change = v[i].start;
+			break;
+		}
+		if (v[i].kind == DAY_UNSURE_POLICY || v[i].kind == DAY_UNSURE_CALENDAR)
+			break;
 	}
 	free(v);
-	if (change != NULL)
-		*change = next;
-	return state;
 }

@@ -77,6 +77,9 @@ char *i18n_str(struct i18n *ui, const char *key);
  * code itself. */
 char *i18n_country_name(struct i18n *ui, const char *code);
 char *i18n_language_name(struct i18n *ui, const char *tag);
+/* The name of an ISO 3166-2 region ("GB-SCT" -> "Scotland") in the UI
+ * language, from CLDR's subdivision names; the code when there is none. */
+char *i18n_region_name(struct i18n *ui, const char *code);
 /* The language named in itself ("čeština" for cs). */
 char *i18n_language_autonym(const char *tag);
 
@@ -194,6 +197,32 @@ char *i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outle
 /* The reverse, for what the user typed (arguments): UTF-8 from the
  * terminal's character set, or NULL when no conversion is needed. */
 char *i18n_from_terminal(struct i18n *ui, const char *s);
+
+/*
+ * The caller languages whose services serve a caller who speaks tag, by
+ * CLDR: its canonical aliases and the languages CLDR's language matching
+ * puts close to it (arz and ary are served by ar; nb by no).  Not tag
+ * itself.  Returns the count; free *out with i18n_strv_free.
+ */
+size_t i18n_language_served_by(const char *tag, char ***out);
+
+/* Lists, with ICU's list formatter for the UI locale. */
+enum i18n_list { I18N_LIST_AND, I18N_LIST_OR, I18N_LIST_UNITS };
+char *i18n_list(struct i18n *ui, const char *const *items, size_t n, enum i18n_list type);
+/* A number in the UI locale's digits ("3", "٣"). */
+char *i18n_number(struct i18n *ui, double n);
+/* The time of instant t in zone ("20:00", "8:00 PM"; with_day: "Mon
+ * 20:00"); zone NULL is the worker's zone. */
+char *i18n_time_in(struct i18n *ui, const char *zone, double t, bool with_day);
+/* A range of wall-clock times of one day, minutes after midnight (end
+ * may be smaller: after midnight), with ICU's date interval formatter. */
+char *i18n_minutes_range(struct i18n *ui, int start, int end);
+/* A day of the year ("24 Dec"), or with year (not 0) a date. */
+char *i18n_month_day(struct i18n *ui, int year, int month, int day);
+/* The zone's name for people ("Czechia Time"), generic location format. */
+char *i18n_zone_name(struct i18n *ui, const char *zone);
+/* True when zone keeps the same wall-clock time as the worker's zone at t. */
+bool i18n_same_wall_time(const struct i18n *ui, const char *zone, double t);
 
 /* ICU's version ("72.1"), static storage. */
 const char *i18n_icu_version(void);

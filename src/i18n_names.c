@@ -2137,3 +2137,18 @@ i18n_language_complete(struct i18n *ui, const char *prefix, const char *const *f
 {
 	return names_complete(ui, true, prefix, first, nfirst, out);
 }
+
+size_t
+i18n_language_served_by(const char *tag, char ***out)
+{
+	(void)tag;
+	*out = NULL;
+	return 0;
+}
+
+char *
+i18n_region_name(struct i18n *ui, const char *code)
+{
+	(void)ui;
+	return xstrdup(code);
+}

@@ -14,6 +14,7 @@
 
 #include <unicode/ucal.h>
 #include <unicode/udat.h>
+#include <unicode/udateintervalformat.h>
 #include <unicode/udatpg.h>
 #include <unicode/utypes.h>
 
@@ -595,4 +596,99 @@ i18n_time_free(struct i18n *ui)
 		udatpg_close(ui->dtpg);
 	if (ui->weekdays != NULL)
 		udat_close(ui->weekdays);
+}
+
+char *
+i18n_time_in(struct i18n *ui, const char *zone, double t, bool with_day)
+{
+	char *s;
+
+	if (zone == NULL || !i18n_zone_valid(zone))
+		return i18n_time(ui, t, with_day);
+	s = time_format(ui, zone, i18n_time_skeletons[with_day ? 3 : 4], t);
+	return s != NULL ? s : xstrdup("--:--");
+}
+
+char *
+i18n_zone_name(struct i18n *ui, const char *zone)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar id[TIME_ZONE_MAX], pat[8];
+	UDateFormat *fmt;
+	char *s = NULL;
+
+	if (!time_zone_u16(zone, id))
+		return xstrdup(zone);
+	/* VVVV: the generic location format ("Czechia Time", "heure :
+	 * Tchéquie"), which a worker anywhere can place. */
+	u_charsToUChars("VVVV", pat, 5);
+	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, ui->locale, id, -1, pat, -1, &status);
+	if (U_SUCCESS(status))
+		s = time_fmt_format(fmt, i18n_now(), &status);
+	if (fmt != NULL)
+		udat_close(fmt);
+	if (U_FAILURE(status) || s == NULL) {
+		free(s);
+		return xstrdup(zone);
+	}
+	return s;
+}
+
+bool
+i18n_same_wall_time(const struct i18n *ui, const char *zone, double t)
+{
+	struct i18n_wall a, b;
+
+	if (i18n_zone_wall(zone, t, &a) != 0 || ui->worker_zone[0] == '\0' ||
+	    i18n_zone_wall(ui->worker_zone, t, &b) != 0)
+		return false;
+	return a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour &&
+	       a.min == b.min;
+}
+
+char *
+i18n_minutes_range(struct i18n *ui, int start, int end)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar skel[4], utc[4], *buf;
+	UDateIntervalFormat *f;
+	/* Any day without a daylight-saving change: the wall times are what
+	 * is formatted.  An end after midnight stays on the same day (ICU
+	 * formats an earlier end as it is), so the interval shows two times,
+	 * never two dates. */
+	double day = 978307200000.0; /* 2001-01-01T00:00Z */
+	double a = day + (double)(start % 1440) * 60000.0, b = day + (double)(end % 1440) * 60000.0;
+	int32_t len;
+	char *s = NULL;
+
+	u_charsToUChars("jm", skel, 3);
+	u_charsToUChars("UTC", utc, 4);
+	f = udtitvfmt_open(ui->locale, skel, -1, utc, -1, &status);
+	len = udtitvfmt_format(f, a, b, NULL, 0, NULL, &status);
+	if (status == U_BUFFER_OVERFLOW_ERROR) {
+		status = U_ZERO_ERROR;
+		buf = xreallocarray(NULL, (size_t)len + 1, sizeof *buf);
+		udtitvfmt_format(f, a, b, buf, len + 1, NULL, &status);
+		if (U_SUCCESS(status))
+			s = i18n_u8(buf, len);
+		free(buf);
+	}
+	if (f != NULL)
+		udtitvfmt_close(f);
+	return s != NULL ? s : xasprintf("%02d:%02d-%02d:%02d", start / 60 % 24, start % 60,
+					  end / 60 % 24, end % 60);
+}
+
+char *
+i18n_month_day(struct i18n *ui, int year, int month, int day)
+{
+	struct i18n_wall w = {.year = year ? year : 2000, .month = month, .day = day};
+	double t;
+	char *s;
+
+	if (i18n_zone_instant(TIME_UTC, &w, &t) != 0)
+		return xasprintf("%02d-%02d", month, day);
+	/* "MMMd": the day and the month's short name, ordered by the locale. */
+	s = time_format(ui, TIME_UTC, year ? i18n_time_skeletons[2] : "MMMd", t);
+	return s != NULL ? s : xasprintf("%02d-%02d", month, day);
 }

@@ -1,8 +1,7 @@
 /*
- * index.c - reads a compiled index (see index.h) and assembles, from the
- * ranges it names, a small YAML document holding only what one lookup
- * needs, which table_load_mem then loads as usual.  Only reads: the index
- * is written by the build tool signpost-mkindex, never here.
+ * index.c - reads the index of a data file (format in index.h) and builds
+ * its bytes in memory.  It never writes a file and never decides what is
+ * shown: the table loader parses every item it is pointed to.
  */
 #include "index.h"
 
@@ -10,327 +9,276 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "le.h"
-#include "xmalloc.h"
-#include "ynode.h"
 
-void
-index_primary(const char *tag, char *out)
-{
-	size_t i;
+#define INDEX_HEADER 48
+#define INDEX_REC 24
+#define INDEX_KEY 16
 
-	for (i = 0; tag[i] && tag[i] != '-' && tag[i] != '_' && i < INDEX_KEY_SIZE - 2; i++)
-		out[i] = (char)(tag[i] >= 'A' && tag[i] <= 'Z' ? tag[i] + 32 : tag[i]);
-	out[i] = '\0';
-}
-
-struct index_map {
-	const unsigned char *p;
-	size_t len;       /* mapped; only the front (up to the trees) is read */
-	uint64_t filelen;
-	int fd;           /* the trees are read with pread */
-	uint32_t nrec, nkey;
+struct index {
+	void *map;
+	size_t len;
 	uint64_t yaml_size;
-	const unsigned char *date;
-	uint32_t date_len;
-	const unsigned char *emerg, *recs, *keys, *post;
-	size_t npost;
+	uint32_t head_len, nrec, nkey, npost, pool_len;
+	uint64_t head_hash;
+	const unsigned char *recs, *keys, *post, *pool;
 };
 
-/* Checks the layout; returns 0 or -1. */
-static int
-index_parse(struct index_map *m)
+char *
+index_path(const char *yaml_path)
 {
-	size_t off, need;
+	size_t n = strlen(yaml_path);
 
-	if (m->len < 32 || memcmp(m->p, INDEX_MAGIC, 8) != 0)
+	if (n > 5 && strcmp(yaml_path + n - 5, ".yaml") == 0)
+		return xasprintf("%.*s.idx", (int)(n - 5), yaml_path);
+	return xasprintf("%s.idx", yaml_path);
+}
+
+struct index *
+index_open(const char *idx_path, const struct stat *ys)
+{
+	struct stat st;
+	char *cause = NULL;
+	int fd = file_open(idx_path, &st, &cause);
+	struct index *ix;
+	const unsigned char *p;
+	uint64_t need;
+
+	free(cause);
+	if (fd == -1)
+		return NULL;
+	if (st.st_size < INDEX_HEADER || (uint64_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return NULL;
+	}
+	ix = xcalloc(1, sizeof *ix);
+	ix->len = (size_t)st.st_size;
+	ix->map = mmap(NULL, ix->len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (ix->map == MAP_FAILED) {
+		free(ix);
+		return NULL;
+	}
+	p = ix->map;
+	/* A YAML edited after its index was made is not what it indexes. */
+	if (ys->st_mtim.tv_sec > st.st_mtim.tv_sec ||
+	    (ys->st_mtim.tv_sec == st.st_mtim.tv_sec && ys->st_mtim.tv_nsec > st.st_mtim.tv_nsec))
+		goto bad;
+	if (memcmp(p, INDEX_MAGIC, 8) != 0 || le_u64(p + 8) != (uint64_t)ys->st_size)
+		goto bad;
+	ix->head_hash = le_u64(p + 16);
+	ix->head_len = le_u32(p + 24);
+	ix->nrec = le_u32(p + 28);
+	ix->nkey = le_u32(p + 32);
+	ix->npost = le_u32(p + 36);
+	ix->pool_len = le_u32(p + 40);
+	need = INDEX_HEADER + (uint64_t)ix->nrec * INDEX_REC + (uint64_t)ix->nkey * INDEX_KEY +
+	       (uint64_t)ix->npost * 4 + ix->pool_len;
+	if (need != ix->len || ix->head_len > (uint64_t)ys->st_size)
+		goto bad;
+	ix->recs = p + INDEX_HEADER;
+	ix->keys = ix->recs + (size_t)ix->nrec * INDEX_REC;
+	ix->post = ix->keys + (size_t)ix->nkey * INDEX_KEY;
+	ix->pool = ix->post + (size_t)ix->npost * 4;
+	ix->yaml_size = (uint64_t)ys->st_size;
+	/* Offsets are checked where they are used, so a lookup touches only
+	 * the parts of a large index it needs. */
+	return ix;
+bad:
+	index_close(ix);
+	return NULL;
+}
+
+void
+index_close(struct index *ix)
+{
+	if (ix == NULL)
+		return;
+	munmap(ix->map, ix->len);
+	free(ix);
+}
+
+size_t
+index_head(const struct index *ix)
+{
+	return ix->head_len;
+}
+
+uint64_t
+index_head_hash(const struct index *ix)
+{
+	return ix->head_hash;
+}
+
+size_t
+index_count(const struct index *ix)
+{
+	return ix->nrec;
+}
+
+int
+index_record(const struct index *ix, uint32_t r, struct index_rec *out)
+{
+	const unsigned char *p;
+
+	if (r >= ix->nrec)
 		return -1;
-	m->nrec = le_u32(m->p + 8);
-	m->nkey = le_u32(m->p + 12);
-	m->yaml_size = le_u64(m->p + 16);
-	m->date_len = le_u32(m->p + 24);
-	if (m->date_len > 32) /* a YYYY-MM-DD date, with room to spare */
+	p = ix->recs + (size_t)r * INDEX_REC;
+	out->off = le_u64(p);
+	out->len = le_u32(p + 8);
+	if (out->off > ix->yaml_size || out->len > ix->yaml_size - out->off)
 		return -1;
-	m->date = m->p + 28;
-	off = 28 + ((m->date_len + 3) & ~3u);
-	m->emerg = m->p + off;
-	off += INDEX_REC_SIZE;
-	m->recs = m->p + off;
-	if (m->nrec > 10000000 || m->nkey > 10000000)
-		return -1;
-	need = off + (size_t)m->nrec * INDEX_REC_SIZE + (size_t)m->nkey * (INDEX_KEY_SIZE + 8);
-	if (need > m->len)
-		return -1;
-	m->keys = m->recs + (size_t)m->nrec * INDEX_REC_SIZE;
-	m->post = m->keys + (size_t)m->nkey * (INDEX_KEY_SIZE + 8);
-	/* The postings run to the first tree, which the emergency record names. */
-	if (le_u64(m->emerg + 24) < need || le_u64(m->emerg + 24) > m->len ||
-	    (le_u64(m->emerg + 24) - need) % 4 != 0)
-		return -1;
-	m->npost = (size_t)(le_u64(m->emerg + 24) - need) / 4;
+	out->line = le_u32(p + 12);
+	out->hash = le_u64(p + 16);
 	return 0;
 }
 
-/* The length of the index's front (everything before the trees), read
- * from its first bytes; 0 when it cannot be an index. */
-static size_t
-index_front(int fd, uint64_t filelen)
+/* Compares key with key number i of ix, like memcmp on the bytes and
+ * then the lengths. */
+static int
+index_keycmp(const struct index *ix, size_t i, const char *key, size_t klen)
 {
-	unsigned char b[128];
-	uint32_t date_len;
-	uint64_t front;
-	ssize_t n = pread(fd, b, sizeof b, 0);
+	const unsigned char *e = ix->keys + i * INDEX_KEY;
+	size_t elen = le_u32(e + 4);
+	int c;
 
-	if (n < 32 || memcmp(b, INDEX_MAGIC, 8) != 0)
-		return 0;
-	date_len = le_u32(b + 24);
-	if (date_len > 32 || 28 + ((date_len + 3) & ~3u) + INDEX_REC_SIZE > (size_t)n)
-		return 0;
-	front = le_u64(b + 28 + ((date_len + 3) & ~3u) + 24);
-	if (front < 32 || front > filelen || front > SIZE_MAX)
-		return 0;
-	return (size_t)front;
+	/* A key outside the pool compares as the empty key. */
+	if ((uint64_t)le_u32(e) + elen > ix->pool_len)
+		elen = 0;
+	c = memcmp(key, ix->pool + (elen ? le_u32(e) : 0), klen < elen ? klen : elen);
+
+	return c ? c : (klen > elen) - (klen < elen);
 }
 
-/* The postings of key, or count 0. */
-static const unsigned char *
-index_find(const struct index_map *m, const char *key, uint32_t *count)
+size_t
+index_find(const struct index *ix, const char *key, size_t *first)
 {
-	char k[INDEX_KEY_SIZE] = {0};
-	size_t lo = 0, hi = m->nkey;
+	size_t lo = 0, hi = ix->nkey, klen = strlen(key);
 
-	*count = 0;
-	if (strlen(key) >= INDEX_KEY_SIZE)
-		return NULL;
-	memcpy(k, key, strlen(key) + 1);
+	*first = 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const unsigned char *e = m->keys + mid * (INDEX_KEY_SIZE + 8);
-		int c = memcmp(k, e, INDEX_KEY_SIZE);
+		int c = index_keycmp(ix, mid, key, klen);
 
 		if (c == 0) {
-			uint32_t first = le_u32(e + INDEX_KEY_SIZE);
-			uint32_t n = le_u32(e + INDEX_KEY_SIZE + 4);
+			const unsigned char *e = ix->keys + mid * INDEX_KEY;
 
-			if ((size_t)first + n > m->npost)
-				return NULL;
-			*count = n;
-			return m->post + (size_t)first * 4;
+			if ((uint64_t)le_u32(e + 8) + le_u32(e + 12) > ix->npost)
+				return 0;
+			*first = le_u32(e + 8);
+			return le_u32(e + 12);
 		}
 		if (c < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return NULL;
+	return 0;
 }
 
-/*
- * One record: reads its range of the YAML and checks that it still hashes
- * as when the index was built, then decodes the tree parsed from it then.
- * NULL if the range changed or anything is out of bounds.
- */
-static struct ynode *
-index_record(int fd, const struct index_map *m, const unsigned char *r,
-	     const struct ynode_limits *lim)
+uint32_t
+index_posting(const struct index *ix, size_t first, size_t i)
 {
-	uint64_t off = le_u64(r), hash = le_u64(r + 16);
-	uint64_t toff = le_u64(r + 24), thash = le_u64(r + 32);
-	uint32_t len = le_u32(r + 8), tlen = le_u32(r + 12);
-	unsigned char *tmp;
-	struct ynode *n = NULL;
-	bool same;
+	uint32_t r = le_u32(ix->post + (first + i) * 4);
 
-	if (off > m->yaml_size || len > m->yaml_size - off || toff > m->filelen ||
-	    tlen > m->filelen - toff)
-		return NULL;
-	tmp = xmalloc((size_t)(len > tlen ? len : tlen) + 1);
-	same = pread(fd, tmp, len, (off_t)off) == (ssize_t)len && ynode_hash(tmp, len) == hash;
-	/* The trees are read, not mapped: a lookup touches a few of them, and
-	 * mapped pages would be faulted in by the block (memory = file size). */
-	if (same && pread(m->fd, tmp, tlen, (off_t)toff) == (ssize_t)tlen &&
-	    ynode_hash(tmp, tlen) == thash)
-		n = ynode_decode(tmp, tlen, lim);
-	free(tmp);
-	return n;
+	return r < ix->nrec ? r : UINT32_MAX;
 }
 
-/* A scalar node, for the root the index puts together. */
-static struct ynode *
-index_scalar(const char *s)
+bool
+index_has(const struct index *ix, const char *key)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	size_t first;
 
-	n->type = YNODE_SCALAR;
-	n->s = xstrdup(s);
-	n->len = strlen(s);
-	n->line = n->column = 1;
-	return n;
+	return index_find(ix, key, &first) > 0;
+}
+
+/* ---- building ---- */
+
+static void
+index_put32(struct buf *b, uint32_t v)
+{
+	char c[4] = {(char)(v & 0xff), (char)(v >> 8 & 0xff), (char)(v >> 16 & 0xff),
+		     (char)(v >> 24 & 0xff)};
+
+	buf_addn(b, c, 4);
 }
 
 static void
-index_push(struct ynode *parent, struct ynode *child)
+index_put64(struct buf *b, uint64_t v)
 {
-	parent->v = xreallocarray(parent->v, parent->n + 1, sizeof(struct ynode *));
-	parent->v[parent->n++] = child;
+	index_put32(b, (uint32_t)v);
+	index_put32(b, (uint32_t)(v >> 32));
 }
 
-/*
- * The records of one lookup, as the source of its table: they are read
- * once to load the table and, when the table keeps its services slim,
- * again one at a time as they are shown.  It owns the open files, the
- * mapped front and the record numbers until the table closes it.
- */
-struct index_src {
-	struct index_map m;
-	void *map;
-	int yfd;
-	uint32_t *recs;
-	struct ynode_limits lim;
+struct index_pair {
+	const char *key;
+	uint32_t rec;
 };
 
-static struct ynode *
-index_src_read(void *ctx, size_t i)
-{
-	struct index_src *x = ctx;
-
-	return index_record(x->yfd, &x->m, x->m.recs + (size_t)x->recs[i] * INDEX_REC_SIZE, &x->lim);
-}
-
-static void
-index_src_close(void *ctx)
-{
-	struct index_src *x = ctx;
-
-	if (x->map != MAP_FAILED)
-		munmap(x->map, x->m.len);
-	if (x->yfd != -1)
-		close(x->yfd);
-	if (x->m.fd != -1)
-		close(x->m.fd);
-	free(x->recs);
-	free(x);
-}
-
 static int
-index_cmp_u32(const void *a, const void *b)
+index_pair_cmp(const void *a, const void *b)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	const struct index_pair *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 
-	return x < y ? -1 : x > y;
+	return c ? c : (x->rec > y->rec) - (x->rec < y->rec);
 }
 
-struct table *
-index_load(const char *yaml_path, const char *idx_path, const char *country,
-	   const char *language, bool english, const struct table_options *o)
+void
+index_build(const struct index_input *in, struct buf *out)
 {
-	struct index_src *x = xcalloc(1, sizeof *x);
-	struct index_map *m = &x->m;
-	struct table_source *src;
-	struct stat ys, is;
-	size_t front;
-	struct table *t = NULL;
-	uint32_t n = 0;
-	struct ynode *root = NULL, *services, *node;
-	struct problems pr = {0};
-	char date[40];
-	char key[INDEX_KEY_SIZE], prim[INDEX_KEY_SIZE];
-	const char *keys[3];
-	size_t k, i;
+	struct index_pair *v = xcalloc(in->npairs + 1, sizeof *v);
+	size_t i, j, n = 0, nkey = 0, pool = 0, first = 0;
 
-	x->map = MAP_FAILED;
-	x->yfd = -1;
-	x->lim = o && o->limits ? *o->limits : ynode_default_limits;
-	if ((m->fd = open(idx_path, O_RDONLY | O_CLOEXEC)) == -1)
-		goto fail;
-	if ((x->yfd = open(yaml_path, O_RDONLY | O_CLOEXEC)) == -1)
-		goto fail;
-	/* A YAML newer than its index, or of another size, was edited. */
-	if (fstat(m->fd, &is) == -1 || fstat(x->yfd, &ys) == -1 || is.st_size < 32 ||
-	    ys.st_mtime > is.st_mtime)
-		goto fail;
-	/* Only the front (records, keys, postings) is mapped, up to the first
-	 * tree, which the emergency record names: mapping the trees too would
-	 * make them resident on kernels that map large page-cache folios
-	 * whole.  The header, date and that record fit in the first bytes. */
-	front = index_front(m->fd, (uint64_t)is.st_size);
-	if (front == 0)
-		goto fail;
-	x->map = mmap(NULL, front, PROT_READ, MAP_PRIVATE, m->fd, 0);
-	if (x->map == MAP_FAILED)
-		goto fail;
-	m->p = x->map;
-	m->len = front;
-	m->filelen = (uint64_t)is.st_size;
-	if (index_parse(m) == -1 || m->yaml_size != (uint64_t)ys.st_size)
-		goto fail;
-
-	index_primary(language, prim);
-	key[0] = '*';
-	memcpy(key + 1, prim, strlen(prim) + 1); /* prim has at most 14 bytes */
-	keys[0] = country;
-	keys[1] = key;
-	keys[2] = "*en";
-	for (k = 0; k < (english && strcmp(prim, "en") != 0 ? 3u : 2u); k++) {
-		uint32_t cnt;
-		const unsigned char *p = index_find(m, keys[k], &cnt);
-
-		x->recs = xreallocarray(x->recs, (size_t)n + cnt + 1, sizeof *x->recs);
-		for (i = 0; p && i < cnt; i++) {
-			uint32_t r = le_u32(p + i * 4);
-
-			if (r >= m->nrec)
-				goto fail;
-			x->recs[n++] = r;
-		}
+	for (i = 0; i < in->npairs; i++)
+		v[i] = (struct index_pair){in->keys[i], in->key_rec[i]};
+	if (in->npairs > 1)
+		qsort(v, in->npairs, sizeof *v, index_pair_cmp);
+	/* One posting per (key, record). */
+	for (i = 0; i < in->npairs; i++)
+		if (n == 0 || strcmp(v[n - 1].key, v[i].key) != 0 || v[n - 1].rec != v[i].rec)
+			v[n++] = v[i];
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && strcmp(v[j].key, v[i].key) == 0; j++)
+			;
+		nkey++;
+		pool += strlen(v[i].key);
 	}
-	if (x->recs == NULL)
-		x->recs = xcalloc(1, sizeof *x->recs);
-	qsort(x->recs, n, sizeof *x->recs, index_cmp_u32);
-	for (i = k = 0; i < n; i++) /* a service under two keys is read once */
-		if (k == 0 || x->recs[i] != x->recs[k - 1])
-			x->recs[k++] = x->recs[i];
-	n = (uint32_t)k;
-
-	/* The table these records make, as the loader would have parsed it:
-	 * {schema: 1, date: ..., services: [...], emergency: [...]}, the
-	 * services read and loaded one at a time. */
-	root = xcalloc(1, sizeof *root);
-	root->type = YNODE_MAP;
-	root->line = root->column = 1;
-	memcpy(date, m->date, m->date_len);
-	date[m->date_len] = '\0';
-	index_push(root, index_scalar("schema"));
-	index_push(root, index_scalar("1"));
-	index_push(root, index_scalar("date"));
-	index_push(root, index_scalar(date));
-	index_push(root, index_scalar("services"));
-	services = xcalloc(1, sizeof *services);
-	services->type = YNODE_SEQ;
-	services->line = services->column = 1;
-	index_push(root, services);
-	node = index_record(x->yfd, m, m->emerg, &x->lim);
-	if (node == NULL)
-		goto fail;
-	index_push(root, index_scalar("emergency"));
-	index_push(root, node);
-	src = xcalloc(1, sizeof *src);
-	src->read = index_src_read;
-	src->close = index_src_close;
-	src->ctx = x;
-	src->n = n;
-	/* A long answer keeps its services slim, each read again when shown. */
-	t = table_load_each(yaml_path, root, src, n > INDEX_WHOLE, o, &pr);
-	if (t != NULL)
-		t->partial = true;
-	problems_free(&pr);
-	ynode_free(root);
-	return t;
-fail:
-	ynode_free(root);
-	index_src_close(x);
-	return NULL;
+	buf_addn(out, INDEX_MAGIC, 8);
+	index_put64(out, in->yaml_size);
+	index_put64(out, in->head_hash);
+	index_put32(out, in->head_len);
+	index_put32(out, (uint32_t)in->nrec);
+	index_put32(out, (uint32_t)nkey);
+	index_put32(out, (uint32_t)n);
+	index_put32(out, (uint32_t)pool);
+	index_put32(out, 0); /* reserved, keeps the records 8-byte aligned */
+	for (i = 0; i < in->nrec; i++) {
+		index_put64(out, in->recs[i].off);
+		index_put32(out, in->recs[i].len);
+		index_put32(out, in->recs[i].line);
+		index_put64(out, in->recs[i].hash);
+	}
+	pool = 0;
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && strcmp(v[j].key, v[i].key) == 0; j++)
+			;
+		index_put32(out, (uint32_t)pool);
+		index_put32(out, (uint32_t)strlen(v[i].key));
+		index_put32(out, (uint32_t)first);
+		index_put32(out, (uint32_t)(j - i));
+		pool += strlen(v[i].key);
+		first += j - i;
+	}
+	for (i = 0; i < n; i++)
+		index_put32(out, v[i].rec);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && strcmp(v[j].key, v[i].key) == 0; j++)
+			;
+		buf_add(out, v[i].key);
+	}
+	free(v);
 }

@@ -1,28 +1,38 @@
 /*
- * index.h - a compiled index of a resource table, so a lookup reads only
- * the services it can show.  The YAML stays the only source of truth: the
- * index (built at build time by signpost-mkindex, never by signpost) maps
- * countries and worldwide languages to the byte ranges of services in the
- * YAML, and each range carries a hash (ynode_hash) checked when it is
- * read.  A missing, foreign or stale index (the YAML changed size or is
- * newer) is ignored and the whole YAML is read instead, so behaviour
- * never depends on it.
+ * index.h - the index of a data file (services.yaml, emergency.yaml,
+ * holidays.yaml, or a large local table), so that a lookup parses only
+ * the items it can show.  It holds byte ranges and keys, never data: what
+ * is shown is always parsed and checked from the YAML itself (table.c),
+ * so the index can make a lookup faster, never different.  It is built
+ * by signpost-mkindex (at build time, and by maintainers of large local
+ * tables) after a full check of the file, and is believed only while the
+ * YAML has the size it had then and is not newer than the index; each
+ * range read must still hash as it did.  Reading only;
+ * index_build makes the bytes in memory for mkindex to write and for
+ * `signpost --check` to compare.
  *
- * File format 3 (all integers little-endian, so the file is the same on
- * every architecture):
- *   header   "SPIDX\0\0\3" u32 nrec u32 nkey u64 yaml_size
- *            u32 date_len, date bytes padded to 4
- *   emerg    one record for the emergency: list
- *   records  nrec x (u64 off u32 len u32 tree_len u64 hash u64 tree_off
- *            u64 tree_hash): the service's byte range in the YAML and its
- *            hash, and the service already parsed (ynode_encode) and its
- *            hash, so a lookup neither runs the YAML parser nor trusts a
- *            range that changed
- *   keys     nkey x (char key[16] u32 first u32 count), sorted by key
- *   postings u32 record numbers
- *   trees    the encoded trees
- * Keys: a country code ("CZ"), or "*" and a primary language ("*cs") for
- * services open worldwide.
+ * File format 4 (integers little-endian, so the file is the same on every
+ * architecture):
+ *   header   "SPIDX\0\0\4"  u64 yaml_size  u64 head_hash
+ *            u32 head_len  u32 nrec  u32 nkey  u32 npost  u32 pool_len
+ *   records  nrec x (u64 off  u32 len  u32 line  u64 hash)
+ *   keys     nkey x (u32 pool_off  u32 len  u32 first  u32 count),
+ *            sorted by the key's bytes
+ *   postings npost x u32 record numbers, ascending within a key
+ *   pool     the keys' bytes
+ * head_len: the file's first bytes, up to the first item of its list,
+ * which hold the top-level fields (schema, date).  A record is one item
+ * of the list: its byte range (whole lines, starting with the item's
+ * "- "), the line it starts on, and ynode_hash of the range.
+ *
+ * Keys (made by table_keys_of):
+ *   c:CC    services for country CC
+ *   w:LL    services open worldwide in language LL (primary subtag, also
+ *           for languages served through interpreters)
+ *   w:*     services open worldwide with interpreters for any language
+ *   i:ID    the service with id ID
+ *   e:CC    the emergency numbers of CC (or EU)
+ *   h:ID    the holiday calendar ID
  */
 #ifndef SIGNPOST_INDEX_H
 #define SIGNPOST_INDEX_H
@@ -30,32 +40,65 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
-#include "table.h"
+#include "xmalloc.h"
 
-#define INDEX_MAGIC "SPIDX\0\0\3"
-#define INDEX_REC_SIZE 40
-#define INDEX_KEY_SIZE 16
-/* Up to this many services a lookup keeps them whole; beyond, slim (see
- * table_load_each): read twice, but memory no longer grows with the
- * answer beyond a few hundred bytes a service. */
-#define INDEX_WHOLE 512
+#define INDEX_MAGIC "SPIDX\0\0\4"
 
-/* The primary language subtag of a canonical tag, lower case, into out
- * (INDEX_KEY_SIZE - 1 bytes at most). */
-void index_primary(const char *tag, char *out);
+struct index;
+
+struct index_rec {
+	uint64_t off;
+	uint32_t len, line;
+	uint64_t hash;
+};
+
+/* The index of the YAML at yaml_path: yaml_path with ".yaml" replaced by
+ * ".idx" (or ".idx" appended).  The caller frees it. */
+char *index_path(const char *yaml_path);
 
 /*
- * Loads from the index at idx_path only the parts of the table at
- * yaml_path that a lookup for (country, language) can show: the services
- * for the country, the worldwide ones in the language, with english also
- * the worldwide ones in English (needed only when nothing else matches),
- * and the emergency numbers.  The result is a table with partial set.
- * Returns NULL when the index cannot be used for any reason (missing,
- * another format, stale, a range that no longer hashes the same); the
- * caller then loads the whole table, which reports any real problem.
+ * Opens the index at idx_path for the YAML file whose status is ys.
+ * Returns NULL when there is none, when it is not a regular file, or when
+ * it is of another format, damaged (a count out of bounds) or stale (the
+ * YAML has another size, or was modified after the index).  No time is
+ * stored in the index, so two builds make the same bytes.
  */
-struct table *index_load(const char *yaml_path, const char *idx_path, const char *country,
-			 const char *language, bool english, const struct table_options *o);
+struct index *index_open(const char *idx_path, const struct stat *ys);
+void index_close(struct index *ix);
+
+/* The length of the head (see above) and its hash. */
+size_t index_head(const struct index *ix);
+uint64_t index_head_hash(const struct index *ix);
+/* The number of records. */
+size_t index_count(const struct index *ix);
+/* Record r into *out; returns 0, or -1 when r is out of range. */
+int index_record(const struct index *ix, uint32_t r, struct index_rec *out);
+/*
+ * The records of key: the count, and the i-th with index_posting
+ * (UINT32_MAX when the index is damaged there).  0 when the key is not
+ * there.
+ */
+size_t index_find(const struct index *ix, const char *key, size_t *first);
+uint32_t index_posting(const struct index *ix, size_t first, size_t i);
+/* True when key is in the index. */
+bool index_has(const struct index *ix, const char *key);
+
+/* What index_build needs: the YAML's status and head, its records, and
+ * every (key, record) pair in any order. */
+struct index_input {
+	uint64_t yaml_size;
+	uint64_t head_hash;
+	uint32_t head_len;
+	const struct index_rec *recs;
+	size_t nrec;
+	const char *const *keys; /* npairs keys ... */
+	const uint32_t *key_rec; /* ... and the record each names */
+	size_t npairs;
+};
+/* Appends the index bytes of in to out.  Deterministic: the same input
+ * gives the same bytes. */
+void index_build(const struct index_input *in, struct buf *out);
 
 #endif

@@ -1,8 +1,12 @@
 /*
- * lookup.h - one lookup as both the scripted command line and the
- * interactive session run it: rank with the UI language's collation,
- * then keep only services with a line open at `now` if asked.  Shared so
- * the two can never disagree.  No output.
+ * lookup.h - the referral, decided once: which services fit the caller,
+ * in what order, which of each service's contacts to offer and why,
+ * whether each line is open, closed or unknown at the moment asked
+ * about, which description languages to show, and the country's
+ * emergency numbers.  The scripted command line and the interactive
+ * session both call it, so they cannot disagree, and render only lays
+ * out what it decided.  No output, no ICU (names and collation come
+ * through i18n).
  */
 #ifndef SIGNPOST_LOOKUP_H
 #define SIGNPOST_LOOKUP_H
@@ -10,18 +14,113 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "hours.h"
 #include "i18n.h"
 #include "match.h"
 #include "table.h"
 
+/* Why a contact is offered, or not. */
+#define CHOSE_COUNTRY 0x01u     /* meant for callers in the caller's country */
+#define CHOSE_ANYWHERE 0x02u    /* usable from any country */
+#define CHOSE_LANGUAGE 0x04u    /* in one of the caller's languages */
+#define CHOSE_INTERPRETER 0x08u /* through an interpreter in one of them */
+#define CHOSE_OTHER_COUNTRY 0x10u /* meant for another country: never offered */
+#define CHOSE_STUDY_CLOSED 0x20u  /* a link of a study that takes no one new */
+
+struct offered {
+	const struct contact *c;
+	unsigned why;        /* CHOSE_* */
+	int lang;            /* the caller language (index) it is in, or -1 */
+	bool usable;         /* may be given to this caller */
+	bool primary;        /* the one to give first (the call view's contact) */
+	bool page;           /* the web page in the caller's language (call view) */
+	struct hours_now now; /* phone and chat: the state at the moment asked */
+};
+
+/* How reachable a service is for this caller, best first. */
+enum reach {
+	REACH_HUMAN,        /* a phone or chat line, open now or with known hours */
+	REACH_HUMAN_UNKNOWN, /* a phone or chat line whose hours are not known */
+	REACH_SELF,         /* a programme or web page, usable at any time */
+	REACH_NONE          /* no contact this caller can use */
+};
+
+/* Open, closed or unknown for the whole service (for --open-now). */
+enum avail { AVAIL_OPEN, AVAIL_UNKNOWN, AVAIL_ANYTIME, AVAIL_CLOSED, AVAIL_NONE };
+
+struct result {
+	const struct service *svc;
+	int tier;            /* match.h */
+	unsigned reasons;    /* REASON_* (match.h) */
+	int lang;            /* the caller language it serves (index), or -1 */
+	enum reach reach;
+	enum avail avail;
+	bool study_closed;   /* a study whose end has passed or that takes no one new */
+	bool regional;       /* only for some regions of the country */
+	struct offered *contacts; /* every contact: offered ones first, in order */
+	size_t ncontacts;
+	/* The description for the worker (UI language, else English) and for
+	 * the caller (their first language that has one, or NULL). */
+	const char *desc_lang, *caller_lang;
+};
+
+struct lookup_query {
+	const char *country;              /* alpha-2 */
+	const char *region;               /* ISO 3166-2, or NULL */
+	const char *const *languages;     /* canonical tags, the caller's first */
+	size_t nlanguages;
+	bool languages_likely;            /* chosen from the country, not given */
+	unsigned audience;                /* AUDIENCE_*; 0: self and close */
+	bool open_now;
+	double at;                        /* the moment asked about */
+	bool at_given;                    /* --at: "at", never "now" */
+};
+
+struct emergency_item {
+	const char *number;
+	enum emergency_kind kind;
+	const char *applies; /* "CZ" or "EU" */
+};
+
+struct answer {
+	struct lookup_query q;
+	struct result *v;      /* ranked */
+	size_t n;
+	bool matched;          /* something fit before --open-now */
+	/* --open-now: how many of the fitting services were left out as
+	 * closed, and whether the unknown and any-time ones are shown because
+	 * nothing is known to be open. */
+	size_t n_closed, n_unknown, n_anytime;
+	bool showing_unknown;
+	/* Services in a language the caller did not give (English), not shown. */
+	size_t more, more_lang_count;
+	const char *more_lang;
+	struct emergency_item *emergency;
+	size_t nemergency;
+	bool emergency_known;  /* the table has an entry for the country */
+	size_t nhidden;        /* services a local table hid */
+};
+
 /*
- * Ranks the services of t for q into out (room for t->nservices) and
- * returns the count; with open_now, only services with a contact open at
- * now remain.  *matched tells whether anything matched before that filter.
+ * The index keys (index.h) a lookup for q reads; the caller frees them
+ * with i18n_strv_free.  Returns the count.
  */
-size_t lookup_run(const struct table *t, struct i18n *ui, const struct match_query *q,
-		  bool open_now, double now, struct match_result *out, bool *matched);
-/* True when a contact of s with known hours is open at now. */
-bool lookup_open_now(const struct service *s, double now);
+size_t lookup_keys(const struct lookup_query *q, char ***out);
+
+/*
+ * Decides the referral for q from the services of t.  ui gives the
+ * collation of names and the description language.  Returns an answer
+ * the caller frees with lookup_free; it points into t.
+ */
+struct answer *lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q);
+void lookup_free(struct answer *a);
+
+/*
+ * Every contact of s decided for q (for --show and "details N" without a
+ * lookup, q->country may be NULL: then every contact is offered as it
+ * is).  The caller frees the array.
+ */
+struct offered *lookup_contacts(const struct table *t, const struct service *s,
+				const struct lookup_query *q, size_t *n);
 
 #endif

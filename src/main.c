@@ -18,7 +18,6 @@
 #include "config.h"
 #include "diag.h"
 #include "i18n.h"
-#include "index.h"
 #include "lookup.h"
 #include "match.h"
 #include "paths.h"
@@ -29,6 +28,7 @@
 
 struct main_ctx {
 	struct options o;
+	double r_now; /* the moment asked about (--at, or now) */
 	struct i18n *ui;
 	char *datadir, *localedir;
 	struct table *t;
@@ -53,6 +53,15 @@ main_usage_error(struct main_ctx *m, const char *key, const char *arg)
 	main_err(m, key, arg);
 	diag_note("%s", hint);
 	free(hint);
+	/* In JSON mode, scripts read the error on stdout as JSON too. */
+	if (m->r.format == RENDER_JSON && m->r.out != NULL) {
+		char *msg = arg ? i18n_fmt(m->ui, key, "s", arg) : i18n_str(m->ui, key);
+
+		render_error_json(&m->r, EXIT_USAGE,
+				  strncmp(key, "error.", 6) == 0 ? key + 6 : key, msg, arg, NULL,
+				  NULL, 0);
+		free(msg);
+	}
 	return EXIT_USAGE;
 }
 
@@ -138,75 +147,71 @@ main_problems(const struct problems *pr, bool warnings)
 	}
 }
 
+/* The main table: --check FILE, --data, SIGNPOST_DATA, or the shipped one. */
 static const char *
-main_table_path(struct main_ctx *m, char **owned)
+main_table_path(struct main_ctx *m, char **owned, enum origin_kind *kind)
 {
 	const char *env = getenv("SIGNPOST_DATA");
 
 	*owned = NULL;
+	*kind = ORIGIN_DATA;
 	if (m->o.check_file)
 		return m->o.check_file;
 	if (m->o.data)
 		return m->o.data;
 	if (env && *env)
 		return env;
+	*kind = ORIGIN_SHIPPED;
 	*owned = xasprintf("%s/services.yaml", m->datadir);
 	return *owned;
 }
 
-/* Loads the table and the overlays; returns 0 or an exit status. */
-/* The index beside a table: NAME.yaml -> NAME.idx (allocated). */
-static char *
-main_index_path(const char *yaml)
-{
-	size_t n = strlen(yaml);
-
-	if (n > 5 && strcmp(yaml + n - 5, ".yaml") == 0)
-		return xasprintf("%.*s.idx", (int)(n - 5), yaml);
-	return xasprintf("%s.idx", yaml);
-}
-
 /*
- * Loads the table and the overlays; returns 0 or an exit status.  With a
- * country (a lookup), the table's compiled index is used when it is there
- * and current, so only the services that can match are read; the
- * worldwide services in English only with english.
+ * Loads the table and the overlays; returns 0 or an exit status.  With
+ * want (a lookup), an index beside a file narrows what is read to the
+ * items of those keys (index.h); what is read is the same either way.
  */
 static int
-main_load(struct main_ctx *m, bool check, const char *country, const char *language,
-	  bool english)
+main_load(struct main_ctx *m, bool check, const struct table_want *want)
 {
-	struct table_options to = {.today = m->r.now, .stale_days = m->o.stale_days,
-				   .warn_unknown = check, .slim_contacts = !m->o.open_now};
+	struct table_options to = {.today = m->r_now, .stale_days = m->o.stale_days,
+				   .warn_unknown = check};
 	struct problems pr = {0};
-	char *owned, **ov = NULL;
-	const char *path = main_table_path(m, &owned);
+	char *owned, **ov = NULL, *emerg, *hol;
+	enum origin_kind kind, *kinds = NULL;
+	const char *path = main_table_path(m, &owned, &kind);
+	struct table_files f = {path, kind, NULL, NULL};
 	size_t nov = 0, i;
 
-	if (country != NULL && !check) {
-		char *idx = main_index_path(path);
-
-		m->t = index_load(path, idx, country, language, english, &to);
-		free(idx);
-	}
-	if (m->t == NULL)
-		m->t = table_load(path, &to, &pr);
+	emerg = xasprintf("%s/emergency.yaml", m->datadir);
+	hol = xasprintf("%s/holidays.yaml", m->datadir);
 	/* A --check of one file checks that file alone. */
+	if (!m->o.check_file) {
+		f.emergency = emerg;
+		f.holidays = hol;
+	}
+	m->t = table_load(&f, want, &to, &pr);
 	if (m->t && !m->o.check_file) {
-		nov = paths_overlays(&ov);
+		nov = paths_overlays(&ov, &kinds);
 		for (i = 0; i < nov; i++)
-			table_overlay(m->t, ov[i], &to, &pr);
+			table_overlay(m->t, ov[i], kinds[i], &to, &pr);
 		paths_free(ov, nov);
+		free(kinds);
 	}
 	if (m->t && pr.errors == 0)
 		table_finish(m->t, &pr);
 	main_problems(&pr, check);
+	free(emerg);
+	free(hol);
 	if (pr.errors || m->t == NULL) {
 		char *msg = i18n_fmt(m->ui, "check.summary", "nn", (double)pr.errors,
 				     (double)(pr.n - pr.errors));
 
 		if (check)
 			diag_note("%s", msg);
+		if (m->r.format == RENDER_JSON && m->r.out != NULL)
+			render_error_json(&m->r, EXIT_DATA, "data", pr.n ? pr.v[0].what : msg,
+					  pr.n ? pr.v[0].where : NULL, NULL, NULL, 0);
 		free(msg);
 		problems_free(&pr);
 		table_free(m->t);
@@ -224,6 +229,27 @@ main_load(struct main_ctx *m, bool check, const char *country, const char *langu
 	problems_free(&pr);
 	free(owned);
 	return 0;
+}
+
+/* In JSON mode an error is also JSON on stdout, for scripts. */
+static void
+main_json_error(struct main_ctx *m, int status, const char *code, const char *msg,
+		const char *input, const struct i18n_candidates *c, bool language)
+{
+	char **names;
+	size_t i, n = c ? c->n : 0;
+
+	if (m->r.format != RENDER_JSON || m->r.out == NULL)
+		return;
+	names = xcalloc(n + 1, sizeof *names);
+	for (i = 0; i < n; i++)
+		names[i] = language ? i18n_language_name(m->ui, c->codes[i])
+				    : i18n_country_name(m->ui, c->codes[i]);
+	render_error_json(&m->r, status, code, msg, input, c ? (const char *const *)c->codes : NULL,
+			  (const char *const *)names, n);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 /* Resolves a country (language false) or a language typed by the user;
@@ -245,113 +271,210 @@ main_resolve(struct main_ctx *m, bool language, const char *arg, char **out)
 	}
 	msg = render_not_found(m->ui, language, in, r, &c);
 	diag_error("%s", msg);
+	main_json_error(m, EXIT_USAGE,
+			r == I18N_AMBIGUOUS ? (language ? "ambiguous_language" : "ambiguous_country")
+					    : (language ? "unknown_language" : "unknown_country"),
+			msg, in, &c, language);
 	free(msg);
 	free(conv);
 	i18n_candidates_free(&c);
 	return EXIT_USAGE;
 }
 
+/*
+ * The caller's languages from -l (a comma-separated list, in order of
+ * preference), each resolved; without -l, the country's usual language.
+ * Returns 0 or an exit status.
+ */
+static int
+main_languages(struct main_ctx *m, const char *country, struct strv *out, bool *likely)
+{
+	char *copy, *p, *save = NULL, *tag;
+	int rc = 0;
+
+	*likely = m->o.language == NULL;
+	if (m->o.language == NULL) {
+		if ((tag = i18n_likely_language(country)) == NULL)
+			tag = xstrdup("en");
+		out->v = xcalloc(2, sizeof *out->v);
+		out->v[out->n++] = tag;
+		return 0;
+	}
+	copy = xstrdup(m->o.language);
+	for (p = strtok_r(copy, ",", &save); p != NULL && rc == 0; p = strtok_r(NULL, ",", &save)) {
+		size_t i;
+		bool dup = false;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			continue;
+		if ((rc = main_resolve(m, true, p, &tag)) != 0)
+			break;
+		for (i = 0; i < out->n; i++)
+			dup |= strcmp(out->v[i], tag) == 0;
+		if (dup) {
+			free(tag);
+			continue;
+		}
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = tag;
+	}
+	free(copy);
+	if (rc == 0 && out->n == 0)
+		rc = main_usage_error(m, "error.bad_language_list", m->o.language);
+	return rc;
+}
+
+/*
+ * The card's language: the caller's first language that has a catalog
+ * (a card is never half in one language and half in another), else the
+ * UI's, said so on stderr.
+ */
+static struct i18n *
+main_card_ui(struct main_ctx *m, const struct strv *langs)
+{
+	size_t i;
+
+	for (i = 0; i < langs->n; i++) {
+		char *cause = NULL;
+		struct i18n *c = i18n_open_tag(langs->v[i], m->localedir, &cause);
+
+		free(cause);
+		if (c != NULL && match_language(i18n_tag(c), langs->v[i])) {
+			if (i > 0) {
+				char *a = i18n_language_name(m->ui, langs->v[0]);
+				char *b = i18n_language_name(m->ui, i18n_tag(c));
+				char *msg = i18n_fmt(m->ui, "card.other_language", "ss", a, b);
+
+				diag_note("%s", msg);
+				free(msg);
+				free(a);
+				free(b);
+			}
+			return c;
+		}
+		i18n_free(c);
+	}
+	{
+		char *a = i18n_language_name(m->ui, langs->n ? langs->v[0] : "en");
+		char *b = i18n_language_name(m->ui, i18n_tag(m->ui));
+		char *msg = i18n_fmt(m->ui, "card.other_language", "ss", a, b);
+
+		diag_note("%s", msg);
+		free(msg);
+		free(a);
+		free(b);
+	}
+	return NULL;
+}
+
 static int
 main_lookup(struct main_ctx *m)
 {
-	char *country = NULL, *language = NULL;
-	struct match_result *res;
-	size_t n;
-	int rc;
-	struct render_query q = {0};
+	char *code = NULL, **keys = NULL;
+	struct strv langs = {0};
+	struct lookup_query q = {0};
+	struct answer *a;
+	struct table_want want;
 	struct i18n *card = NULL;
+	size_t nkeys, i;
+	int rc;
+	char country[3];
 
 	if (m->o.country == NULL)
 		return main_usage_error(m, "error.need_country", NULL);
-	if ((rc = main_resolve(m, false, m->o.country, &country)) != 0)
+	if ((rc = main_resolve(m, false, m->o.country, &code)) != 0)
 		return rc;
-	if (m->o.language) {
-		if ((rc = main_resolve(m, true, m->o.language, &language)) != 0) {
-			free(country);
-			return rc;
-		}
-	} else if ((language = i18n_likely_language(country)) == NULL) {
-		language = xstrdup("en");
-	}
-	if ((rc = main_load(m, false, country, language, false)) != 0) {
-		free(country);
-		free(language);
+	/* A region ("Wales", "GB-WLS") is its country and the region. */
+	snprintf(country, sizeof country, "%s", code);
+	if ((rc = main_languages(m, country, &langs, &q.languages_likely)) != 0) {
+		free(code);
+		for (i = 0; i < langs.n; i++)
+			free(langs.v[i]);
+		free(langs.v);
 		return rc;
 	}
 	q.country = country;
-	q.language = language;
-	q.language_likely = m->o.language == NULL;
+	q.region = strlen(code) > 2 ? code : NULL;
+	q.languages = (const char *const *)langs.v;
+	q.nlanguages = langs.n;
 	q.audience = m->o.audience;
 	q.open_now = m->o.open_now;
-	res = xcalloc(m->t->nservices + 1, sizeof *res);
-	n = lookup_run(m->t, m->ui, &(struct match_query){country, language, m->o.audience},
-		       m->o.open_now, m->r.now, res, &q.matched);
-	if (!q.matched && m->t->partial) {
-		/* Nothing for the country or in the language: the worldwide
-		 * services in English (tier 4), left out of the index's partial
-		 * table, are read now. */
-		table_free(m->t);
-		m->t = NULL;
-		free(res);
-		if ((rc = main_load(m, false, country, language, true)) != 0) {
-			free(country);
-			free(language);
-			return rc;
-		}
-		res = xcalloc(m->t->nservices + 1, sizeof *res);
-		n = lookup_run(m->t, m->ui, &(struct match_query){country, language, m->o.audience},
-			       m->o.open_now, m->r.now, res, &q.matched);
+	q.at = m->r_now;
+	q.at_given = m->o.at != NULL;
+	nkeys = lookup_keys(&q, &keys);
+	want = (struct table_want){(const char *const *)keys, nkeys};
+	rc = main_load(m, false, &want);
+	i18n_strv_free(keys, nkeys);
+	if (rc == 0) {
+		a = lookup_run(m->t, m->ui, &q);
+		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
+			m->r.card = card = main_card_ui(m, &langs);
+		render_answer(&m->r, m->t, a);
+		m->r.card = NULL;
+		i18n_free(card);
+		/* --open-now: 1 when nothing is open or may be. */
+		for (i = 0, rc = EXIT_NOMATCH; i < a->n; i++)
+			if (!q.open_now || a->v[i].avail == AVAIL_OPEN || a->v[i].avail == AVAIL_UNKNOWN)
+				rc = EXIT_MATCH;
+		lookup_free(a);
 	}
-	if (m->o.format == FORMAT_CARD) {
-		char *cause = NULL;
-
-		card = i18n_open_tag(language, m->localedir, &cause);
-		free(cause);
-		m->r.card = card ? card : m->ui;
-	}
-	render_results(&m->r, m->t, &q, res, n);
-	i18n_free(card);
-	m->r.card = NULL;
-	free(res);
-	free(country);
-	free(language);
-	if (m->r.data_changed) {
-		char *owned;
-
-		main_err(m, "error.data_changed", main_table_path(m, &owned));
-		free(owned);
-		return EXIT_DATA;
-	}
-	return n ? EXIT_MATCH : EXIT_NOMATCH;
+	for (i = 0; i < langs.n; i++)
+		free(langs.v[i]);
+	free(langs.v);
+	free(code);
+	return rc;
 }
 
 static int
 main_show(struct main_ctx *m)
 {
 	const struct service *s = table_find(m->t, m->o.show);
-	char *language = NULL;
+	struct strv langs = {0};
+	struct lookup_query q = {0};
+	char *code = NULL, country[3] = "";
 	struct i18n *card = NULL;
+	size_t i;
 	int rc;
 
 	if (s == NULL) {
-		main_err(m, "error.unknown_service", m->o.show);
+		char *msg = i18n_fmt(m->ui, "error.unknown_service", "s", m->o.show);
+
+		diag_error("%s", msg);
+		main_json_error(m, EXIT_USAGE, "unknown_service", msg, m->o.show, NULL, false);
+		free(msg);
 		return EXIT_USAGE;
 	}
-	if (m->o.language && (rc = main_resolve(m, true, m->o.language, &language)) != 0)
-		return rc;
-	if (language == NULL)
-		language = xstrdup(i18n_tag(m->ui));
-	if (m->o.format == FORMAT_CARD) {
-		char *cause = NULL;
-
-		card = i18n_open_tag(language, m->localedir, &cause);
-		free(cause);
-		m->r.card = card ? card : m->ui;
+	if (m->o.country != NULL) {
+		if ((rc = main_resolve(m, false, m->o.country, &code)) != 0)
+			return rc;
+		snprintf(country, sizeof country, "%s", code);
+		q.country = country;
+		q.region = strlen(code) > 2 ? code : NULL;
 	}
-	render_service(&m->r, m->t, s, language);
-	i18n_free(card);
+	if (m->o.language != NULL || m->o.country != NULL) {
+		if ((rc = main_languages(m, country, &langs, &q.languages_likely)) != 0) {
+			free(code);
+			return rc;
+		}
+	} else {
+		langs.v = xcalloc(2, sizeof *langs.v);
+		langs.v[langs.n++] = xstrdup(i18n_tag(m->ui));
+	}
+	q.languages = (const char *const *)langs.v;
+	q.nlanguages = langs.n;
+	q.at = m->r_now;
+	q.at_given = m->o.at != NULL;
+	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
+		m->r.card = card = main_card_ui(m, &langs);
+	render_service(&m->r, m->t, s, &q);
 	m->r.card = NULL;
-	free(language);
+	i18n_free(card);
+	for (i = 0; i < langs.n; i++)
+		free(langs.v[i]);
+	free(langs.v);
+	free(code);
 	return EXIT_MATCH;
 }
 
@@ -402,7 +525,8 @@ main_list(struct main_ctx *m)
 					main_pairs_add(&v, &n, c, i18n_country_name(m->ui, c));
 			}
 		for (i = 0; i < m->t->nemergency; i++)
-			if (strcmp(m->t->emergency[i].country, "EU") != 0)
+			if (strcmp(m->t->emergency[i].country, "EU") != 0 &&
+			    strcmp(m->t->emergency[i].country, "") != 0)
 				main_pairs_add(&v, &n, m->t->emergency[i].country,
 					       i18n_country_name(m->ui, m->t->emergency[i].country));
 	} else if (strcmp(m->o.list, "languages") == 0) {
@@ -416,12 +540,10 @@ main_list(struct main_ctx *m)
 		for (i = 0; i < m->t->nservices; i++)
 			main_pairs_add(&v, &n, m->t->services[i].id, xstrdup(m->t->services[i].name));
 	} else if (strcmp(m->o.list, "sources") == 0) {
-		for (i = 0; i < m->t->files.n; i++) {
-			char *k = xasprintf("%zu", i + 1);
-
-			main_pairs_add(&v, &n, k, xstrdup(m->t->files.v[i]));
-			free(k);
-		}
+		/* The files read, by kind and name: no path of this machine. */
+		for (i = 0; i < m->t->nfiles; i++)
+			main_pairs_add(&v, &n, m->t->files[i]->name,
+				       xstrdup(origin_kind_name(m->t->files[i]->kind)));
 	} else {
 		/* ui-languages: every catalog, named in itself. */
 		DIR *d = opendir(m->localedir);
@@ -431,9 +553,9 @@ main_list(struct main_ctx *m)
 			size_t l = strlen(de->d_name);
 			char *tag;
 
-			if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+			if (l < 5 || strcmp(de->d_name + l - 4, ".res") != 0)
 				continue;
-			tag = xstrndup(de->d_name, l - 5);
+			tag = xstrndup(de->d_name, l - 4);
 			main_pairs_add(&v, &n, tag, i18n_language_autonym(tag));
 			free(tag);
 		}
@@ -532,22 +654,24 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	m->r.ui = m->ui;
 	m->r.width = main_width();
 	m->r.color = main_color(&m->o);
-	m->r.format = m->o.format == FORMAT_JSON ? RENDER_JSON
+	m->r.format = m->o.format == FORMAT_JSON   ? RENDER_JSON
 		      : m->o.format == FORMAT_CARD ? RENDER_CARD
+		      : m->o.format == FORMAT_SMS  ? RENDER_SMS
+		      : m->o.format == FORMAT_FULL ? RENDER_FULL
 						   : RENDER_TEXT;
-	m->r.now = i18n_now();
+	m->r_now = i18n_now();
 	if (perr != 0)
 		return main_usage_error(m, cause, arg);
-	if (m->o.at != NULL && i18n_parse_datetime(m->ui, m->o.at, &m->r.now) == -1)
+	if (m->o.at != NULL && i18n_parse_datetime(m->ui, m->o.at, &m->r_now) == -1)
 		return main_usage_error(m, "error.bad_at", m->o.at);
 	switch (m->o.action) {
 	case ACTION_HELP:
 		return main_help(m);
 	case ACTION_VERSION:
-		(void)main_load(m, false, NULL, NULL, false);
+		(void)main_load(m, false, NULL);
 		return main_version(m);
 	case ACTION_CHECK:
-		return main_load(m, true, NULL, NULL, false);
+		return main_load(m, true, NULL);
 	default:
 		break;
 	}
@@ -555,7 +679,7 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	    (m->o.no_input || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return main_usage_error(m, "error.no_input", NULL);
 	/* A lookup loads its own table, through the index. */
-	if (m->o.action != ACTION_LOOKUP && (rc = main_load(m, false, NULL, NULL, false)) != 0)
+	if (m->o.action != ACTION_LOOKUP && (rc = main_load(m, false, NULL)) != 0)
 		return rc;
 	switch (m->o.action) {
 	case ACTION_LOOKUP:
@@ -566,7 +690,8 @@ main_run(struct main_ctx *m, int argc, char **argv)
 		return main_list(m);
 	default: {
 		struct prompt_session s = {.ui = m->ui, .locales_dir = m->localedir, .datadir = m->datadir, .t = m->t,
-					   .r = &m->r, .audience = m->o.audience,
+					   .r = &m->r, .audience = m->o.audience, .now = m->r_now,
+					   .at_given = m->o.at != NULL,
 					   .open_now = m->o.open_now, .discreet = m->o.discreet};
 
 		rc = prompt_run(&s);

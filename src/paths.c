@@ -67,14 +67,15 @@ paths_scan(const char *dir, char ***v, size_t *n)
 }
 
 size_t
-paths_overlays(char ***out)
+paths_overlays(char ***out, enum origin_kind **kinds)
 {
 	char **v = NULL;
-	size_t n = 0;
+	size_t n = 0, nsys, i;
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	char *user = NULL;
 
 	paths_scan(SIGNPOST_SYSCONFDIR, &v, &n);
+	nsys = n;
 	if (xdg != NULL && xdg[0] == '/')
 		user = xasprintf("%s/signpost", xdg);
 	else if (home != NULL && home[0] == '/')
@@ -82,6 +83,9 @@ paths_overlays(char ***out)
 	if (user != NULL)
 		paths_scan(user, &v, &n);
 	free(user);
+	*kinds = xcalloc(n + 1, sizeof **kinds);
+	for (i = 0; i < n; i++)
+		(*kinds)[i] = i < nsys ? ORIGIN_SYSTEM : ORIGIN_USER;
 	*out = v;
 	return n;
 }

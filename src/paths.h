@@ -9,14 +9,18 @@
 
 #include <stddef.h>
 
+#include "table.h"
+
 /* The directory holding services.yaml and locales/ (allocated). */
 char *paths_datadir(void);
 /*
  * The overlay tables, in merge order: SYSCONFDIR/signpost/NAME.yaml, then
  * $XDG_DATA_HOME/signpost/NAME.yaml (default ~/.local/share/signpost), each
- * directory sorted by name.  Returns the count; free with paths_free.
+ * directory sorted by name, and in *kinds (allocated) ORIGIN_SYSTEM or
+ * ORIGIN_USER for each.  Returns the count; free with paths_free and
+ * free(*kinds).
  */
-size_t paths_overlays(char ***out);
+size_t paths_overlays(char ***out, enum origin_kind **kinds);
 void paths_free(char **v, size_t n);
 
 #endif

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -235,12 +236,11 @@ enum prompt_step {
 
 struct prompt_ctx {
 	struct prompt_session *s;
-	char *country;  /* alpha-2, or NULL before the first answer */
-	char *language; /* canonical tag */
-	bool language_likely;
-	struct match_result *res;
-	size_t n;
-	bool matched; /* something matched before --open-now */
+	char *country;   /* alpha-2, or NULL before the first answer */
+	char *region;    /* ISO 3166-2, or NULL */
+	struct strv langs; /* the caller's languages, canonical tags */
+	bool likely;     /* the language was the country's usual one */
+	struct answer *a;
 	double now_offset; /* --at minus the real start time (0 without --at) */
 };
 
@@ -282,8 +282,7 @@ prompt_size(int *cols, int *rows)
 	}
 }
 
-/* Before each output: the width of the terminal now, and the time now
- * (shifted by --at, if it was given). */
+/* Before each output: the width of the terminal now. */
 static void
 prompt_refresh(struct prompt_ctx *c)
 {
@@ -292,7 +291,6 @@ prompt_refresh(struct prompt_ctx *c)
 	prompt_size(&cols, &rows);
 	if (cols >= 20)
 		c->s->r->width = cols > 200 ? 200 : cols;
-	c->s->r->now = i18n_now() + c->now_offset;
 }
 
 /* Writes a message from the catalog layer, wrapped to the terminal. */
@@ -311,8 +309,58 @@ prompt_say(struct prompt_ctx *c, char *text)
 }
 
 /*
+ * One key from the terminal, without Enter: the terminal is put in
+ * non-canonical mode for that key only, so what is typed after it stays
+ * in the input for the next question (nothing typed ahead is lost).
+ * Returns the byte, or -1 on end of input or a signal.
+ */
+static int
+prompt_key(void)
+{
+	struct termios old, raw;
+	unsigned char ch;
+	sigset_t waitmask;
+	int fd = STDIN_FILENO, rc = -1;
+
+	if (tcgetattr(fd, &old) != 0)
+		return -1;
+	raw = old;
+	raw.c_lflag &= (tcflag_t) ~(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(fd, TCSANOW, &raw) != 0)
+		return -1;
+	sigprocmask(SIG_SETMASK, NULL, &waitmask);
+	sigdelset(&waitmask, SIGINT);
+	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGHUP);
+	for (;;) {
+		fd_set fds;
+		int n;
+
+		FD_ZERO(&fds);
+		FD_SET(fd, &fds);
+		n = pselect(fd + 1, &fds, NULL, NULL, NULL, &waitmask);
+		if (prompt_signal)
+			break;
+		if (n > 0) {
+			if (read(fd, &ch, 1) == 1)
+				rc = ch;
+			break;
+		}
+		if (n < 0 && errno != EINTR)
+			break;
+	}
+	tcsetattr(fd, TCSANOW, &old);
+	return rc;
+}
+
+/*
  * Shows text (already in the terminal's character set) a screen at a time
- * when it is longer than the screen, asking "more" in between.
+ * when it is longer than the screen.  Between screens one key decides:
+ * Space or Enter shows more, q stops (nothing typed after q is lost).
+ * The answer starts with the emergency numbers, so they are on the first
+ * screen, never behind the pager.
  */
 static enum prompt_step
 prompt_page(struct prompt_ctx *c, const char *text, size_t len)
@@ -329,19 +377,24 @@ prompt_page(struct prompt_ctx *c, const char *text, size_t len)
 
 		free(l);
 		if (rows >= 4 && used + h > rows - 1) {
-			char *m = i18n_str(c->s->ui, "prompt.more"), *pt = prompt_term(c, m), *ans;
-			enum prompt_read r;
+			char *m = i18n_str(c->s->ui, "prompt.more"), *pt = prompt_term(c, m);
+			int key;
 
 			free(m);
-			r = prompt_readline(pt, NULL, NULL, &ans);
+			fputs(pt, stdout);
+			fflush(stdout);
 			free(pt);
-			if (r != READ_LINE)
-				return prompt_step_of(r);
-			if (ans[0] == 'q' || ans[0] == 'Q') {
-				prompt_freeline(ans);
+			key = prompt_key();
+			/* Clear the "more" line. */
+			fputs("\r\033[K", stdout);
+			if (key < 0)
+				return prompt_signal == SIGINT ? STEP_RESTART
+				       : prompt_signal	   ? STEP_END
+							   : STEP_QUIT;
+			if (key == 'q' || key == 'Q' || key == 0x1b) {
+				fflush(stdout);
 				return STEP_OK;
 			}
-			prompt_freeline(ans);
 			used = 0;
 		}
 		if (fwrite(p, 1, (size_t)(next - p), stdout) != (size_t)(next - p))
@@ -383,37 +436,36 @@ prompt_release(struct prompt_ctx *c, FILE *mem, char **buf, size_t *len, FILE *s
 	return st;
 }
 
-/* Ranks the services for the current country and language, exactly as
- * the scripted lookup does: both call lookup_run. */
+/* Decides the referral for the current caller, exactly as the scripted
+ * lookup does: both call lookup_run. */
 static void
 prompt_rank(struct prompt_ctx *c)
 {
 	struct prompt_session *s = c->s;
+	struct lookup_query q = {
+		.country = c->country,
+		.region = c->region,
+		.languages = (const char *const *)c->langs.v,
+		.nlanguages = c->langs.n,
+		.languages_likely = c->likely,
+		.audience = s->audience,
+		.open_now = s->open_now,
+		.at = i18n_now() + c->now_offset,
+		.at_given = s->at_given,
+	};
 
-	free(c->res);
-	c->res = xcalloc(s->t->nservices + 1, sizeof *c->res);
-	c->n = lookup_run(s->t, s->ui, &(struct match_query){c->country, c->language, s->audience},
-			  s->open_now, s->r->now, c->res, &c->matched);
-}
-
-static struct render_query
-prompt_query(struct prompt_ctx *c)
-{
-	return (struct render_query){.country = c->country, .language = c->language,
-				     .language_likely = c->language_likely,
-				     .audience = c->s->audience, .open_now = c->s->open_now,
-				     .matched = c->matched};
+	lookup_free(c->a);
+	c->a = lookup_run(s->t, s->ui, &q);
 }
 
 static enum prompt_step
 prompt_results(struct prompt_ctx *c)
 {
-	struct render_query q = prompt_query(c);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *saved, *mem = prompt_capture(c, &buf, &len, &saved);
 
-	render_results(c->s->r, c->s->t, &q, c->res, c->n);
+	render_answer(c->s->r, c->s->t, c->a);
 	return prompt_release(c, mem, &buf, &len, saved);
 }
 
@@ -518,10 +570,13 @@ prompt_offered(struct prompt_ctx *c, const char ***out)
 	size_t n = 0, i, j, k;
 
 	for (i = 0; i < t->nservices; i++) {
-		int world = 0;
+		const struct service *sv = &t->services[i];
+		bool fits = false;
 
-		if (t->services[i].status == STATUS_ENDED ||
-		    !match_country(&t->services[i], c->country, &world))
+		for (j = 0; j < sv->countries.n; j++)
+			fits |= strcmp(sv->countries.v[j], "world") == 0 ||
+				(c->country != NULL && strcmp(sv->countries.v[j], c->country) == 0);
+		if (sv->status == STATUS_ENDED || !fits)
 			continue;
 		for (j = 0; j < t->services[i].languages.n; j++) {
 			const char *l = t->services[i].languages.v[j];
@@ -565,27 +620,85 @@ prompt_trim(char *s)
 	return s;
 }
 
+static void
+prompt_langs_free(struct strv *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
 /*
- * Asks a question: the country (language false) or the caller's language.
- * On STEP_OK *code is the answer (allocated).  "?" explains the question;
- * an ambiguous or unknown answer lists candidates and asks again.
+ * Parses an answer to the language question: one language or several,
+ * separated by commas, in order of preference.  Returns I18N_FOUND with
+ * out filled, or the failing match with *bad the part that failed and
+ * cand its candidates.
+ */
+static enum i18n_match
+prompt_parse_languages(struct prompt_ctx *c, char *in, struct strv *out, char **bad,
+		       struct i18n_candidates *cand)
+{
+	char *save = NULL, *p;
+
+	for (p = strtok_r(in, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
+		char *code = NULL;
+		enum i18n_match m;
+		size_t i;
+		bool dup = false;
+
+		p = prompt_trim(p);
+		if (*p == '\0')
+			continue;
+		m = i18n_language_parse(c->s->ui, p, &code, cand);
+		if (m != I18N_FOUND) {
+			*bad = p;
+			return m;
+		}
+		i18n_candidates_free(cand);
+		for (i = 0; i < out->n; i++)
+			dup |= strcmp(out->v[i], code) == 0;
+		if (dup) {
+			free(code);
+			continue;
+		}
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = code;
+	}
+	return I18N_FOUND;
+}
+
+/*
+ * Asks a question: the country (language false) or the caller's
+ * languages.  On STEP_OK *code is the country (allocated), or *langs the
+ * languages.  "?" explains the question; an ambiguous or unknown answer
+ * lists candidates, makes the best one the default and asks again.
  */
 static enum prompt_step
-prompt_ask(struct prompt_ctx *c, bool language, char **code)
+prompt_ask(struct prompt_ctx *c, bool language, char **code, struct strv *langs)
 {
+	char *best = NULL;
+
 	for (;;) {
 		struct i18n *ui = c->s->ui;
-		char *def = language ? i18n_likely_language(c->country) : NULL, *q, *pt, *line, *in;
+		char *def = best, *q, *pt, *line, *in, *bad = NULL;
 		const char *home = i18n_home_region(ui);
 		struct i18n_candidates cand = {0};
 		enum i18n_match m;
 		enum prompt_read r;
 
-		if (!language && home != NULL && i18n_country_valid(home))
+		best = NULL;
+		if (def == NULL && language)
+			def = i18n_likely_language(c->country);
+		if (def == NULL && !language && home != NULL && i18n_country_valid(home))
 			def = xstrdup(home);
 		if (def != NULL) {
 			char *name = language ? i18n_language_name(ui, def)
-					      : i18n_country_name(ui, def);
+				     : strlen(def) > 2 ? i18n_region_name(ui, def)
+						       : i18n_country_name(ui, def);
 
 			q = i18n_fmt(ui, language ? "prompt.language_default" : "prompt.country_default",
 				     "s", name);
@@ -606,7 +719,12 @@ prompt_ask(struct prompt_ctx *c, bool language, char **code)
 		prompt_saveline(in);
 		if (*in == '\0' && def != NULL) {
 			prompt_freeline(line);
-			*code = def;
+			if (language) {
+				langs->v = xcalloc(2, sizeof *langs->v);
+				langs->v[langs->n++] = def;
+			} else {
+				*code = def;
+			}
 			return STEP_OK;
 		}
 		free(def);
@@ -616,35 +734,64 @@ prompt_ask(struct prompt_ctx *c, bool language, char **code)
 			prompt_freeline(line);
 			continue;
 		}
-		m = language ? i18n_language_parse(ui, in, code, &cand)
-			     : i18n_country_parse(ui, in, code, &cand);
-		if (m == I18N_FOUND) {
-			i18n_candidates_free(&cand);
-			prompt_freeline(line);
-			return STEP_OK;
+		if (language) {
+			struct strv got = {0};
+
+			m = prompt_parse_languages(c, in, &got, &bad, &cand);
+			if (m == I18N_FOUND && got.n > 0) {
+				*langs = got;
+				i18n_candidates_free(&cand);
+				prompt_freeline(line);
+				return STEP_OK;
+			}
+			prompt_langs_free(&got);
+			if (m == I18N_FOUND) {
+				prompt_freeline(line);
+				continue;
+			}
+		} else {
+			m = i18n_country_parse(ui, in, code, &cand);
+			if (m == I18N_FOUND) {
+				i18n_candidates_free(&cand);
+				prompt_freeline(line);
+				return STEP_OK;
+			}
 		}
-		prompt_not_found(c, language, in, m, &cand);
+		prompt_not_found(c, language, bad ? bad : in, m, &cand);
+		/* The first candidate becomes the default: Enter takes it. */
+		if (cand.n > 0)
+			best = xstrdup(cand.codes[0]);
 		i18n_candidates_free(&cand);
 		prompt_freeline(line);
 	}
 }
 
-/* Asks the caller's language for the current country and shows the
+/* Sets the country (or region) the session looks up for. */
+static void
+prompt_set_country(struct prompt_ctx *c, char *code)
+{
+	free(c->country);
+	free(c->region);
+	c->region = strlen(code) > 2 ? xstrdup(code) : NULL;
+	code[strcspn(code, "-")] = '\0';
+	c->country = code;
+}
+
+/* Asks the caller's languages for the current country and shows the
  * results. */
 static enum prompt_step
 prompt_lookup_language(struct prompt_ctx *c)
 {
-	char *tag = NULL, *likely;
-	enum prompt_step st = prompt_ask(c, true, &tag);
+	struct strv langs = {0};
+	char *likely;
+	enum prompt_step st = prompt_ask(c, true, NULL, &langs);
 
 	if (st != STEP_OK)
 		return st;
-	if (tag == NULL)
-		return STEP_RESTART;
 	likely = i18n_likely_language(c->country);
-	free(c->language);
-	c->language = tag;
-	c->language_likely = likely != NULL && strcmp(likely, tag) == 0;
+	prompt_langs_free(&c->langs);
+	c->langs = langs;
+	c->likely = langs.n == 1 && likely != NULL && strcmp(likely, langs.v[0]) == 0;
 	free(likely);
 	prompt_rank(c);
 	return prompt_results(c);
@@ -654,19 +801,18 @@ static enum prompt_step
 prompt_lookup(struct prompt_ctx *c)
 {
 	char *code = NULL;
-	enum prompt_step st = prompt_ask(c, false, &code);
+	enum prompt_step st = prompt_ask(c, false, &code, NULL);
 
 	if (st != STEP_OK)
 		return st;
-	free(c->country);
-	c->country = code;
+	prompt_set_country(c, code);
 	return prompt_lookup_language(c);
 }
 
 /* ---- commands ---- */
 
-enum prompt_cmd { CMD_DETAILS, CMD_CARD, CMD_NEW, CMD_LANGUAGE, CMD_UI, CMD_HELP, CMD_QUIT,
-		  CMD_NONE };
+enum prompt_cmd { CMD_DETAILS, CMD_CARD, CMD_NEW, CMD_LANGUAGE, CMD_AUDIENCE, CMD_OPEN,
+		  CMD_UI, CMD_HELP, CMD_QUIT, CMD_NONE };
 
 static const struct {
 	const char *name;  /* English, always understood */
@@ -679,6 +825,8 @@ static const struct {
 	{"card", "c", "prompt.command.card", " N", "prompt.help.card"},
 	{"new", "n", "prompt.command.new", "", "prompt.help.new"},
 	{"language", "l", "prompt.command.language", "", "prompt.help.language"},
+	{"audience", "a", "prompt.command.audience", " WHO", "prompt.help.audience"},
+	{"open", "o", "prompt.command.open", "", "prompt.help.open"},
 	{"ui", "u", "prompt.command.ui", " TAG", "prompt.help.ui"},
 	{"help", "?", "prompt.command.help", "", "prompt.help.help"},
 	{"quit", "q", "prompt.command.quit", "", "prompt.help.quit"},
@@ -733,7 +881,7 @@ prompt_help(struct prompt_ctx *c)
 	for (i = 0; i < PROMPT_NCMDS; i++) {
 		char *word = i18n_str(ui, prompt_cmds[i].key);
 		const char *arg = i == CMD_CARD ? "" : prompt_cmds[i].arg;
-		char *cardarg = i == CMD_CARD ? xasprintf(" N|%s", all) : xstrdup("");
+		char *cardarg = i == CMD_CARD ? xasprintf(" [N|%s]", all) : xstrdup("");
 
 		if (i == CMD_HELP)
 			left[i] = xasprintf("%s, ?", word);
@@ -788,30 +936,33 @@ prompt_help(struct prompt_ctx *c)
 }
 
 /* The result a "details"/"card" argument names (1-based), or 0 after
- * saying what is wrong. */
+ * saying what is wrong.  With one result, no number is needed. */
 static size_t
 prompt_result_number(struct prompt_ctx *c, enum prompt_cmd cmd, const char *arg)
 {
+	size_t n = c->a ? c->a->n : 0;
 	char *end;
 	long v;
 
-	if (c->n == 0) {
+	if (n == 0) {
 		prompt_say(c, i18n_str(c->s->ui, "prompt.no_results"));
 		return 0;
 	}
+	if ((arg == NULL || *arg == '\0') && n == 1)
+		return 1;
 	if (arg == NULL || *arg == '\0') {
 		char *word = i18n_str(c->s->ui, prompt_cmds[cmd].key);
 
-		prompt_say(c, i18n_fmt(c->s->ui, "prompt.need_number", "s", word));
+		prompt_say(c, i18n_fmt(c->s->ui, "prompt.need_number", "sn", word, (double)n));
 		free(word);
 		return 0;
 	}
 	errno = 0;
 	v = strtol(arg, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 1 || (unsigned long)v > c->n) {
+	if (errno != 0 || *end != '\0' || v < 1 || (unsigned long)v > n) {
 		char *clean = sanitize_dup(arg);
 
-		prompt_say(c, i18n_fmt(c->s->ui, "prompt.bad_number", "sn", clean, (double)c->n));
+		prompt_say(c, i18n_fmt(c->s->ui, "prompt.bad_number", "sn", clean, (double)n));
 		free(clean);
 		return 0;
 	}
@@ -829,46 +980,98 @@ prompt_details(struct prompt_ctx *c, const char *arg)
 	if (k == 0)
 		return STEP_OK;
 	mem = prompt_capture(c, &buf, &len, &saved);
-	render_service(c->s->r, c->s->t, c->res[k - 1].svc, c->language);
+	render_details(c->s->r, c->s->t, c->a, k - 1);
 	return prompt_release(c, mem, &buf, &len, saved);
 }
 
-/* Referral cards are written in the caller's language, not the UI's. */
+/* Referral cards are written in the caller's language (the first of
+ * their languages that has a catalog), not the UI's. */
 static enum prompt_step
 prompt_card(struct prompt_ctx *c, const char *arg)
 {
 	struct render *r = c->s->r;
-	char *all = i18n_str(c->s->ui, "prompt.command.all"), *cause = NULL, *buf = NULL;
-	bool every = arg != NULL && (prompt_casecmp(arg, "all", (size_t)-1) == 0 || prompt_casecmp(arg, all, (size_t)-1) == 0);
-	size_t k = 0, len = 0;
-	struct i18n *card;
+	char *all = i18n_str(c->s->ui, "prompt.command.all"), *buf = NULL;
+	bool every = arg != NULL && (prompt_casecmp(arg, "all", (size_t)-1) == 0 ||
+				     prompt_casecmp(arg, all, (size_t)-1) == 0);
+	size_t k = 0, len = 0, i;
+	struct i18n *card = NULL;
 	FILE *saved, *mem;
 	enum prompt_step st;
 
 	free(all);
 	if (!every && (k = prompt_result_number(c, CMD_CARD, arg)) == 0)
 		return STEP_OK;
-	if (every && c->n == 0) {
+	if (every && (c->a == NULL || c->a->n == 0)) {
 		prompt_say(c, i18n_str(c->s->ui, "prompt.no_results"));
 		return STEP_OK;
 	}
-	card = i18n_open_tag(c->language, c->s->locales_dir, &cause);
-	free(cause);
+	for (i = 0; i < c->langs.n && card == NULL; i++) {
+		char *cause = NULL;
+
+		card = i18n_open_tag(c->langs.v[i], c->s->locales_dir, &cause);
+		free(cause);
+		if (card != NULL && !match_language(i18n_tag(card), c->langs.v[i])) {
+			i18n_free(card);
+			card = NULL;
+		}
+	}
 	r->card = card ? card : c->s->ui;
 	mem = prompt_capture(c, &buf, &len, &saved);
-	if (every) {
-		struct render_query q = prompt_query(c);
-
-		r->format = RENDER_CARD;
-		render_results(r, c->s->t, &q, c->res, c->n);
-		r->format = RENDER_TEXT;
-	} else {
-		render_card(r, c->res[k - 1].svc, c->language);
-	}
+	r->format = RENDER_CARD;
+	if (every)
+		render_answer(r, c->s->t, c->a);
+	else
+		render_card(r, c->s->t, c->a, k - 1);
+	r->format = RENDER_TEXT;
 	st = prompt_release(c, mem, &buf, &len, saved);
 	r->card = NULL;
 	i18n_free(card);
 	return st;
+}
+
+/* "audience self,close" (or all, professional): who the services are for. */
+static enum prompt_step
+prompt_audience(struct prompt_ctx *c, const char *arg)
+{
+	unsigned bits = 0;
+	char *copy, *p, *save = NULL;
+	bool ok = arg != NULL && *arg != '\0';
+
+	copy = xstrdup(arg ? arg : "");
+	for (p = strtok_r(copy, ", ", &save); p && ok; p = strtok_r(NULL, ", ", &save)) {
+		if (prompt_casecmp(p, "self", (size_t)-1) == 0)
+			bits |= AUDIENCE_SELF;
+		else if (prompt_casecmp(p, "close", (size_t)-1) == 0)
+			bits |= AUDIENCE_CLOSE;
+		else if (prompt_casecmp(p, "professional", (size_t)-1) == 0)
+			bits |= AUDIENCE_PROFESSIONAL;
+		else if (prompt_casecmp(p, "all", (size_t)-1) == 0)
+			bits |= AUDIENCE_SELF | AUDIENCE_CLOSE | AUDIENCE_PROFESSIONAL;
+		else
+			ok = false;
+	}
+	free(copy);
+	if (!ok || bits == 0) {
+		prompt_say(c, i18n_str(c->s->ui, "prompt.audience_usage"));
+		return STEP_OK;
+	}
+	c->s->audience = bits;
+	if (c->country == NULL)
+		return STEP_OK;
+	prompt_rank(c);
+	return prompt_results(c);
+}
+
+/* "open": only the lines open now, or again all of them. */
+static enum prompt_step
+prompt_open(struct prompt_ctx *c)
+{
+	c->s->open_now = !c->s->open_now;
+	prompt_say(c, i18n_str(c->s->ui, c->s->open_now ? "prompt.open_on" : "prompt.open_off"));
+	if (c->country == NULL)
+		return STEP_OK;
+	prompt_rank(c);
+	return prompt_results(c);
 }
 
 static void
@@ -906,7 +1109,7 @@ prompt_commands(struct prompt_ctx *c)
 {
 	for (;;) {
 		char *q = i18n_str(c->s->ui, "prompt.command"), *pt = prompt_term(c, q);
-		char *line, *in, *arg;
+		char *line, *in, *arg, *whole;
 		enum prompt_read r = prompt_readline(pt, NULL, NULL, &line);
 		enum prompt_step st = STEP_OK;
 
@@ -916,12 +1119,14 @@ prompt_commands(struct prompt_ctx *c)
 			return prompt_step_of(r);
 		in = prompt_trim(line);
 		prompt_saveline(in);
+		whole = xstrdup(in);
 		arg = in + strcspn(in, " \t");
 		if (*arg != '\0') {
 			*arg++ = '\0';
 			arg = prompt_trim(arg);
 		}
 		if (*in == '\0') {
+			free(whole);
 			prompt_freeline(line);
 			continue;
 		}
@@ -938,6 +1143,12 @@ prompt_commands(struct prompt_ctx *c)
 		case CMD_LANGUAGE:
 			st = prompt_lookup_language(c);
 			break;
+		case CMD_AUDIENCE:
+			st = prompt_audience(c, arg);
+			break;
+		case CMD_OPEN:
+			st = prompt_open(c);
+			break;
 		case CMD_UI:
 			prompt_ui(c, arg);
 			break;
@@ -948,13 +1159,24 @@ prompt_commands(struct prompt_ctx *c)
 			st = STEP_QUIT;
 			break;
 		case CMD_NONE: {
-			char *clean = sanitize_dup(in);
+			/* A country typed here starts a lookup for it. */
+			struct i18n_candidates cand = {0};
+			char *code = NULL;
 
-			prompt_say(c, i18n_fmt(c->s->ui, "prompt.unknown_command", "s", clean));
-			free(clean);
+			if (i18n_country_parse(c->s->ui, whole, &code, &cand) == I18N_FOUND) {
+				prompt_set_country(c, code);
+				st = prompt_lookup_language(c);
+			} else {
+				char *clean = sanitize_dup(whole);
+
+				prompt_say(c, i18n_fmt(c->s->ui, "prompt.unknown_command", "s", clean));
+				free(clean);
+			}
+			i18n_candidates_free(&cand);
 			break;
 		}
 		}
+		free(whole);
 		prompt_freeline(line);
 		if (st != STEP_OK)
 			return st;
@@ -973,11 +1195,10 @@ prompt_run(struct prompt_session *s)
 	int rc = EXIT_MATCH;
 	size_t i;
 
-	c.now_offset = s->r->now - i18n_now();
-	if (c.now_offset > -5000 && c.now_offset < 5000)
-		c.now_offset = 0;
-	/* The session shows text: results as the scripted lookup shows them. */
+	c.now_offset = s->at_given ? s->now - i18n_now() : 0;
+	/* The session shows the call view, and hints name its commands. */
 	s->r->format = RENDER_TEXT;
+	s->r->session = true;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = prompt_on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -1009,8 +1230,10 @@ prompt_run(struct prompt_session *s)
 	for (i = 0; i < 4; i++)
 		sigaction(sigs[i], &old[i], NULL);
 	s->r->format = format;
-	free(c.res);
+	s->r->session = false;
+	lookup_free(c.a);
 	free(c.country);
-	free(c.language);
+	free(c.region);
+	prompt_langs_free(&c.langs);
 	return rc;
 }

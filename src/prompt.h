@@ -20,6 +20,8 @@ struct prompt_session {
 	struct render *r;         /* output settings (width, colour, now) */
 	unsigned audience;
 	bool open_now;
+	double now;               /* --at, if given */
+	bool at_given;
 	bool discreet;            /* clear the screen and scrollback at the end */
 };
 

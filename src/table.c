@@ -1,87 +1,47 @@
 /*
  * table.c - the resource table loader and validator.  It turns the ynode
- * tree of a YAML file into struct table, checking every field against
- * schema 1 and collecting every problem with its FILE:LINE:COLUMN, so
- * `signpost --check` can list them all at once.  No I/O beyond reading the
- * file, no printing.
+ * trees of the data files into struct table, checking every field against
+ * schema 2 (data/README.md) and collecting every problem with its
+ * FILE:LINE:COLUMN, so `signpost --check` can list them all at once.
+ * Every item of a list (a service, a country's emergency numbers, a
+ * holiday calendar) goes through one loader, whether the whole file is
+ * read or an index chose the items.  Reads files; never prints.
  */
 #include "table.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "file.h"
 #include "i18n.h"
+#include "index.h"
 #include "xmalloc.h"
-#include "ynode.h"
 
-#define TABLE_MAX_SERVICES 250000
+#define TABLE_MAX_SERVICES 1000000
+
+const struct ynode_limits table_limits = {
+	.max_bytes = (size_t)1 << 30, /* a large local table, read in linear time */
+	.max_scalar = 16384,
+	.max_depth = 16,
+	.max_nodes = 100000, /* per item (a service), and for the rest of a file */
+};
+
+/* The three kinds of data file, by the name of their list. */
+enum table_kind { KIND_SERVICES, KIND_EMERGENCY, KIND_HOLIDAYS };
+static const char *const kind_list[] = {"services", "emergency", "calendars", NULL};
 
 struct loader {
 	const char *name;
 	struct problems *pr;
 	const struct table_options *o;
 	bool overlay;
+	const struct table_file *file;
 };
-
-static const struct ynode_limits *
-table_limits(const struct table_options *o)
-{
-	return o != NULL && o->limits != NULL ? o->limits : &ynode_default_limits;
-}
-
-/*
- * Validating codes through ICU is the costly part of loading a table, and
- * the same few codes recur in every service: remember the answers.  The
- * memo is per process and only ever holds what ICU said.
- */
-static unsigned char table_country_memo[26][26]; /* 0 unknown, 1 valid, 2 not */
-
-static bool
-table_country_known(const char *s)
-{
-	unsigned char *m;
-
-	if (s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
-		return false;
-	m = &table_country_memo[s[0] - 'A'][s[1] - 'A'];
-	if (*m == 0)
-		*m = i18n_country_valid(s) ? 1 : 2;
-	return *m == 1;
-}
-
-#define TABLE_LANG_MEMO 64
-static struct {
-	char in[16];
-	char out[16]; /* "" when not a valid tag */
-} table_lang_memo[TABLE_LANG_MEMO];
-static size_t table_lang_memo_n;
-
-/* i18n_language_canonical, remembered for short tags. */
-static char *
-table_canonical(const char *tag)
-{
-	size_t i;
-	char *c;
-
-	if (strlen(tag) < sizeof table_lang_memo[0].in) {
-		for (i = 0; i < table_lang_memo_n; i++)
-			if (strcmp(table_lang_memo[i].in, tag) == 0)
-				return table_lang_memo[i].out[0] ? xstrdup(table_lang_memo[i].out)
-								 : NULL;
-	}
-	c = i18n_language_canonical(tag);
-	if (strlen(tag) < sizeof table_lang_memo[0].in &&
-	    (c == NULL || strlen(c) < sizeof table_lang_memo[0].out) &&
-	    table_lang_memo_n < TABLE_LANG_MEMO) {
-		strcpy(table_lang_memo[table_lang_memo_n].in, tag);
-		strcpy(table_lang_memo[table_lang_memo_n].out, c ? c : "");
-		table_lang_memo_n++;
-	}
-	return c;
-}
 
 static void SP_PRINTF(3, 4)
 table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
@@ -103,6 +63,32 @@ table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A "NAME:L:C: what" cause from ynode or file as a problem. */
+static void
+table_cause(struct loader *L, char *cause)
+{
+	size_t nl = strlen(L->name);
+	char *colon = strncmp(cause, L->name, nl) == 0 ? strstr(cause + nl, ": ") : NULL;
+	int line = 0, col = 0;
+
+	if (colon != NULL && sscanf(cause + nl, ":%d:%d:", &line, &col) == 2)
+		problem_add(L->pr, L->name, line, col, false, "%s", colon + 2);
+	else if (colon != NULL)
+		problem_add(L->pr, L->name, 0, 0, false, "%s", colon + 2);
+	else
+		problem_add(L->pr, L->name, 0, 0, false, "%s", cause);
+	free(cause);
+}
+
+
+static const struct ynode_limits *
+table_limits_of(const struct table_options *o)
+{
+	return o != NULL && o->limits != NULL ? o->limits : &table_limits;
+}
+
+struct items;
+static void table_discard(struct items *it, size_t from);
 
 /* Levenshtein distance, bounded to short words (keys). */
 static size_t
@@ -358,7 +344,7 @@ table_country_ok(const char *s, bool allow_world)
 	if (allow_world && strcmp(s, "world") == 0)
 		return true;
 	return strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) &&
-	       table_country_known(s);
+	       i18n_country_valid(s);
 }
 
 static void
@@ -392,7 +378,7 @@ table_languages(struct loader *L, const struct ynode *seq, struct strv *out)
 			table_err(L, it, "list items must be strings");
 			continue;
 		}
-		if ((c = table_canonical(it->s)) == NULL) {
+		if ((c = i18n_language_canonical(it->s)) == NULL) {
 			table_err(L, it, "\"%s\" is not a valid BCP 47 language tag", it->s);
 			continue;
 		}
@@ -423,7 +409,7 @@ table_texts(struct loader *L, const struct ynode *map, const char *key, bool req
 		const struct ynode *k = v->v[i], *t = v->v[i + 1];
 		char *c;
 
-		if ((c = table_canonical(k->s)) == NULL) {
+		if ((c = i18n_language_canonical(k->s)) == NULL) {
 			table_err(L, k, "\"%s\" is not a valid BCP 47 language tag", k->s);
 			continue;
 		}
@@ -485,14 +471,13 @@ table_http_ok(const char *s, bool *onion)
 	hl = (size_t)(e - h);
 	if (hl == 0 || memchr(h, '@', hl) != NULL || memchr(h, ':', hl) != NULL)
 		return false;
-	/* A fully qualified name may end in a dot ("example.org."). */
-	if (memchr(h, '.', hl) == NULL || h[0] == '.')
+	/* No trailing dot ("example.org."): the same host, but an address
+	 * people do not type and a sign of a copied, unchecked source. */
+	if (memchr(h, '.', hl) == NULL || h[0] == '.' || h[hl - 1] == '.')
 		return false;
 	for (size_t i = 1; i < hl; i++)
 		if (h[i] == '.' && h[i - 1] == '.')
 			return false;
-	if (h[hl - 1] == '.')
-		hl--, e--;
 	for (const char *p = h; p < e; p++)
 		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
 			return false;
@@ -537,27 +522,35 @@ table_phone_ok(const char *s)
 
 static const char *const cost_names[] = {"unknown", "free", "normal-rate", "paid", NULL};
 static const char *const anon_names[] = {"unknown", "yes", "no", "partly", NULL};
+static const char *const reporting_names[] = {"unknown", "none", "limited", NULL};
+static const char *const recruiting_names[] = {"unknown", "open", "closed", NULL};
 static const char *const status_names[] = {"active", "study", "ended", NULL};
 static const char *const contact_names[] = {"web", "phone", "chat", "email", "tor", NULL};
 static const char *const audience_words[] = {"self", "close", "professional", NULL};
 static const char *const offer_words[] = {"helpline", "chat", "self-help", "therapy",
 					  "counselling", "information", NULL};
 static const char *const emerg_names[] = {"general", "police", "fire", "ambulance",
-					  "municipal-police", "text", NULL};
+					  "municipal-police", "text", "other", NULL};
 static const char *const evidence_words[] = {"official", "press", "code", "old", "literature",
 					     NULL};
+static const char *const origin_names[] = {"shipped", "data", "system", "user"};
 static const char *const fact_words[] = {
-	"name", "organization", "status", "countries", "languages", "audience", "offers", "cost",
-	"anonymous", "min_age", "description", "eligibility", "confidentiality", "web", "phone",
-	"chat", "email", "tor", "hours", "successor", "ended", "numbers", NULL};
+	"name", "organization", "status", "study", "countries", "regions", "languages",
+	"audience", "offers", "cost", "anonymous", "min_age", "max_age", "reporting",
+	"description", "eligibility", "confidentiality", "web", "phone", "chat", "email", "tor",
+	"hours", "interpreters", "successor", "ended", NULL};
 static const char *const unknown_words[] = {"web", "phone", "chat", "email", "tor", "hours",
-					    "cost", "anonymous", "min_age", "languages", NULL};
+					    "cost", "anonymous", "min_age", "languages",
+					    "reporting", NULL};
 
 const char *cost_name(enum cost c) { return cost_names[c]; }
 const char *anonymity_name(enum anonymity a) { return anon_names[a]; }
+const char *reporting_name(enum reporting r) { return reporting_names[r]; }
+const char *recruiting_name(enum recruiting r) { return recruiting_names[r]; }
 const char *status_name(enum service_status s) { return status_names[s]; }
 const char *contact_type_name(enum contact_type t) { return contact_names[t]; }
 const char *emergency_kind_name(enum emergency_kind k) { return emerg_names[k]; }
+const char *origin_kind_name(enum origin_kind k) { return origin_names[k]; }
 
 static size_t
 table_bit_names(unsigned bits, const char *const *words, const char **out, size_t cap)
@@ -638,17 +631,37 @@ source_free(struct source *s)
 	strv_free(&s->supports);
 }
 
+/* A calendar id: a country code, or a country code, "-" and 1 to 3
+ * upper-case letters or digits (ISO 3166-2). */
+static bool
+table_region_ok(const char *s, bool region_required)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 2 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1]))
+		return false;
+	if (n == 2)
+		return !region_required;
+	if (n < 4 || n > 6 || s[2] != '-')
+		return false;
+	for (i = 3; i < n; i++)
+		if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 static void
 table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 {
-	static const char *const keys[] = {"zone", "weekly", "public_holidays", "note", NULL};
+	static const char *const keys[] = {"zone", "weekly", "public_holidays", "calendar",
+					   "closed", "note", NULL};
 	static const char *const hol[] = {"unknown", "closed", "open", NULL};
-	const char *zone, *note;
-	const struct ynode *weekly;
+	const char *zone, *cal;
+	const struct ynode *weekly, *closed;
 	size_t i;
 
 	if (h->type != YNODE_MAP) {
-		table_err(L, h, "\"hours\" must be a mapping with zone and weekly");
+		table_err(L, h, "\"hours\" must be a mapping with zone, weekly and public_holidays");
 		return;
 	}
 	table_keys(L, h, keys);
@@ -658,14 +671,28 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 		table_err(L, ynode_get(h, "zone"), "\"%s\" is not an IANA time zone", zone);
 		zone = NULL;
 	}
-	if (zone == NULL || weekly == NULL)
-		return;
-	c->hours = hours_new(zone);
-	c->hours->holidays = (enum hours_holidays)table_enum(L, h, "public_holidays", hol, false,
+	c->hours = hours_new(zone ? zone : "");
+	c->hours->holidays = (enum hours_holidays)table_enum(L, h, "public_holidays", hol, true,
 							     "hours", 0);
-	if ((note = table_str(L, h, "note", false, "hours")) != NULL)
-		c->hours_note = xstrdup(note);
-	for (i = 0; i < weekly->n; i++) {
+	cal = table_str(L, h, "calendar", c->hours->holidays != HOURS_HOLIDAYS_OPEN, "hours");
+	if (cal && !table_region_ok(cal, false))
+		table_err(L, ynode_get(h, "calendar"),
+			  "\"%s\" is not a calendar id (a country code, or a region like DE-BE)", cal);
+	else if (cal)
+		c->hours->calendar = xstrdup(cal);
+	closed = table_seq(L, h, "closed", false, "hours");
+	for (i = 0; closed && i < closed->n; i++) {
+		struct hours_closure cl;
+
+		if (closed->v[i]->type != YNODE_SCALAR ||
+		    hours_parse_closure(closed->v[i]->s, &cl) != 0)
+			table_err(L, closed->v[i],
+				  "a closed day must be MM-DD (every year) or YYYY-MM-DD");
+		else
+			hours_add_closure(c->hours, &cl);
+	}
+	table_texts(L, h, "note", false, "hours", &c->hours_note);
+	for (i = 0; weekly && i < weekly->n; i++) {
 		const struct ynode *w = weekly->v[i];
 		struct hours_window win;
 		char *cause = NULL;
@@ -686,27 +713,32 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 		hours_add(c->hours, &win);
 		strv_add(&c->weekly, w->s);
 	}
+	if (weekly && weekly->n == 0)
+		table_err(L, weekly, "\"weekly\" must not be empty (leave hours out when unknown)");
 }
 
 static void
 contact_free(struct contact *c)
 {
 	free(c->value);
-	free(c->label);
+	free(c->international);
+	texts_free(&c->label);
 	strv_free(&c->languages);
+	strv_free(&c->interpreters);
 	strv_free(&c->from);
 	hours_free(c->hours);
 	strv_free(&c->weekly);
-	free(c->hours_note);
+	texts_free(&c->hours_note);
 }
 
 static void
 table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 {
-	static const char *const keys[] = {"type", "value", "label", "languages", "cost",
-					   "from", "hours", "note", NULL};
-	const char *value, *label;
-	const struct ynode *h;
+	static const char *const keys[] = {"type",   "value", "international", "label",
+					   "languages", "interpreters", "cost", "from",
+					   "hours", NULL};
+	const char *value, *intl;
+	const struct ynode *h, *itp;
 	bool onion = false, ok = true;
 
 	table_keys(L, n, keys);
@@ -743,17 +775,41 @@ table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 		}
 	}
 	c->value = xstrdup(value ? value : "");
-	if ((label = table_str(L, n, "label", false, "the contact")) != NULL)
-		c->label = xstrdup(label);
+	if ((intl = table_str(L, n, "international", false, "the contact")) != NULL) {
+		if (c->type != CONTACT_PHONE)
+			table_err(L, ynode_get(n, "international"),
+				  "only a phone number has an international form");
+		else if (intl[0] != '+' || !table_phone_ok(intl))
+			table_err(L, ynode_get(n, "international"),
+				  "\"%s\" is not an international phone number (+ and digits)", intl);
+		else if (value && value[0] == '+')
+			table_err(L, ynode_get(n, "international"),
+				  "the value is already in international form");
+		else
+			c->international = xstrdup(intl);
+	}
+	table_texts(L, n, "label", false, "the contact", &c->label);
 	table_languages(L, table_seq(L, n, "languages", false, "the contact"), &c->languages);
+	if ((itp = ynode_get(n, "interpreters")) != NULL) {
+		if (itp->type == YNODE_SCALAR && strcmp(itp->s, "all") == 0)
+			c->interpreters_all = true;
+		else if (itp->type == YNODE_SEQ)
+			table_languages(L, itp, &c->interpreters);
+		else
+			table_err(L, itp, "\"interpreters\" must be \"all\" or a list of languages");
+	}
 	table_countries(L, table_seq(L, n, "from", false, "the contact"), &c->from, false);
+	if (c->type == CONTACT_PHONE && value && value[0] != '+' && c->from.n != 1 &&
+	    !(ynode_get(n, "from") == NULL && ynode_get(n, "value") == NULL))
+		table_err(L, ynode_get(n, "value"),
+			  "a phone number in national form needs \"from\" with exactly one country "
+			  "(whose numbering plan it uses)");
 	if (ynode_get(n, "cost")) {
 		c->cost = (enum cost)table_enum(L, n, "cost", cost_names, false, "the contact", 0);
 		c->has_cost = true;
 	}
 	if ((h = ynode_get(n, "hours")) != NULL)
 		table_hours(L, h, c);
-	(void)table_str(L, n, "note", false, "the contact");
 }
 
 static bool
@@ -775,11 +831,15 @@ service_free(struct service *s)
 	free(s->id);
 	free(s->name);
 	free(s->organization);
+	free(s->study_ends);
+	free(s->registry);
 	free(s->successor);
 	free(s->ended);
 	strv_free(&s->countries);
+	strv_free(&s->regions);
 	strv_free(&s->languages);
 	free(s->min_age);
+	free(s->max_age);
 	texts_free(&s->description);
 	texts_free(&s->eligibility);
 	texts_free(&s->confidentiality);
@@ -801,25 +861,82 @@ service_free(struct service *s)
 static long
 table_days(const char *s)
 {
-	int y = table_digits(s, 4), m = table_digits(s + 5, 2), d = table_digits(s + 8, 2);
-	long era, yoe, doy, doe;
+	return holiday_days(table_digits(s, 4), table_digits(s + 5, 2), table_digits(s + 8, 2));
+}
 
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+static bool
+table_age_ok(const char *v)
+{
+	return strspn(v, "0123456789") == strlen(v) && strlen(v) >= 1 && strlen(v) <= 2;
+}
+
+static void
+table_study(struct loader *L, const struct ynode *n, struct service *s, const char *owner)
+{
+	static const char *const keys[] = {"ends", "recruiting", "registry", NULL};
+	const struct ynode *st = ynode_get(n, "study");
+	const char *v;
+
+	if (st == NULL) {
+		if (s->status == STATUS_STUDY)
+			table_err(L, ynode_get(n, "status"),
+				  "%s is a study: say when it ends and whether it recruits "
+				  "(study: {ends, recruiting})",
+				  owner);
+		s->study_ends = xstrdup("unknown");
+		return;
+	}
+	if (s->status != STATUS_STUDY)
+		table_err(L, st, "only a service with status study has \"study\"");
+	if (st->type != YNODE_MAP) {
+		table_err(L, st, "\"study\" must be a mapping with ends and recruiting");
+		s->study_ends = xstrdup("unknown");
+		return;
+	}
+	table_keys(L, st, keys);
+	v = table_str(L, st, "ends", true, "the study");
+	if (v && strcmp(v, "unknown") != 0 && !table_date_ok(v, false))
+		table_err(L, ynode_get(st, "ends"), "\"%s\" is not a date (YYYY[-MM[-DD]]) or unknown",
+			  v);
+	s->study_ends = xstrdup(v ? v : "unknown");
+	s->recruiting = (enum recruiting)table_enum(L, st, "recruiting", recruiting_names, true,
+						    "the study", 0);
+	if ((v = table_str(L, st, "registry", false, "the study")) != NULL)
+		s->registry = xstrdup(v);
+}
+
+static void
+table_regions(struct loader *L, const struct ynode *n, struct service *s)
+{
+	const struct ynode *seq = table_seq(L, n, "regions", false, "the service");
+	size_t i, j;
+
+	for (i = 0; seq && i < seq->n; i++) {
+		const struct ynode *it = seq->v[i];
+		bool in = false;
+
+		if (it->type != YNODE_SCALAR || !table_region_ok(it->s, true)) {
+			table_err(L, it, "\"%s\" is not an ISO 3166-2 region code (like GB-SCT)",
+				  it->type == YNODE_SCALAR ? it->s : "?");
+			continue;
+		}
+		for (j = 0; j < s->countries.n; j++)
+			in |= strncmp(s->countries.v[j], it->s, 2) == 0;
+		if (!in)
+			table_err(L, it, "region %s is not in the service's countries", it->s);
+		else
+			strv_add(&s->regions, it->s);
+	}
 }
 
 static void
 table_service(struct loader *L, const struct ynode *n, struct service *s)
 {
 	static const char *const keys[] = {
-		"id", "name", "organization", "status", "successor", "ended", "countries",
-		"languages", "audience", "offers", "cost", "anonymous", "min_age", "description",
-		"eligibility", "confidentiality", "contacts", "unknown", "sources", "checked",
-		"notes", NULL};
+		"id", "name", "organization", "status", "study", "successor", "ended",
+		"countries", "regions", "languages", "audience", "offers", "cost", "anonymous",
+		"min_age", "max_age", "reporting", "description", "eligibility",
+		"confidentiality", "contacts", "unknown", "sources", "checked", "notes", NULL};
 	const char *id, *v;
 	char owner[160];
 	const struct ynode *seq;
@@ -831,18 +948,20 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 		table_err(L, ynode_get(n, "id"),
 			  "id \"%s\" must be lower-case letters, digits and hyphens", id);
 	s->id = xstrdup(id ? id : "");
-	snprintf(owner, sizeof owner, "service \"%s\"", s->id);
+	snprintf(owner, sizeof owner, "service \"%.100s\"", s->id);
 	{
 		const struct ynode *idn = ynode_get(n, "id");
 
 		s->line = idn ? idn->line : n->line;
 		s->column = idn ? idn->column : n->column;
 	}
+	s->origin = L->file;
 	v = table_str(L, n, "name", true, owner);
 	s->name = xstrdup(v ? v : s->id);
 	v = table_str(L, n, "organization", true, owner);
 	s->organization = xstrdup(v ? v : "");
 	s->status = (enum service_status)table_enum(L, n, "status", status_names, true, owner, 0);
+	table_study(L, n, s, owner);
 	if ((v = table_str(L, n, "successor", false, owner)) != NULL) {
 		if (s->status != STATUS_ENDED)
 			table_err(L, ynode_get(n, "successor"),
@@ -852,12 +971,15 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 	if ((v = table_str(L, n, "ended", false, owner)) != NULL) {
 		if (!table_date_ok(v, false))
 			table_err(L, ynode_get(n, "ended"), "\"%s\" is not a date", v);
+		if (s->status != STATUS_ENDED)
+			table_err(L, ynode_get(n, "ended"), "only an ended service has \"ended\"");
 		s->ended = xstrdup(v);
 	}
 	seq = table_seq(L, n, "countries", true, owner);
 	table_countries(L, seq, &s->countries, true);
 	if (seq && seq->n == 0)
 		table_err(L, seq, "\"countries\" must not be empty");
+	table_regions(L, n, s);
 	seq = table_seq(L, n, "languages", true, owner);
 	table_languages(L, seq, &s->languages);
 	if (seq && seq->n == 0)
@@ -867,11 +989,18 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 	s->cost = (enum cost)table_enum(L, n, "cost", cost_names, true, owner, 0);
 	s->anonymous = (enum anonymity)table_enum(L, n, "anonymous", anon_names, true, owner, 0);
 	v = table_str(L, n, "min_age", true, owner);
-	if (v && strcmp(v, "unknown") != 0 && strcmp(v, "none") != 0 &&
-	    (strspn(v, "0123456789") != strlen(v) || strlen(v) > 2))
+	if (v && strcmp(v, "unknown") != 0 && strcmp(v, "none") != 0 && !table_age_ok(v))
 		table_err(L, ynode_get(n, "min_age"),
 			  "\"%s\" is not an age in years, \"unknown\" or \"none\"", v);
 	s->min_age = xstrdup(v ? v : "unknown");
+	if ((v = table_str(L, n, "max_age", false, owner)) != NULL) {
+		if (!table_age_ok(v))
+			table_err(L, ynode_get(n, "max_age"), "\"%s\" is not an age in years", v);
+		else
+			s->max_age = xstrdup(v);
+	}
+	s->reporting = (enum reporting)table_enum(L, n, "reporting", reporting_names, false, owner,
+						  REPORTING_UNKNOWN);
 	table_texts(L, n, "description", true, owner, &s->description);
 	table_texts(L, n, "eligibility", false, owner, &s->eligibility);
 	table_texts(L, n, "confidentiality", false, owner, &s->confidentiality);
@@ -885,6 +1014,9 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 			}
 			table_contact(L, seq->v[i], &s->contacts[s->ncontacts++]);
 		}
+		if (s->status == STATUS_ENDED && seq->n > 0)
+			table_err(L, seq, "an ended service keeps no contacts (people must not be "
+					  "sent to them)");
 	}
 	seq = table_seq(L, n, "unknown", false, owner);
 	for (i = 0; seq && i < seq->n; i++) {
@@ -898,24 +1030,6 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 		strv_add(&s->unknown, u->s);
 		if (L->o && L->o->warn_unknown)
 			table_warn(L, u, "service \"%s\": %s is unknown", s->id, u->s);
-	}
-	if (L->o && L->o->warn_unknown) {
-		/* Facts already listed under unknown: are reported once, above. */
-		bool lc = false, la = false, lm = false;
-
-		for (i = 0; i < s->unknown.n; i++) {
-			lc |= strcmp(s->unknown.v[i], "cost") == 0;
-			la |= strcmp(s->unknown.v[i], "anonymous") == 0;
-			lm |= strcmp(s->unknown.v[i], "min_age") == 0;
-		}
-		if (s->cost == COST_UNKNOWN && !lc && ynode_get(n, "cost"))
-			table_warn(L, ynode_get(n, "cost"), "service \"%s\": cost is unknown", s->id);
-		if (s->anonymous == ANON_UNKNOWN && !la && ynode_get(n, "anonymous"))
-			table_warn(L, ynode_get(n, "anonymous"), "service \"%s\": anonymity is unknown",
-				   s->id);
-		if (strcmp(s->min_age, "unknown") == 0 && !lm && ynode_get(n, "min_age"))
-			table_warn(L, ynode_get(n, "min_age"), "service \"%s\": minimum age is unknown",
-				   s->id);
 	}
 	table_sources(L, n, owner, &s->sources, &s->nsources, fact_words);
 	v = table_str(L, n, "checked", true, owner);
@@ -958,7 +1072,7 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 {
 	static const char *const keys[] = {"country", "numbers", "sources", NULL};
 	static const char *const nkeys[] = {"number", "kind", "note", NULL};
-	static const char *const efacts[] = {"numbers", NULL};
+	static const char *const efacts[] = {"numbers", "kinds", NULL};
 	const char *c;
 	const struct ynode *seq;
 	size_t i;
@@ -994,31 +1108,423 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 	table_sources(L, n, "the emergency entry", &e->sources, &e->nsources, efacts);
 }
 
-static void table_source_close(struct table_source *src);
+/* ---- reading files ---- */
 
+/* What one file read collects. */
+struct items {
+	struct loader *L;
+	enum table_kind kind;
+	struct service *sv;
+	size_t nsv;
+	struct emergency *em;
+	size_t nem;
+	struct ynode **cal; /* calendar items, kept for holidays_load_tree */
+	size_t ncal;
+	/* With an index: the key each item was read for, to check that the
+	 * item really has it (a lying index is caught, not believed). */
+	const char *key;
+	size_t got;     /* items handed over by the current parse */
+	bool mismatch;  /* an item did not have its key */
+	/* For signpost-mkindex. */
+	table_key_fn keyfn;
+	void *keyctx;
+	size_t item;
+	bool any; /* the kind is the list's (see table_item) */
+};
+
+/* The primary language subtag of a canonical tag, lower case. */
 static void
-table_free_parts(struct table *t)
+table_primary(const char *tag, char *out, size_t cap)
 {
 	size_t i;
 
+	for (i = 0; tag[i] && tag[i] != '-' && i + 1 < cap; i++)
+		out[i] = (char)tolower((unsigned char)tag[i]);
+	out[i] = '\0';
+}
+
+/* Calls fn for every index key of service s (index.h). */
+static void
+table_service_keys(const struct service *s, void (*fn)(void *, const char *), void *ctx)
+{
+	char key[48], prim[16];
+	size_t i, j;
+	bool world = false;
+
+	snprintf(key, sizeof key, "i:%.45s", s->id);
+	if (strlen(s->id) < 45)
+		fn(ctx, key);
+	for (i = 0; i < s->countries.n; i++) {
+		if (strcmp(s->countries.v[i], "world") == 0) {
+			world = true;
+			continue;
+		}
+		snprintf(key, sizeof key, "c:%s", s->countries.v[i]);
+		fn(ctx, key);
+	}
+	if (!world)
+		return;
+	for (i = 0; i < s->languages.n; i++) {
+		table_primary(s->languages.v[i], prim, sizeof prim);
+		snprintf(key, sizeof key, "w:%s", prim);
+		fn(ctx, key);
+	}
+	for (i = 0; i < s->ncontacts; i++) {
+		if (s->contacts[i].interpreters_all)
+			fn(ctx, "w:*");
+		for (j = 0; j < s->contacts[i].interpreters.n; j++) {
+			table_primary(s->contacts[i].interpreters.v[j], prim, sizeof prim);
+			snprintf(key, sizeof key, "w:%s", prim);
+			fn(ctx, key);
+		}
+	}
+}
+
+struct has_key {
+	const char *key;
+	bool found;
+};
+
+static void
+table_has_key(void *ctx, const char *key)
+{
+	struct has_key *h = ctx;
+
+	h->found |= strcmp(h->key, key) == 0;
+}
+
+struct mk_key {
+	struct items *it;
+};
+
+static void
+table_emit_key(void *ctx, const char *key)
+{
+	struct items *it = ctx;
+
+	it->keyfn(it->keyctx, it->item, 0, key);
+}
+
+/* One item of a list, from whichever read: the one loader. */
+static void
+table_item(void *ctx, const char *list, struct ynode *n)
+{
+	struct items *it = ctx;
+	struct loader *L = it->L;
+
+	/* A file of unknown kind (signpost-mkindex) is the kind of its list. */
+	if (it->any && list != NULL)
+		it->kind = strcmp(list, "emergency") == 0   ? KIND_EMERGENCY
+			   : strcmp(list, "calendars") == 0 ? KIND_HOLIDAYS
+							    : KIND_SERVICES;
+	it->got++;
+	/* Every item, for signpost-mkindex: where it starts. */
+	if (it->keyfn != NULL)
+		it->keyfn(it->keyctx, it->item, n->line, NULL);
+	if (n->type != YNODE_MAP) {
+		table_err(L, n, "%s must be a mapping",
+			  it->kind == KIND_SERVICES	  ? "a service"
+			  : it->kind == KIND_EMERGENCY ? "an emergency entry"
+						       : "a calendar");
+		ynode_free(n);
+		it->item++;
+		return;
+	}
+	if (it->kind == KIND_SERVICES) {
+		struct service *s;
+
+		if (it->nsv >= TABLE_MAX_SERVICES) {
+			if (it->nsv == TABLE_MAX_SERVICES)
+				table_err(L, n, "too many services (at most %d)", TABLE_MAX_SERVICES);
+			it->nsv++;
+			ynode_free(n);
+			return;
+		}
+		if ((it->nsv & (it->nsv - 1)) == 0)
+			it->sv = xreallocarray(it->sv, it->nsv ? it->nsv * 2 : 4, sizeof *it->sv);
+		s = &it->sv[it->nsv++];
+		memset(s, 0, sizeof *s);
+		table_service(L, n, s);
+		if (it->key != NULL) {
+			struct has_key h = {it->key, false};
+
+			table_service_keys(s, table_has_key, &h);
+			it->mismatch |= !h.found;
+		}
+		if (it->keyfn != NULL)
+			table_service_keys(s, table_emit_key, it);
+	} else if (it->kind == KIND_EMERGENCY) {
+		struct emergency *e;
+
+		if ((it->nem & (it->nem - 1)) == 0)
+			it->em = xreallocarray(it->em, it->nem ? it->nem * 2 : 4, sizeof *it->em);
+		e = &it->em[it->nem++];
+		memset(e, 0, sizeof *e);
+		table_emergency(L, n, e);
+		if (it->key != NULL)
+			it->mismatch |= strncmp(it->key, "e:", 2) != 0 || strcmp(it->key + 2, e->country) != 0;
+		if (it->keyfn != NULL) {
+			char key[8];
+
+			snprintf(key, sizeof key, "e:%s", e->country);
+			it->keyfn(it->keyctx, it->item, 0, key);
+		}
+	} else {
+		const struct ynode *id = ynode_get(n, "id");
+
+		if (it->key != NULL)
+			it->mismatch |= id == NULL || id->type != YNODE_SCALAR ||
+					strncmp(it->key, "h:", 2) != 0 || strcmp(it->key + 2, id->s) != 0;
+		if (it->keyfn != NULL && id != NULL && id->type == YNODE_SCALAR && id->len < 40) {
+			char key[48];
+
+			snprintf(key, sizeof key, "h:%s", id->s);
+			it->keyfn(it->keyctx, it->item, 0, key);
+		}
+		it->cal = xreallocarray(it->cal, it->ncal + 1, sizeof *it->cal);
+		it->cal[it->ncal++] = n;
+		it->item++;
+		return;
+	}
+	it->item++;
+	ynode_free(n);
+}
+
+/* Counts the items of a range (table_index_make). */
+static void
+table_count_item(void *ctx, const char *list, struct ynode *n)
+{
+	struct items *it = ctx;
+
+	(void)list;
+	it->got++;
+	ynode_free(n);
+}
+
+/* The top level of a file of kind, already without its list's items. */
+static void
+table_root(struct loader *L, const struct ynode *root, enum table_kind kind, struct table *t,
+	   bool partial)
+{
+	static const char *const skeys[] = {"schema", "date", "services", NULL};
+	static const char *const okeys[] = {"schema", "date", "services", "hide", "notes", NULL};
+	static const char *const ekeys[] = {"schema", "generated", "emergency", NULL};
+	static const char *const hkeys[] = {"schema", "calendars", NULL};
+	const char *v, *want = kind == KIND_SERVICES ? "2" : "1";
+	const struct ynode *list;
+
+	if (root->type != YNODE_MAP) {
+		table_err(L, root, "the file must be a mapping with schema and %s", kind_list[kind]);
+		return;
+	}
+	table_keys(L, root,
+		   kind == KIND_EMERGENCY ? ekeys
+		   : kind == KIND_HOLIDAYS ? hkeys
+		   : L->overlay		 ? okeys
+					 : skeys);
+	v = table_str(L, root, "schema", true, "the file");
+	if (v && strcmp(v, want) != 0)
+		table_err(L, ynode_get(root, "schema"), "schema %s is not supported (this is schema %s)",
+			  v, want);
+	if (kind == KIND_SERVICES) {
+		t->schema = 2;
+		v = table_str(L, root, "date", !L->overlay, "the table");
+		if (v && !table_date_ok(v, true))
+			table_err(L, ynode_get(root, "date"), "\"%s\" is not a date (YYYY-MM-DD)", v);
+		if (v && t->date == NULL)
+			t->date = xstrdup(v);
+	}
+	if (kind == KIND_EMERGENCY)
+		(void)table_str(L, root, "generated", false, "the file");
+	list = ynode_get(root, kind_list[kind]);
+	/* An index reads the head alone: there the list is still empty. */
+	if (list == NULL ? !L->overlay
+			 : list->type != YNODE_SEQ && !(partial && list->type == YNODE_SCALAR &&
+							list->len == 0))
+		table_err(L, list ? list : root, "\"%s\" must be a list", kind_list[kind]);
+}
+
+/*
+ * Reads the file at path of kind into it, and its top level with
+ * table_root.  With keys (and a current index beside it), only the items
+ * of those keys; a stale, damaged or lying index is not used.  *root_out
+ * (may be NULL) receives the top level (the caller frees it).  Returns 0,
+ * or -1 when the file could not be read or parsed (a problem says why).
+ */
+static int
+table_read(struct loader *L, const char *path, enum table_kind kind, const char *const *keys,
+	   size_t nkeys, struct items *it, struct table *t, struct index **ix_out,
+	   struct ynode **root_out)
+{
+	struct stat st;
+	char *cause = NULL, *data = NULL, *ipath;
+	struct ynode *root = NULL;
+	struct index *ix = NULL;
+	size_t len, k, i, before = it->nsv + it->nem + it->ncal;
+	int fd;
+
+	it->L = L;
+	it->kind = kind;
+	if ((fd = file_open(path, &st, &cause)) == -1) {
+		table_cause(L, cause);
+		return -1;
+	}
+	if (keys != NULL) {
+		ipath = index_path(path);
+		ix = index_open(ipath, &st);
+		free(ipath);
+	}
+	if (ix != NULL) {
+		/* The head: the top-level fields, up to the first item. */
+		uint32_t *seen = xcalloc(index_count(ix) / 32 + 1, sizeof *seen);
+
+		data = file_read_at(fd, 0, index_head(ix));
+		if (data != NULL && ynode_hash(data, index_head(ix)) != index_head_hash(ix)) {
+			free(data);
+			goto unusable;
+		}
+		if (data != NULL) {
+			root = ynode_parse(path, data, index_head(ix), table_limits_of(L->o), &cause);
+			if (root == NULL) {
+				free(cause);
+				goto unusable;
+			}
+		}
+		free(data);
+		data = NULL;
+		for (k = 0; k < nkeys && ix != NULL; k++) {
+			size_t first, n = index_find(ix, keys[k], &first);
+
+			for (i = 0; i < n; i++) {
+				uint32_t r = index_posting(ix, first, i);
+				struct index_rec rec;
+				struct ynode *seq;
+
+				if (r == UINT32_MAX || index_record(ix, r, &rec) != 0)
+					goto unusable;
+				if (seen[r / 32] & (1u << (r % 32)))
+					continue; /* an item under two keys is read once */
+				seen[r / 32] |= 1u << (r % 32);
+				if ((data = file_read_at(fd, rec.off, rec.len)) == NULL ||
+				    ynode_hash(data, rec.len) != rec.hash)
+					goto unusable;
+				it->key = keys[k];
+				it->got = 0;
+				seq = ynode_parse_items(path, data, rec.len, (int)rec.line, NULL,
+							table_item, it, table_limits_of(L->o), &cause);
+				it->key = NULL;
+				free(data);
+				data = NULL;
+				if (seq == NULL) {
+					free(cause);
+					goto unusable;
+				}
+				ynode_free(seq);
+				if (it->got != 1 || it->mismatch)
+					goto unusable;
+			}
+		}
+		free(seen);
+		close(fd);
+		table_root(L, root, kind, t, true);
+		if (root_out)
+			*root_out = root;
+		else
+			ynode_free(root);
+		if (ix_out)
+			*ix_out = ix;
+		else
+			index_close(ix);
+		return 0;
+unusable:
+		/* A damaged or lying index: read the file itself, as without
+		 * one.  What is shown never depends on the index. */
+		free(seen);
+		free(data);
+		data = NULL;
+		ynode_free(root);
+		root = NULL;
+		index_close(ix);
+		ix = NULL;
+		it->mismatch = false;
+		it->key = NULL;
+		table_discard(it, before);
+		if (lseek(fd, 0, SEEK_SET) == -1) {
+			problem_add(L->pr, path, 0, 0, false, "%s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+	}
+	data = file_read_all(fd, path, &st, table_limits_of(L->o)->max_bytes, &len, &cause);
+	close(fd);
+	if (data == NULL) {
+		table_cause(L, cause);
+		return -1;
+	}
+	{
+		const char *one[] = {kind_list[kind], NULL};
+
+		root = ynode_parse_items(path, data, len, 1, it->any ? kind_list : one, table_item,
+					 it, table_limits_of(L->o), &cause);
+	}
+	free(data);
+	if (root == NULL) {
+		table_cause(L, cause);
+		return -1;
+	}
+	if (it->any)
+		it->kind = kind = ynode_get(root, "emergency") != NULL   ? KIND_EMERGENCY
+				  : ynode_get(root, "calendars") != NULL ? KIND_HOLIDAYS
+									 : KIND_SERVICES;
+	table_root(L, root, kind, t, false);
+	if (root_out)
+		*root_out = root;
+	else
+		ynode_free(root);
+	return 0;
+}
+
+/* ---- the table ---- */
+
+static struct table_file *
+table_add_file(struct table *t, const char *path, enum origin_kind kind)
+{
+	struct table_file *f = xcalloc(1, sizeof *f);
+
+	f->path = xstrdup(path);
+	f->name = xstrdup(file_basename(path));
+	f->kind = kind;
+	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof *t->files);
+	t->files[t->nfiles++] = f;
+	return f;
+}
+
+void
+table_free(struct table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
 	for (i = 0; i < t->nservices; i++)
 		service_free(&t->services[i]);
 	free(t->services);
 	for (i = 0; i < t->nemergency; i++)
 		emergency_free(&t->emergency[i]);
 	free(t->emergency);
+	holidays_free(t->holidays);
 	free(t->date);
-	strv_free(&t->files);
-	table_source_close(t->source);
-	t->source = NULL;
-}
-
-void
-table_free(struct table *t)
-{
-	if (t == NULL)
-		return;
-	table_free_parts(t);
+	for (i = 0; i < t->nfiles; i++) {
+		free(t->files[i]->path);
+		free(t->files[i]->name);
+		free(t->files[i]);
+	}
+	free(t->files);
+	for (i = 0; i < t->nhidden; i++)
+		free(t->hidden[i].id);
+	free(t->hidden);
+	index_close(t->ids);
+	free(t->holidays_path);
 	free(t);
 }
 
@@ -1028,17 +1534,22 @@ table_id_cmp(const void *a, const void *b)
 	return strcmp(((const struct service *)a)->id, ((const struct service *)b)->id);
 }
 
-/* Sorts by id and reports duplicates (line numbers say where). */
+static int
+table_country_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct emergency *)a)->country, ((const struct emergency *)b)->country);
+}
+
+/* Sorts services by id and reports duplicates (line numbers say where). */
 static void
-table_index(struct loader *L, struct table *t)
+table_sort(struct loader *L, struct service *v, size_t n)
 {
 	size_t i;
 
-	/* qsort(NULL, 0, ...) is undefined: an overlay may have no services. */
-	if (t->nservices > 1)
-		qsort(t->services, t->nservices, sizeof *t->services, table_id_cmp);
-	for (i = 1; i < t->nservices; i++) {
-		struct service *a = &t->services[i - 1], *b = &t->services[i];
+	if (n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(v, n, sizeof *v, table_id_cmp);
+	for (i = 1; i < n; i++) {
+		struct service *a = &v[i - 1], *b = &v[i];
 
 		if (strcmp(a->id, b->id) == 0 && a->id[0] != '\0') {
 			const struct service *later = a->line > b->line ? a : b;
@@ -1050,330 +1561,65 @@ table_index(struct loader *L, struct table *t)
 	}
 }
 
-static void table_parse_root(struct loader *L, struct ynode *root, struct table *t,
-			     struct strv *hide, struct ynode **notes_out);
-
-/* Parses one file (main table or overlay) into t. */
+/* Frees what it collected from item number `from` on. */
 static void
-table_parse(struct loader *L, const char *data, size_t len, struct table *t, struct strv *hide,
-	    struct ynode **notes_out)
+table_discard(struct items *it, size_t from)
 {
-	struct ynode *root;
-	char *cause = NULL;
-
-	if ((root = ynode_parse(L->name, data, len, table_limits(L->o), &cause)) == NULL) {
-		/* cause is "NAME:L:C: what"; split it for the problem list. */
-		struct problem *p;
-		size_t nl = strlen(L->name);
-		char *colon = strncmp(cause, L->name, nl) == 0 ? strstr(cause + nl, ": ") : NULL;
-
-		L->pr->v = xreallocarray(L->pr->v, L->pr->n + 1, sizeof *L->pr->v);
-		p = &L->pr->v[L->pr->n++];
-		if (colon) {
-			p->where = xstrndup(cause, (size_t)(colon - cause));
-			p->what = xstrdup(colon + 2);
-		} else {
-			p->where = xstrdup(L->name);
-			p->what = xstrdup(cause);
-		}
-		p->warning = false;
-		L->pr->errors++;
-		free(cause);
-		return;
-	}
-	table_parse_root(L, root, t, hide, notes_out);
-	ynode_free(root);
-}
-
-/* The table in the tree root (main table or overlay) into t. */
-static void
-table_parse_root(struct loader *L, struct ynode *root, struct table *t, struct strv *hide,
-		 struct ynode **notes_out)
-{
-	static const char *const keys[] = {"schema", "date", "services", "emergency", NULL};
-	static const char *const okeys[] = {"schema", "date", "services", "emergency",
-					    "hide",   "notes", NULL};
-	const char *v;
-	const struct ynode *seq;
 	size_t i;
 
-	if (root->type != YNODE_MAP) {
-		table_err(L, root, "the table must be a mapping with schema, date, services");
-		return;
-	}
-	table_keys(L, root, L->overlay ? okeys : keys);
-	v = table_str(L, root, "schema", true, "the table");
-	if (v && strcmp(v, "1") != 0)
-		table_err(L, ynode_get(root, "schema"), "schema %s is not supported (this is schema 1)",
-			  v);
-	t->schema = 1;
-	v = table_str(L, root, "date", !L->overlay, "the table");
-	if (v && !table_date_ok(v, true))
-		table_err(L, ynode_get(root, "date"), "\"%s\" is not a date (YYYY-MM-DD)", v);
-	if (v && t->date == NULL)
-		t->date = xstrdup(v);
-	seq = table_seq(L, root, "services", !L->overlay, "the table");
-	if (seq && seq->n > TABLE_MAX_SERVICES)
-		table_err(L, seq, "too many services (%zu; at most %d)", seq->n, TABLE_MAX_SERVICES);
-	else if (seq) {
-		t->services = xcalloc(seq->n + 1, sizeof *t->services);
-		for (i = 0; i < seq->n; i++) {
-			if (seq->v[i]->type != YNODE_MAP) {
-				table_err(L, seq->v[i], "a service must be a mapping");
-				continue;
-			}
-			table_service(L, seq->v[i], &t->services[t->nservices]);
-			t->services[t->nservices].origin = NULL;
-			t->nservices++;
-		}
-	}
-	seq = table_seq(L, root, "emergency", !L->overlay, "the table");
-	if (seq) {
-		t->emergency = xcalloc(seq->n + 1, sizeof *t->emergency);
-		for (i = 0; i < seq->n; i++) {
-			if (seq->v[i]->type != YNODE_MAP) {
-				table_err(L, seq->v[i], "an emergency entry must be a mapping");
-				continue;
-			}
-			table_emergency(L, seq->v[i], &t->emergency[t->nemergency++]);
-		}
-	}
-	if (L->overlay && hide != NULL && notes_out != NULL) {
-		table_strv(L, table_seq(L, root, "hide", false, "the overlay"), hide);
-		if ((seq = table_seq(L, root, "notes", false, "the overlay")) != NULL) {
-			/* Detach the notes for table_overlay to apply. */
-			for (i = 0; i + 1 < root->n; i += 2)
-				if (root->v[i + 1] == seq) {
-					*notes_out = root->v[i + 1];
-					root->v[i + 1] = xcalloc(1, sizeof **notes_out);
-					root->v[i + 1]->type = YNODE_SEQ;
-				}
-		}
-	}
-	table_index(L, t);
+	(void)from;
+	for (i = 0; i < it->nsv; i++)
+		service_free(&it->sv[i]);
+	for (i = 0; i < it->nem; i++)
+		emergency_free(&it->em[i]);
+	for (i = 0; i < it->ncal; i++)
+		ynode_free(it->cal[i]);
+	it->nsv = it->nem = it->ncal = 0;
 }
 
-/* A main table from a parsed tree (root) or from bytes (data, len). */
-static struct table *
-table_load_from(const char *name, struct ynode *root, const char *data, size_t len,
-		const struct table_options *o, struct problems *pr)
+struct table *
+table_load(const struct table_files *f, const struct table_want *want,
+	   const struct table_options *o, struct problems *pr)
 {
-	struct loader L = {.name = name, .pr = pr, .o = o};
 	struct table *t = xcalloc(1, sizeof *t);
+	struct loader L = {.pr = pr, .o = o};
+	struct items it = {0};
 	size_t before = pr->errors;
+	const char *const *keys = want ? want->keys : NULL;
+	size_t nkeys = want ? want->nkeys : 0;
 
-	strv_add(&t->files, name);
-	if (root != NULL)
-		table_parse_root(&L, root, t, NULL, NULL);
-	else
-		table_parse(&L, data, len, t, NULL, NULL);
-	for (size_t i = 0; i < t->nservices; i++)
-		t->services[i].origin = t->files.v[0];
-	if (pr->errors != before) {
-		table_free(t);
-		return NULL;
+	L.name = f->services;
+	L.file = table_add_file(t, f->services, f->kind);
+	if (table_read(&L, f->services, KIND_SERVICES, keys, nkeys, &it, t, &t->ids, NULL) == 0) {
+		t->services = it.sv;
+		t->nservices = it.nsv > TABLE_MAX_SERVICES ? TABLE_MAX_SERVICES : it.nsv;
+		it.sv = NULL;
+		table_sort(&L, t->services, t->nservices);
+		t->partial = t->ids != NULL;
 	}
-	return t;
-}
+	if (f->emergency != NULL && pr->errors == before) {
+		struct items em = {0};
 
-struct table *
-table_load_tree(const char *name, struct ynode *root, const struct table_options *o,
-		struct problems *pr)
-{
-	return table_load_from(name, root, NULL, 0, o, pr);
-}
-
-/* Frees what a slim service does without; a slim one has none of it. */
-static void
-service_drop_texts(struct service *s, bool contacts)
-{
-	size_t i;
-
-	if (contacts) {
-		for (i = 0; i < s->ncontacts; i++)
-			contact_free(&s->contacts[i]);
-		free(s->contacts);
-		s->contacts = NULL;
-		s->ncontacts = 0;
-	}
-
-	texts_free(&s->description);
-	texts_free(&s->eligibility);
-	texts_free(&s->confidentiality);
-	strv_free(&s->unknown);
-	for (i = 0; i < s->nsources; i++)
-		source_free(&s->sources[i]);
-	free(s->sources);
-	memset(&s->description, 0, sizeof s->description);
-	memset(&s->eligibility, 0, sizeof s->eligibility);
-	memset(&s->confidentiality, 0, sizeof s->confidentiality);
-	memset(&s->unknown, 0, sizeof s->unknown);
-	s->sources = NULL;
-	s->nsources = 0;
-}
-
-static void
-table_source_close(struct table_source *src)
-{
-	if (src != NULL) {
-		src->close(src->ctx);
-		free(src);
-	}
-}
-
-struct table *
-table_load_each(const char *name, struct ynode *root, struct table_source *src, bool slim,
-		const struct table_options *o, struct problems *pr)
-{
-	struct loader L = {.name = name, .pr = pr, .o = o};
-	struct table *t;
-	size_t before = pr->errors, i, n = src->n;
-
-	if (n > TABLE_MAX_SERVICES) {
-		table_err(&L, root, "too many services (%zu; at most %d)", n, TABLE_MAX_SERVICES);
-		table_source_close(src);
-		return NULL;
-	}
-	if ((t = table_load_from(name, root, NULL, 0, o, pr)) == NULL) {
-		table_source_close(src);
-		return NULL;
-	}
-	for (i = 0; i < t->nservices; i++)
-		service_free(&t->services[i]);
-	free(t->services);
-	t->services = xcalloc(n + 1, sizeof *t->services);
-	t->nservices = 0;
-	t->source = src;
-	t->slim_contacts = slim && o != NULL && o->slim_contacts;
-	for (i = 0; i < n; i++) {
-		struct ynode *y = src->read(src->ctx, i);
-		struct service *s = &t->services[t->nservices];
-
-		if (y == NULL) {
-			table_free(t);
-			return NULL;
-		}
-		if (y->type != YNODE_MAP) {
-			table_err(&L, y, "a service must be a mapping");
+		L.name = f->emergency;
+		L.file = table_add_file(t, f->emergency, ORIGIN_SHIPPED);
+		if (table_read(&L, f->emergency, KIND_EMERGENCY, keys, nkeys, &em, t, NULL, NULL) ==
+		    0) {
+			t->emergency = em.em;
+			t->nemergency = em.nem;
+			if (t->nemergency > 1)
+				qsort(t->emergency, t->nemergency, sizeof *t->emergency,
+				      table_country_cmp);
 		} else {
-			table_service(&L, y, s);
-			s->origin = t->files.v[0];
-			if (slim) {
-				service_drop_texts(s, t->slim_contacts);
-				s->slim = true;
-				s->src = i;
-			}
-			t->nservices++;
+			table_discard(&em, 0);
+			free(em.em);
 		}
-		ynode_free(y);
 	}
-	if (!slim) {
-		table_source_close(t->source);
-		t->source = NULL;
-	}
-	table_index(&L, t);
+	if (f->holidays != NULL)
+		t->holidays_path = xstrdup(f->holidays);
 	if (pr->errors != before) {
 		table_free(t);
 		return NULL;
 	}
-	return t;
-}
-
-/* The service of t that s points to, writable; NULL if s is not t's. */
-static struct service *
-table_own(const struct table *t, const struct service *s)
-{
-	size_t i;
-
-	if (t->nservices == 0 || s < t->services || s >= t->services + t->nservices)
-		return NULL;
-	i = (size_t)(s - t->services);
-	return &t->services[i];
-}
-
-int
-table_fill(const struct table *t, const struct service *s)
-{
-	struct service *w = table_own(t, s), full = {0};
-	struct problems pr = {0};
-	struct loader L = {.name = t->files.n ? t->files.v[0] : "", .pr = &pr};
-	struct ynode *y;
-
-	if (w == NULL || !w->slim || w->filled)
-		return 0;
-	if (t->source == NULL || (y = t->source->read(t->source->ctx, w->src)) == NULL)
-		return -1;
-	if (y->type == YNODE_MAP)
-		table_service(&L, y, &full);
-	ynode_free(y);
-	/* The same bytes gave the slim one: they cannot differ, but a
-	 * source is checked, not trusted. */
-	if (pr.errors != 0 || full.id == NULL || strcmp(full.id, w->id) != 0) {
-		service_free(&full);
-		problems_free(&pr);
-		return -1;
-	}
-	problems_free(&pr);
-	w->description = full.description;
-	w->eligibility = full.eligibility;
-	w->confidentiality = full.confidentiality;
-	w->unknown = full.unknown;
-	w->sources = full.sources;
-	w->nsources = full.nsources;
-	if (t->slim_contacts) {
-		w->contacts = full.contacts;
-		w->ncontacts = full.ncontacts;
-		full.contacts = NULL;
-		full.ncontacts = 0;
-	}
-	memset(&full.description, 0, sizeof full.description);
-	memset(&full.eligibility, 0, sizeof full.eligibility);
-	memset(&full.confidentiality, 0, sizeof full.confidentiality);
-	memset(&full.unknown, 0, sizeof full.unknown);
-	full.sources = NULL;
-	full.nsources = 0;
-	service_free(&full);
-	w->filled = true;
-	return 0;
-}
-
-void
-table_slim(const struct table *t, const struct service *s)
-{
-	struct service *w = table_own(t, s);
-
-	if (w == NULL || !w->slim || !w->filled)
-		return;
-	service_drop_texts(w, t->slim_contacts);
-	w->filled = false;
-}
-
-struct table *
-table_load_mem(const char *name, const char *data, size_t len, const struct table_options *o,
-	       struct problems *pr)
-{
-	return table_load_from(name, NULL, data, len, o, pr);
-}
-
-struct table *
-table_load(const char *path, const struct table_options *o, struct problems *pr)
-{
-	size_t len;
-	char *cause = NULL, *data;
-	struct table *t;
-
-	if ((data = ynode_read_file(path, table_limits(o), &len, &cause)) == NULL) {
-		pr->v = xreallocarray(pr->v, pr->n + 1, sizeof *pr->v);
-		pr->v[pr->n].where = xstrdup(path);
-		pr->v[pr->n].what = xstrdup(cause + strlen(path) + 2);
-		pr->v[pr->n].warning = false;
-		pr->n++;
-		pr->errors++;
-		free(cause);
-		return NULL;
-	}
-	t = table_load_mem(path, data, len, o, pr);
-	free(data);
 	return t;
 }
 
@@ -1385,6 +1631,30 @@ table_find(const struct table *t, const char *id)
 	if (t->nservices == 0)
 		return NULL; /* bsearch(NULL, 0, ...) is undefined */
 	return bsearch(&key, t->services, t->nservices, sizeof *t->services, table_id_cmp);
+}
+
+bool
+table_has_id(const struct table *t, const char *id)
+{
+	char key[64];
+
+	if (table_find(t, id) != NULL)
+		return true;
+	if (t->ids == NULL || strlen(id) > 45)
+		return false;
+	snprintf(key, sizeof key, "i:%s", id);
+	return index_has(t->ids, key);
+}
+
+const struct emergency *
+table_emergency_of(const struct table *t, const char *country)
+{
+	struct emergency key;
+
+	if (t->nemergency == 0)
+		return NULL;
+	snprintf(key.country, sizeof key.country, "%s", country);
+	return bsearch(&key, t->emergency, t->nemergency, sizeof *t->emergency, table_country_cmp);
 }
 
 static void
@@ -1407,12 +1677,13 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 		if ((id = table_str(L, n, "id", true, "a note")) == NULL)
 			continue;
 		if ((s = (struct service *)table_find(t, id)) == NULL) {
-			/* A partial table (index.c) holds only the services that
-			 * matched; notes on the others do not concern this lookup. */
-			if (!t->partial)
+			/* Not read (an index narrowed the table): nothing to
+			 * attach for this lookup, but the id must exist. */
+			if (!table_has_id(t, id))
 				table_err(L, ynode_get(n, "id"), "no service has the id \"%s\"", id);
 			continue;
 		}
+		s->noted = L->file;
 		table_strv(L, table_seq(L, n, "worker_notes", false, "the note"), &s->worker_notes);
 		if ((v = table_str(L, n, "do_not_refer", false, "the note")) != NULL) {
 			free(s->do_not_refer);
@@ -1422,8 +1693,8 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 			const char *until = table_str(L, n, "alert_until", true, "an alert");
 
 			if (until && !table_date_ok(until, true))
-				table_err(L, ynode_get(n, "alert_until"), "\"%s\" is not a date (YYYY-MM-DD)",
-					  until);
+				table_err(L, ynode_get(n, "alert_until"),
+					  "\"%s\" is not a date (YYYY-MM-DD)", until);
 			free(s->alert);
 			free(s->alert_until);
 			s->alert = xstrdup(v);
@@ -1433,131 +1704,417 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 }
 
 int
-table_overlay(struct table *t, const char *path, const struct table_options *o,
-	      struct problems *pr)
+table_overlay(struct table *t, const char *path, enum origin_kind kind,
+	      const struct table_options *o, struct problems *pr)
 {
 	struct loader L = {.name = path, .pr = pr, .o = o, .overlay = true};
-	struct table add = {0};
+	struct items it = {0};
+	struct ynode *root = NULL;
 	struct strv hide = {0};
-	struct ynode *notes = NULL;
-	size_t len, i, before = pr->errors;
-	char *cause = NULL, *data;
-	const char *origin;
+	const struct ynode *notes = NULL;
+	struct service *merged;
+	size_t i, j, k, n, before = pr->errors;
+	struct table_file *file;
 
-	if ((data = ynode_read_file(path, table_limits(o), &len, &cause)) == NULL) {
-		pr->v = xreallocarray(pr->v, pr->n + 1, sizeof *pr->v);
-		pr->v[pr->n].where = xstrdup(path);
-		pr->v[pr->n].what = xstrdup(cause + strlen(path) + 2);
-		pr->v[pr->n].warning = false;
-		pr->n++;
-		pr->errors++;
-		free(cause);
+	file = table_add_file(t, path, kind);
+	L.file = file;
+	if (table_read(&L, path, KIND_SERVICES, NULL, 0, &it, t, NULL, &root) == -1)
 		return -1;
+	table_strv(&L, table_seq(&L, root, "hide", false, "the overlay"), &hide);
+	notes = table_seq(&L, root, "notes", false, "the overlay");
+	table_sort(&L, it.sv, it.nsv);
+	for (i = 0; i < hide.n; i++) {
+		struct service key = {.id = hide.v[i]};
+
+		if (!table_has_id(t, hide.v[i]) &&
+		    (it.nsv == 0 || bsearch(&key, it.sv, it.nsv, sizeof *it.sv, table_id_cmp) == NULL))
+			table_err(&L, ynode_get(root, "hide"), "hide: no service has the id \"%s\"",
+				  hide.v[i]);
 	}
-	table_parse(&L, data, len, &add, &hide, &notes);
-	free(data);
-	for (i = 0; i < hide.n; i++)
-		if (!t->partial && table_find(t, hide.v[i]) == NULL &&
-		    table_find(&add, hide.v[i]) == NULL)
-			table_err(&L, NULL, "hide: no service has the id \"%s\"", hide.v[i]);
 	if (pr->errors != before) {
-		table_free_parts(&add);
+		table_discard(&it, 0);
+		free(it.sv);
 		strv_free(&hide);
-		ynode_free(notes);
+		ynode_free(root);
 		return -1;
 	}
-	strv_add(&t->files, path);
-	origin = t->files.v[t->files.n - 1];
-	/* Replace or add services, then hide, then attach notes. */
-	for (i = 0; i < add.nservices; i++) {
-		struct service *old = (struct service *)table_find(t, add.services[i].id);
+	/* Merge the overlay's services (sorted) with the table's (sorted):
+	 * linear, and one overlay of many services costs no more than a
+	 * main table of as many. */
+	merged = xcalloc(t->nservices + it.nsv + 1, sizeof *merged);
+	for (i = j = n = 0; i < t->nservices || j < it.nsv;) {
+		int c = i == t->nservices ? 1 : j == it.nsv ? -1 : strcmp(t->services[i].id, it.sv[j].id);
 
-		add.services[i].origin = origin;
-		if (old != NULL) {
-			service_free(old);
-			*old = add.services[i];
+		if (c < 0) {
+			merged[n++] = t->services[i++];
 		} else {
-			t->services = xreallocarray(t->services, t->nservices + 1, sizeof *t->services);
-			t->services[t->nservices++] = add.services[i];
-			qsort(t->services, t->nservices, sizeof *t->services, table_id_cmp);
+			it.sv[j].origin = file;
+			if (c == 0) {
+				it.sv[j].replaced = file;
+				service_free(&t->services[i++]);
+			}
+			merged[n++] = it.sv[j++];
 		}
 	}
-	free(add.services);
-	add.services = NULL;
-	add.nservices = 0;
+	free(t->services);
+	free(it.sv);
+	t->services = merged;
+	t->nservices = n;
 	for (i = 0; i < hide.n; i++) {
 		struct service *s = (struct service *)table_find(t, hide.v[i]);
 
+		t->hidden = xreallocarray(t->hidden, t->nhidden + 1, sizeof *t->hidden);
+		t->hidden[t->nhidden].id = xstrdup(hide.v[i]);
+		t->hidden[t->nhidden++].by = file;
 		if (s != NULL) {
-			size_t k = (size_t)(s - t->services);
-
 			service_free(s);
-			memmove(s, s + 1, (t->nservices - k - 1) * sizeof *s);
-			t->nservices--;
+			s->id = NULL; /* compacted below */
 		}
 	}
-	for (i = 0; i < add.nemergency; i++) {
-		t->emergency = xreallocarray(t->emergency, t->nemergency + 1, sizeof *t->emergency);
-		t->emergency[t->nemergency++] = add.emergency[i];
-	}
-	free(add.emergency);
-	add.emergency = NULL;
-	add.nemergency = 0;
+	for (i = k = 0; i < t->nservices; i++)
+		if (t->services[i].id != NULL)
+			t->services[k++] = t->services[i];
+	t->nservices = k;
 	table_apply_notes(&L, t, notes);
-	ynode_free(notes);
 	strv_free(&hide);
-	table_free_parts(&add);
+	ynode_free(root);
 	return pr->errors != before ? -1 : 0;
+}
+
+/* Adds the calendar items of ids (and of their parents) from the
+ * holidays file to *items, through its index when there is one. */
+static int
+table_calendars(struct loader *L, struct table *t, struct strv *ids, struct items *cal,
+		bool all)
+{
+	size_t done = 0, i, j;
+
+	if (all)
+		return table_read(L, t->holidays_path, KIND_HOLIDAYS, NULL, 0, cal, t, NULL, NULL);
+	/* Parents are known only once their child is read: read in rounds. */
+	while (done < ids->n) {
+		struct strv keys = {0};
+		size_t from = cal->ncal;
+
+		for (i = done; i < ids->n; i++) {
+			char *k = xasprintf("h:%s", ids->v[i]);
+
+			strv_add(&keys, k);
+			free(k);
+		}
+		done = ids->n;
+		if (table_read(L, t->holidays_path, KIND_HOLIDAYS, (const char *const *)keys.v,
+			       keys.n, cal, t, NULL, NULL) == -1) {
+			strv_free(&keys);
+			return -1;
+		}
+		strv_free(&keys);
+		for (i = from; i < cal->ncal; i++) {
+			const struct ynode *p = ynode_get(cal->cal[i], "parent");
+			bool have = false;
+
+			if (p == NULL || p->type != YNODE_SCALAR)
+				continue;
+			for (j = 0; j < ids->n; j++)
+				have |= strcmp(ids->v[j], p->s) == 0;
+			if (!have)
+				strv_add(ids, p->s);
+		}
+	}
+	return 0;
+}
+
+static struct ynode *
+table_scalar(const char *v)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->type = YNODE_SCALAR;
+	n->s = xstrdup(v);
+	n->len = strlen(v);
+	n->line = n->column = 1;
+	return n;
+}
+
+/*
+ * The calendars collected in it, checked as a whole by holiday.c under a
+ * root of their own ({schema: 1, calendars: [...]}).  The items are
+ * moved out of it.  NULL when they have errors (in pr).
+ */
+static struct holidays *
+table_holidays(const char *name, struct items *it, struct problems *pr)
+{
+	struct ynode *root = xcalloc(1, sizeof *root), *list = xcalloc(1, sizeof *list);
+	struct holidays *h;
+
+	list->type = YNODE_SEQ;
+	list->line = list->column = 1;
+	list->v = it->cal;
+	list->n = it->ncal;
+	it->cal = NULL;
+	it->ncal = 0;
+	root->type = YNODE_MAP;
+	root->line = root->column = 1;
+	root->v = xcalloc(4, sizeof *root->v);
+	root->v[0] = table_scalar("schema");
+	root->v[1] = table_scalar("1");
+	root->v[2] = table_scalar("calendars");
+	root->v[3] = list;
+	root->n = 4;
+	h = holidays_load_tree(name, root, pr);
+	ynode_free(root);
+	return h;
 }
 
 int
 table_finish(struct table *t, struct problems *pr)
 {
-	size_t i, before = pr->errors;
-
-	/* A partial table lacks most services; its index was built only
-	 * from a table whose successors were all checked. */
-	if (t->partial)
-		return 0;
+	size_t i, j, before = pr->errors;
+	struct strv ids = {0};
+	struct items cal = {0};
+	struct loader L = {.name = t->holidays_path ? t->holidays_path : "", .pr = pr};
 
 	for (i = 0; i < t->nservices; i++) {
 		const struct service *s = &t->services[i];
-		struct loader L = {.name = s->origin ? s->origin : "table", .pr = pr};
+		struct loader SL = {.name = s->origin ? s->origin->path : "table", .pr = pr};
 
-		if (s->successor != NULL && table_find(t, s->successor) == NULL) {
+		if (s->successor != NULL && !table_has_id(t, s->successor)) {
 			struct ynode at = {.line = s->line, .column = s->column};
 
-			table_err(&L, &at, "service \"%s\": successor \"%s\" names no service", s->id,
+			table_err(&SL, &at, "service \"%s\": successor \"%s\" names no service", s->id,
 				  s->successor);
 		}
+		for (j = 0; j < s->ncontacts; j++) {
+			const struct hours *h = s->contacts[j].hours;
+			size_t k;
+			bool have = false;
+
+			if (h == NULL || h->calendar == NULL)
+				continue;
+			for (k = 0; k < ids.n; k++)
+				have |= strcmp(ids.v[k], h->calendar) == 0;
+			if (!have)
+				strv_add(&ids, h->calendar);
+		}
 	}
+	/* The calendars: all of them for a whole table (so --check checks
+	 * the file), those the services name for a narrowed one. */
+	if (t->holidays_path != NULL && (ids.n > 0 || !t->partial)) {
+		if (table_calendars(&L, t, &ids, &cal, !t->partial) == 0)
+			t->holidays = table_holidays(t->holidays_path, &cal, pr);
+		for (i = 0; i < cal.ncal; i++)
+			ynode_free(cal.cal[i]);
+		free(cal.cal);
+	}
+	if (t->holidays == NULL && pr->errors == before) {
+		/* No holidays file: every calendar is unknown. */
+		struct ynode empty = {.type = YNODE_MAP, .line = 1, .column = 1};
+		struct problems none = {0};
+
+		t->holidays = holidays_load_tree("", &empty, &none);
+		problems_free(&none);
+	}
+	for (i = 0; i < t->nservices && t->holidays != NULL; i++) {
+		const struct service *s = &t->services[i];
+		struct loader SL = {.name = s->origin ? s->origin->path : "table", .pr = pr};
+
+		for (j = 0; j < s->ncontacts; j++) {
+			const struct hours *h = s->contacts[j].hours;
+
+			if (h != NULL && h->calendar != NULL && !holidays_known(t->holidays, h->calendar)) {
+				struct ynode at = {.line = s->line, .column = s->column};
+
+				table_err(&SL, &at,
+					  "service \"%s\": calendar \"%s\" is not in the holiday "
+					  "calendars",
+					  s->id, h->calendar);
+			}
+		}
+	}
+	strv_free(&ids);
+	return pr->errors != before ? -1 : 0;
+}
+
+int
+table_keys_of(const char *path, const struct table_options *o, table_key_fn key, void *ctx,
+	      struct problems *pr)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+	struct loader L = {.name = path, .pr = pr, .o = o};
+	struct items it = {.keyfn = key, .keyctx = ctx, .any = true};
+	struct ynode *root = NULL;
+	size_t before = pr->errors, i;
+
+	L.file = table_add_file(t, path, ORIGIN_DATA);
+	if (table_read(&L, path, KIND_SERVICES, NULL, 0, &it, t, NULL, &root) == 0) {
+		if (it.kind == KIND_SERVICES)
+			table_sort(&L, it.sv, it.nsv);
+		if (it.kind == KIND_HOLIDAYS)
+			holidays_free(table_holidays(path, &it, pr));
+	}
+	ynode_free(root);
+	for (i = 0; i < it.ncal; i++)
+		ynode_free(it.cal[i]);
+	it.ncal = 0;
+	table_discard(&it, 0);
+	free(it.sv);
+	free(it.em);
+	free(it.cal);
+	table_free(t);
 	return pr->errors != before ? -1 : 0;
 }
 
 const char *
-texts_get(const struct texts *t, const char *lang, bool *fallback)
+texts_in(const struct texts *t, const char *lang)
 {
 	char **fb = NULL;
-	size_t nfb = 0, i, j;
-	const char *en = NULL;
+	size_t nfb, i, j;
+	const char *r = NULL;
 
-	*fallback = false;
-	if (t->n == 0)
+	if (t->n == 0 || lang == NULL)
 		return NULL;
-	if (lang != NULL)
-		nfb = i18n_language_fallbacks(lang, &fb);
-	for (j = 0; j < nfb; j++)
-		for (i = 0; i < t->n; i++)
-			if (strcmp(t->v[i].lang, fb[j]) == 0) {
-				const char *r = t->v[i].text;
-
-				i18n_strv_free(fb, nfb);
-				return r;
-			}
+	nfb = i18n_language_fallbacks(lang, &fb);
+	for (j = 0; j < nfb && r == NULL; j++)
+		for (i = 0; i < t->n && r == NULL; i++)
+			if (strcmp(t->v[i].lang, fb[j]) == 0)
+				r = t->v[i].text;
 	i18n_strv_free(fb, nfb);
+	return r;
+}
+
+const char *
+texts_en(const struct texts *t)
+{
+	size_t i;
+
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].lang, "en") == 0)
-			en = t->v[i].text;
-	*fallback = true;
-	return en ? en : t->v[0].text;
+			return t->v[i].text;
+	return NULL;
+}
+
+/* ---- the index of a file ---- */
+
+struct mk {
+	int *line; /* per item */
+	size_t nitems;
+	char **keys; /* pairs */
+	uint32_t *rec;
+	size_t npairs;
+};
+
+static void
+table_mk_key(void *ctx, size_t item, int line, const char *key)
+{
+	struct mk *m = ctx;
+
+	if (key == NULL) {
+		if (item >= m->nitems) {
+			m->line = xreallocarray(m->line, item + 1, sizeof *m->line);
+			m->nitems = item + 1;
+		}
+		m->line[item] = line;
+		return;
+	}
+	m->keys = xreallocarray(m->keys, m->npairs + 1, sizeof *m->keys);
+	m->rec = xreallocarray(m->rec, m->npairs + 1, sizeof *m->rec);
+	m->keys[m->npairs] = xstrdup(key);
+	m->rec[m->npairs++] = (uint32_t)item;
+}
+
+int
+table_index_make(const char *path, const struct table_options *o, struct buf *out,
+		 struct problems *pr)
+{
+	struct mk m = {0};
+	struct stat st;
+	struct index_rec *recs = NULL;
+	struct index_input in = {0};
+	char *cause = NULL, *data = NULL;
+	size_t len = 0, i, nlines = 1, *line_off = NULL, before = pr->errors;
+	int fd;
+
+	if (table_keys_of(path, o, table_mk_key, &m, pr) != 0)
+		goto done;
+	if ((fd = file_open(path, &st, &cause)) == -1) {
+		problem_add(pr, path, 0, 0, false, "%s", cause);
+		free(cause);
+		goto done;
+	}
+	data = file_read_all(fd, path, &st, table_limits_of(o)->max_bytes, &len, &cause);
+	close(fd);
+	if (data == NULL) {
+		problem_add(pr, path, 0, 0, false, "%s", cause);
+		free(cause);
+		goto done;
+	}
+	/* Byte offset of the start of every line (1-based lines). */
+	line_off = xcalloc(2, sizeof *line_off);
+	for (i = 0; i < len; i++)
+		if (data[i] == '\n') {
+			line_off = xreallocarray(line_off, nlines + 2, sizeof *line_off);
+			line_off[++nlines] = i + 1;
+		}
+	line_off = xreallocarray(line_off, nlines + 2, sizeof *line_off);
+	line_off[nlines + 1] = len;
+	/* An item is the lines from its own to the next item's; the list is
+	 * the file's last key, so the last item runs to the end. */
+	recs = xcalloc(m.nitems + 1, sizeof *recs);
+	for (i = 0; i < m.nitems; i++) {
+		size_t first = (size_t)m.line[i];
+		size_t end = i + 1 < m.nitems ? (size_t)m.line[i + 1] : nlines + 1;
+
+		if (first < 1 || first > nlines || end <= first) {
+			problem_add(pr, path, m.line[i], 1, false,
+				    "to be indexed, each item of the list must start on a line of "
+				    "its own");
+			goto done;
+		}
+		recs[i].off = line_off[first];
+		recs[i].len = (uint32_t)(line_off[end] - line_off[first]);
+		recs[i].line = (uint32_t)first;
+		recs[i].hash = ynode_hash(data + recs[i].off, recs[i].len);
+	}
+	/* The list must be last: nothing after its items but more of them. */
+	for (i = 0; i < m.nitems; i++) {
+		char *cause2 = NULL;
+		struct items it = {0};
+		struct loader L = {.name = path, .pr = pr, .o = o};
+		struct ynode *root;
+
+		it.L = &L;
+		it.kind = KIND_SERVICES;
+		it.any = false;
+		/* Parsed only to count: an item's range holds exactly one. */
+		root = ynode_parse_items(path, data + recs[i].off, recs[i].len, (int)recs[i].line,
+					 NULL, table_count_item, &it, table_limits_of(o), &cause2);
+		if (root == NULL || it.got != 1) {
+			problem_add(pr, path, (int)recs[i].line, 1, false,
+				    "to be indexed, the list must be the last key of the file and "
+				    "each item must start on a line of its own");
+			free(cause2);
+			ynode_free(root);
+			goto done;
+		}
+		ynode_free(root);
+	}
+	in.yaml_size = len;
+	in.head_len = m.nitems ? (uint32_t)recs[0].off : (uint32_t)len;
+	in.head_hash = ynode_hash(data, in.head_len);
+	in.recs = recs;
+	in.nrec = m.nitems;
+	in.keys = (const char *const *)m.keys;
+	in.key_rec = m.rec;
+	in.npairs = m.npairs;
+	index_build(&in, out);
+done:
+	for (i = 0; i < m.npairs; i++)
+		free(m.keys[i]);
+	free(m.keys);
+	free(m.rec);
+	free(m.line);
+	free(recs);
+	free(line_off);
+	free(data);
+	return pr->errors != before ? -1 : 0;
 }

@@ -1,8 +1,11 @@
 /*
- * table.h - the resource table: services and emergency numbers, loaded
- * from YAML (schema 1, see data/README.md) into immutable structures, with
- * every problem reported as FILE:LINE:COLUMN.  Overlays (local tables)
- * merge over the shipped one.  Nothing here prints or exits.
+ * table.h - the resource table: services, emergency numbers and the
+ * public-holiday calendars their hours keep, loaded from YAML (schema 2,
+ * see data/README.md) into structures that do not change after loading,
+ * with every problem reported as FILE:LINE:COLUMN.  Local tables
+ * (overlays) merge over the shipped one.  An index beside a file
+ * (index.h) only chooses which of its items are read; every item read is
+ * parsed and checked from the YAML itself.  Nothing here prints or exits.
  */
 #ifndef SIGNPOST_TABLE_H
 #define SIGNPOST_TABLE_H
@@ -10,13 +13,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "holiday.h"
 #include "hours.h"
 #include "problem.h"
 #include "ynode.h"
 
 enum service_status { STATUS_ACTIVE, STATUS_STUDY, STATUS_ENDED };
+enum recruiting { RECRUITING_UNKNOWN, RECRUITING_OPEN, RECRUITING_CLOSED };
 enum cost { COST_UNKNOWN, COST_FREE, COST_NORMAL_RATE, COST_PAID };
 enum anonymity { ANON_UNKNOWN, ANON_YES, ANON_NO, ANON_PARTLY };
+enum reporting { REPORTING_UNKNOWN, REPORTING_NONE, REPORTING_LIMITED };
 enum contact_type { CONTACT_WEB, CONTACT_PHONE, CONTACT_CHAT, CONTACT_EMAIL, CONTACT_TOR };
 
 /* Audience and offer bits. */
@@ -48,35 +54,58 @@ struct strv {
 
 struct contact {
 	enum contact_type type;
-	char *value;
-	char *label;          /* or NULL */
+	char *value;          /* as the source prints it */
+	char *international;  /* phone: the international form, or NULL */
+	struct texts label;   /* caller-facing, per language; may be empty */
 	struct strv languages; /* empty: all the service's languages */
+	struct strv interpreters; /* languages served through interpreters */
+	bool interpreters_all;    /* ... or every language */
 	struct strv from;     /* empty: from anywhere */
-	enum cost cost;       /* COST_UNKNOWN: the service's cost */
+	enum cost cost;       /* when has_cost; else the service's cost */
 	bool has_cost;
 	struct hours *hours;  /* NULL: hours unknown */
 	struct strv weekly;   /* the hours as written, for JSON */
-	char *hours_note;
+	struct texts hours_note; /* caller-facing, per language */
 };
 
 struct source {
 	char *url;
 	char *date;     /* YYYY[-MM[-DD]] or "unknown" */
-	char *evidence; /* official, press, code, old, literature */
+	char *evidence; /* official, literature, press, code, old */
 	struct strv supports;
+};
+
+/* Where a service or a change to it comes from. */
+enum origin_kind {
+	ORIGIN_SHIPPED, /* the table installed with signpost */
+	ORIGIN_DATA,    /* --data FILE or SIGNPOST_DATA */
+	ORIGIN_SYSTEM,  /* an overlay in SYSCONFDIR/signpost */
+	ORIGIN_USER     /* an overlay in $XDG_DATA_HOME/signpost */
+};
+struct table_file {
+	char *path;          /* as opened (messages, details) */
+	char *name;          /* the file's name without directories */
+	enum origin_kind kind;
 };
 
 struct service {
 	char *id, *name, *organization;
 	enum service_status status;
-	char *successor; /* or NULL */
-	char *ended;     /* or NULL */
+	/* status study: */
+	char *study_ends;     /* YYYY[-MM[-DD]], "unknown" */
+	enum recruiting recruiting;
+	char *registry;       /* or NULL */
+	char *successor;      /* or NULL */
+	char *ended;          /* or NULL */
 	struct strv countries; /* alpha-2 or "world" */
+	struct strv regions;   /* ISO 3166-2 ("GB-SCT"); empty: the whole country */
 	struct strv languages; /* canonical BCP 47 */
 	unsigned audience, offers;
 	enum cost cost;
 	enum anonymity anonymous;
 	char *min_age; /* digits, "unknown" or "none" */
+	char *max_age; /* digits, or NULL */
+	enum reporting reporting;
 	struct texts description, eligibility, confidentiality;
 	struct contact *contacts;
 	size_t ncontacts;
@@ -84,22 +113,19 @@ struct service {
 	struct source *sources;
 	size_t nsources;
 	char *checked; /* YYYY-MM-DD or "never" */
-	/* Local additions (overlays). */
+	/* Local tables (overlays). */
 	struct strv worker_notes;
 	char *do_not_refer; /* reason, or NULL */
 	char *alert, *alert_until;
-	const char *origin; /* the file that defined it; owned by the table */
+	const struct table_file *origin;  /* the file that defined it */
+	const struct table_file *replaced; /* when an overlay replaced the shipped entry: the
+					    * overlay (origin is then the overlay too) */
+	const struct table_file *noted;   /* an overlay that attached notes, or NULL */
 	int line, column; /* of the id */
-	/* Loaded for ranking only (table_load_each): description,
-	 * eligibility, confidentiality, unknown, sources and (with the
-	 * table's slim_contacts) contacts are empty until table_fill reads
-	 * them again from service number src of the table's source. */
-	bool slim, filled;
-	size_t src;
 };
 
 enum emergency_kind { EMERG_GENERAL, EMERG_POLICE, EMERG_FIRE, EMERG_AMBULANCE,
-		      EMERG_MUNICIPAL_POLICE, EMERG_TEXT };
+		      EMERG_MUNICIPAL_POLICE, EMERG_TEXT, EMERG_OTHER };
 
 struct emergency_number {
 	char *number;
@@ -115,97 +141,122 @@ struct emergency {
 	size_t nsources;
 };
 
-/*
- * Where a table's services come from one at a time (index.c): read(ctx, i)
- * gives service i's tree (the caller frees it) or NULL when the source
- * fails; close(ctx) releases the source.
- */
-struct table_source {
-	struct ynode *(*read)(void *ctx, size_t i);
-	void (*close)(void *ctx);
-	void *ctx;
-	size_t n;
+/* A service an overlay hid, for the answer to say so. */
+struct hidden {
+	char *id;
+	const struct table_file *by;
 };
+
+struct index;
 
 struct table {
 	int schema;
 	char *date;
-	struct service *services;
+	struct service *services; /* sorted by id */
 	size_t nservices;
-	struct emergency *emergency;
+	struct emergency *emergency; /* sorted by country */
 	size_t nemergency;
-	struct strv files; /* every file loaded, in order */
-	bool partial;      /* only the services a lookup needs (index.c) */
-	struct table_source *source; /* of slim services; closed with the table */
-	bool slim_contacts;          /* they have no contacts either */
+	struct holidays *holidays;   /* the calendars read; never NULL after loading */
+	struct table_file **files;   /* every file read, in order */
+	size_t nfiles;
+	struct hidden *hidden;
+	size_t nhidden;
+	/* Narrowed by an index: only the items of the keys asked for were
+	 * read.  ids answers whether an id exists in the whole main table. */
+	bool partial;
+	struct index *ids;
+	/* Where table_finish reads the calendars the services name. */
+	char *holidays_path;
 };
-
 
 struct table_options {
 	double today;    /* ms since the epoch, for --stale and alerts */
 	int stale_days;  /* warn about checked dates older than this; < 0 off */
 	bool warn_unknown; /* report `unknown:` facts as warnings */
-	const struct ynode_limits *limits; /* NULL: ynode_default_limits */
-	bool slim_contacts; /* slim services (table_load_each) drop their contacts
-			     * too: nothing ranks by them (no --open-now) */
+	const struct ynode_limits *limits; /* NULL: table_limits */
+};
+
+/* The limits for tables: large local tables are allowed, in linear time. */
+extern const struct ynode_limits table_limits;
+
+/* The files of a main table. */
+struct table_files {
+	const char *services;    /* required */
+	enum origin_kind kind;   /* of services: ORIGIN_SHIPPED or ORIGIN_DATA */
+	const char *emergency;   /* or NULL */
+	const char *holidays;    /* or NULL */
 };
 
 /*
- * Loads the table at path.  Returns the table, or NULL if there was any
- * error; every problem found (errors and warnings) is appended to pr.
+ * What a lookup needs, for the index to narrow the reading: keys as
+ * index.h describes them ("c:CZ", "w:cs", "e:CZ" ...).  The holiday
+ * calendars that the services read name are read too.
  */
-struct table *table_load(const char *path, const struct table_options *o, struct problems *pr);
-/* The same from bytes in memory; name is used in messages. */
-struct table *table_load_mem(const char *name, const char *data, size_t len,
-			     const struct table_options *o, struct problems *pr);
-/* The same from a tree already parsed (index.c); root stays the caller's. */
-struct table *table_load_tree(const char *name, struct ynode *root,
-			      const struct table_options *o, struct problems *pr);
-/*
- * The same from a root whose services come one at a time (index.c): the
- * services of root (if any) are dropped, then src->read gives services
- * 0 .. src->n - 1, each loaded and its tree freed at once, so only one
- * service's tree is in memory at a time.  With slim, only what ranking
- * needs is kept of each (see struct service) and the table keeps src to
- * fill them when they are shown, so memory does not grow with the size of
- * the answer; without, src is closed at once.  src is the table's from
- * now on, and closed on every error.  When src->read fails, NULL is
- * returned without a problem (the caller's source failed, not the table).
- * root stays the caller's.
- */
-struct table *table_load_each(const char *name, struct ynode *root, struct table_source *src,
-			      bool slim, const struct table_options *o, struct problems *pr);
-/*
- * Makes a slim service of t whole again, reading it from t's source;
- * table_slim drops it again once shown.  A service that is not slim is
- * left alone.  Returns 0, or -1 when the source cannot give it back (the
- * file changed under the lookup), and then it stays slim.
- */
-int table_fill(const struct table *t, const struct service *s);
-void table_slim(const struct table *t, const struct service *s);
+struct table_want {
+	const char *const *keys;
+	size_t nkeys;
+};
 
 /*
- * Merges the overlay at path over t: its services are added, or replace
- * those with the same id, or hide them (`hide: [id, ...]`); `notes` attach
- * worker notes, do-not-refer marks and alerts to existing ids.  Returns 0,
- * or -1 with problems in pr and t unchanged.
+ * Loads the main table.  With want (and a current index beside a file),
+ * only the items of those keys are read from that file; with want NULL,
+ * everything.  Returns the table, or NULL if there was any error; every
+ * problem found (errors and warnings) is appended to pr.
  */
-int table_overlay(struct table *t, const char *path, const struct table_options *o,
-		  struct problems *pr);
-/* Checks cross-references (successors) after all overlays; adds problems. */
+struct table *table_load(const struct table_files *f, const struct table_want *want,
+			 const struct table_options *o, struct problems *pr);
+/*
+ * Merges the overlay at path (of kind ORIGIN_SYSTEM or ORIGIN_USER) over
+ * t: its services are added, or replace those with the same id, or hide
+ * them (`hide: [id, ...]`); `notes` attach worker notes, do-not-refer
+ * marks and alerts to existing ids.  Returns 0, or -1 with problems in pr
+ * and t unchanged.  Call table_finish after the last overlay.
+ */
+int table_overlay(struct table *t, const char *path, enum origin_kind kind,
+		  const struct table_options *o, struct problems *pr);
+/* Sorts what the overlays added and checks cross-references
+ * (successors, calendars) after all overlays; adds problems. */
 int table_finish(struct table *t, struct problems *pr);
 void table_free(struct table *t);
 
+/*
+ * The loader of one data file, for signpost-mkindex: reads the file at
+ * path in full like table_load and calls fn(ctx, item, line, NULL) once
+ * for every item of its list (numbered from 0 in file order; line is
+ * where its mapping starts), then fn(ctx, item, 0, key) for every index
+ * key of it (index.h).  Returns 0, or -1 with problems in pr.
+ */
+typedef void (*table_key_fn)(void *ctx, size_t item, int line, const char *key);
+int table_keys_of(const char *path, const struct table_options *o, table_key_fn key, void *ctx,
+		  struct problems *pr);
+
+/*
+ * The bytes of the index of the data file at path (index.h), after a full
+ * check of the file: what signpost-mkindex writes and what `signpost
+ * --check` compares with the index beside a file.  Returns 0, or -1 with
+ * problems in pr.
+ */
+int table_index_make(const char *path, const struct table_options *o, struct buf *out,
+		     struct problems *pr);
+
 const struct service *table_find(const struct table *t, const char *id);
-/* The text in lang, following its fallbacks (de-CH -> de); else English,
- * with *fallback set; else the first.  NULL if there is none. */
-const char *texts_get(const struct texts *t, const char *lang, bool *fallback);
+/* True when a service with this id exists in the table, including, for a
+ * partial table, the services of the main table that were not read. */
+bool table_has_id(const struct table *t, const char *id);
+const struct emergency *table_emergency_of(const struct table *t, const char *country);
+/* The text in lang, following its fallbacks (de-CH -> de), or NULL. */
+const char *texts_in(const struct texts *t, const char *lang);
+/* The English text, or NULL. */
+const char *texts_en(const struct texts *t);
 
 const char *cost_name(enum cost c);
 const char *anonymity_name(enum anonymity a);
+const char *reporting_name(enum reporting r);
+const char *recruiting_name(enum recruiting r);
 const char *status_name(enum service_status s);
 const char *contact_type_name(enum contact_type t);
 const char *emergency_kind_name(enum emergency_kind k);
+const char *origin_kind_name(enum origin_kind k);
 /* Names of the bits set, in a fixed order, for JSON and messages. */
 size_t audience_names(unsigned bits, const char **out, size_t cap);
 size_t offer_names(unsigned bits, const char **out, size_t cap);

@@ -87,15 +87,23 @@ struct ynode_parser {
 	yaml_parser_t p;
 	const char *name;
 	const struct ynode_limits *lim;
-	size_t nodes;
+	int line0;      /* added to libyaml's 0-based lines */
+	size_t nodes;   /* in the current item, or in the document */
 	char *cause;
+	/* Streaming (ynode_parse_items): the items of this sequence are
+	 * handed to fn one at a time instead of being kept. */
+	const char *const *keys; /* top-level keys whose lists are streamed; NULL: the root list */
+	const char *key;         /* the one being streamed */
+	ynode_item_fn fn;
+	void *ctx;
 };
 
 static void
 ynode_fail(struct ynode_parser *yp, const yaml_mark_t *m, const char *what)
 {
 	if (yp->cause == NULL)
-		yp->cause = xasprintf("%s:%zu:%zu: %s", yp->name, m->line + 1, m->column + 1, what);
+		yp->cause = xasprintf("%s:%zu:%zu: %s", yp->name, m->line + 1 + (size_t)yp->line0,
+				      m->column + 1, what);
 }
 
 static struct ynode *
@@ -109,7 +117,7 @@ ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m)
 	}
 	n = xcalloc(1, sizeof *n);
 	n->type = t;
-	n->line = (int)m->line + 1;
+	n->line = (int)m->line + 1 + yp->line0;
 	n->column = (int)m->column + 1;
 	return n;
 }
@@ -163,52 +171,134 @@ ynode_next(struct ynode_parser *yp, yaml_event_t *ev)
 	return 0;
 }
 
-static struct ynode *ynode_value(struct ynode_parser *yp, yaml_event_t *ev, size_t depth);
+/*
+ * The keys of one mapping, for the duplicate check: an open-addressing
+ * set of key numbers, so a mapping of n keys costs O(n), not O(n^2).
+ */
+struct ynode_keyset {
+	size_t *slot; /* key index + 1; 0 is empty */
+	size_t cap;   /* a power of two, or 0 */
+};
 
-/* Parses the children of the collection n until its end event. */
-static int
-ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, size_t depth)
+static size_t
+ynode_strhash(const char *s)
 {
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 ^ (unsigned char)*s++;
+	return h;
+}
+
+/* Adds key i of map n; returns the index of an earlier equal key, or -1. */
+static long
+ynode_keyset_add(struct ynode_keyset *ks, const struct ynode *n, size_t i)
+{
+	size_t nkeys = i / 2 + 1, h, j;
+
+	if (ks->cap < 2 * nkeys) {
+		size_t cap = ks->cap ? ks->cap * 2 : 16, *old = ks->slot, oldcap = ks->cap;
+
+		while (cap < 2 * nkeys)
+			cap *= 2;
+		ks->slot = xcalloc(cap, sizeof *ks->slot);
+		ks->cap = cap;
+		for (j = 0; j < oldcap; j++) {
+			if (old[j] == 0)
+				continue;
+			h = ynode_strhash(n->v[old[j] - 1]->s) & (cap - 1);
+			while (ks->slot[h] != 0)
+				h = (h + 1) & (cap - 1);
+			ks->slot[h] = old[j];
+		}
+		free(old);
+	}
+	for (h = ynode_strhash(n->v[i]->s) & (ks->cap - 1); ks->slot[h] != 0;
+	     h = (h + 1) & (ks->cap - 1))
+		if (strcmp(n->v[ks->slot[h] - 1]->s, n->v[i]->s) == 0)
+			return (long)(ks->slot[h] - 1);
+	ks->slot[h] = i + 1;
+	return -1;
+}
+
+static struct ynode *ynode_value(struct ynode_parser *yp, yaml_event_t *ev, size_t depth,
+				 bool stream);
+
+/*
+ * Parses the children of the collection n until its end event.  With
+ * stream, n is the streamed list: each item goes to yp->fn as soon as it
+ * is complete, and the node count starts again for the next one.
+ */
+static int
+ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, size_t depth,
+	       bool stream)
+{
+	struct ynode_keyset ks = {0};
 	yaml_event_t ev;
 	struct ynode *c;
+	long dup;
+	int rc = -1;
 
 	for (;;) {
+		size_t before = yp->nodes;
+		bool value_of_key = false;
+
 		if (ynode_next(yp, &ev) == -1)
-			return -1;
+			goto out;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
-			return 0;
+			rc = 0;
+			goto out;
 		}
-		c = ynode_value(yp, &ev, depth + 1);
+		/* The streamed list is the value of yp->key at the top level. */
+		value_of_key = false;
+		if (n->type == YNODE_MAP && depth == 0 && n->n % 2 == 1 && yp->keys != NULL &&
+		    yp->fn != NULL)
+			for (const char *const *k = yp->keys; *k && !value_of_key; k++)
+				if (strcmp(n->v[n->n - 1]->s, *k) == 0) {
+					value_of_key = true;
+					yp->key = *k;
+				}
+		c = ynode_value(yp, &ev, depth + 1, value_of_key);
 		yaml_event_delete(&ev);
 		if (c == NULL)
-			return -1;
+			goto out;
+		if (stream) {
+			yp->nodes = before;
+			yp->fn(yp->ctx, yp->key, c);
+			continue;
+		}
 		if (n->type == YNODE_MAP && n->n % 2 == 0) {
-			yaml_mark_t at = {.line = (size_t)c->line - 1, .column = (size_t)c->column - 1};
-			size_t i;
-
 			if (c->type != YNODE_SCALAR) {
+				yaml_mark_t at = {.line = (size_t)(c->line - 1 - yp->line0),
+						  .column = (size_t)c->column - 1};
+
 				ynode_fail(yp, &at, "a mapping key must be a plain string");
 				ynode_free(c);
-				return -1;
+				goto out;
 			}
-			for (i = 0; i < n->n; i += 2) {
-				if (strcmp(n->v[i]->s, c->s) == 0) {
-					char *w = xasprintf("duplicate key \"%s\" (first at line %d)",
-							    c->s, n->v[i]->line);
-					ynode_fail(yp, &at, w);
-					free(w);
-					ynode_free(c);
-					return -1;
-				}
+			ynode_push(n, c);
+			if ((dup = ynode_keyset_add(&ks, n, n->n - 1)) >= 0) {
+				yaml_mark_t at = {.line = (size_t)(c->line - 1 - yp->line0),
+						  .column = (size_t)c->column - 1};
+				char *w = xasprintf("duplicate key \"%s\" (first at line %d)", c->s,
+						    n->v[dup]->line);
+
+				ynode_fail(yp, &at, w);
+				free(w);
+				goto out;
 			}
+			continue;
 		}
 		ynode_push(n, c);
 	}
+out:
+	free(ks.slot);
+	return rc;
 }
 
 static struct ynode *
-ynode_value(struct ynode_parser *yp, yaml_event_t *ev, size_t depth)
+ynode_value(struct ynode_parser *yp, yaml_event_t *ev, size_t depth, bool stream)
 {
 	struct ynode *n = NULL;
 	const unsigned char *anchor = NULL, *tag = NULL;
@@ -266,13 +356,13 @@ ynode_value(struct ynode_parser *yp, yaml_event_t *ev, size_t depth)
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
 		if ((n = ynode_new(yp, YNODE_SEQ, &ev->start_mark)) == NULL)
 			return NULL;
-		if (ynode_children(yp, n, YAML_SEQUENCE_END_EVENT, depth) == -1)
+		if (ynode_children(yp, n, YAML_SEQUENCE_END_EVENT, depth, stream) == -1)
 			goto fail;
 		return n;
 	}
 	if ((n = ynode_new(yp, YNODE_MAP, &ev->start_mark)) == NULL)
 		return NULL;
-	if (ynode_children(yp, n, YAML_MAPPING_END_EVENT, depth) == -1)
+	if (ynode_children(yp, n, YAML_MAPPING_END_EVENT, depth, false) == -1)
 		goto fail;
 	return n;
 fail:
@@ -280,28 +370,27 @@ fail:
 	return NULL;
 }
 
-struct ynode *
-ynode_parse(const char *name, const char *data, size_t len, const struct ynode_limits *lim,
-	    char **cause)
+/* The parser behind ynode_parse and ynode_parse_items. */
+static struct ynode *
+ynode_run(struct ynode_parser *yp, const char *data, size_t len, char **cause)
 {
-	struct ynode_parser yp = {.name = name, .lim = lim};
 	yaml_event_t ev;
 	struct ynode *root = NULL;
 	int state = 0; /* 0 before the document, 1 root read */
 
 	*cause = NULL;
-	if (len > lim->max_bytes) {
-		*cause = xasprintf("%s: file is larger than %zu bytes", name, lim->max_bytes);
+	if (len > yp->lim->max_bytes) {
+		*cause = xasprintf("%s: file is larger than %zu bytes", yp->name, yp->lim->max_bytes);
 		return NULL;
 	}
-	if (!yaml_parser_initialize(&yp.p)) {
-		*cause = xasprintf("%s: cannot initialise the YAML parser", name);
+	if (!yaml_parser_initialize(&yp->p)) {
+		*cause = xasprintf("%s: cannot initialise the YAML parser", yp->name);
 		return NULL;
 	}
-	yaml_parser_set_input_string(&yp.p, (const unsigned char *)data, len);
-	yaml_parser_set_encoding(&yp.p, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&yp->p, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&yp->p, YAML_UTF8_ENCODING);
 	for (;;) {
-		if (ynode_next(&yp, &ev) == -1)
+		if (ynode_next(yp, &ev) == -1)
 			goto fail;
 		switch (ev.type) {
 		case YAML_STREAM_START_EVENT:
@@ -309,7 +398,7 @@ ynode_parse(const char *name, const char *data, size_t len, const struct ynode_l
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (state != 0) {
-				ynode_fail(&yp, &ev.start_mark, "only one YAML document is allowed");
+				ynode_fail(yp, &ev.start_mark, "only one YAML document is allowed");
 				yaml_event_delete(&ev);
 				goto fail;
 			}
@@ -319,18 +408,21 @@ ynode_parse(const char *name, const char *data, size_t len, const struct ynode_l
 			if (root == NULL) {
 				yaml_mark_t m = {0};
 
-				ynode_fail(&yp, &m, "empty file");
+				ynode_fail(yp, &m, "empty file");
 				goto fail;
 			}
-			yaml_parser_delete(&yp.p);
+			yaml_parser_delete(&yp->p);
 			return root;
 		default:
 			if (state != 0) {
-				ynode_fail(&yp, &ev.start_mark, "only one YAML document is allowed");
+				ynode_fail(yp, &ev.start_mark, "only one YAML document is allowed");
 				yaml_event_delete(&ev);
 				goto fail;
 			}
-			root = ynode_value(&yp, &ev, 0);
+			/* With no key, a root list is the streamed one. */
+			root = ynode_value(yp, &ev, 0,
+					   yp->fn != NULL && yp->keys == NULL &&
+						   ev.type == YAML_SEQUENCE_START_EVENT);
 			if (root == NULL) {
 				yaml_event_delete(&ev);
 				goto fail;
@@ -342,118 +434,29 @@ ynode_parse(const char *name, const char *data, size_t len, const struct ynode_l
 	}
 fail:
 	ynode_free(root);
-	yaml_parser_delete(&yp.p);
-	*cause = yp.cause ? yp.cause : xasprintf("%s: malformed YAML", name);
-	return NULL;
-}
-
-static void
-ynode_put32(struct buf *b, size_t v)
-{
-	unsigned char c[4] = {(unsigned char)(v & 0xff), (unsigned char)(v >> 8 & 0xff),
-			      (unsigned char)(v >> 16 & 0xff), (unsigned char)(v >> 24 & 0xff)};
-
-	buf_addn(b, (const char *)c, 4);
-}
-
-static void
-ynode_put64(struct buf *b, uint64_t v)
-{
-	ynode_put32(b, (size_t)(v & 0xffffffffu));
-	ynode_put32(b, (size_t)(v >> 32));
-}
-
-void
-ynode_encode(const struct ynode *n, struct buf *out)
-{
-	size_t i;
-
-	buf_addc(out, (char)n->type);
-	buf_addc(out, (char)(n->plain ? 1 : 0));
-	ynode_put32(out, (size_t)n->line);
-	ynode_put32(out, (size_t)n->column);
-	if (n->type == YNODE_SCALAR) {
-		ynode_put32(out, n->len);
-		buf_addn(out, n->s, n->len);
-		return;
-	}
-	ynode_put32(out, n->n);
-	for (i = 0; i < n->n; i++)
-		ynode_encode(n->v[i], out);
-}
-
-struct ynode_reader {
-	const unsigned char *p, *end;
-	const struct ynode_limits *lim;
-	size_t nodes;
-};
-
-static int
-ynode_get32(struct ynode_reader *r, size_t *v)
-{
-	if (r->end - r->p < 4)
-		return -1;
-	*v = (size_t)r->p[0] | (size_t)r->p[1] << 8 | (size_t)r->p[2] << 16 | (size_t)r->p[3] << 24;
-	r->p += 4;
-	return 0;
-}
-
-static struct ynode *
-ynode_read(struct ynode_reader *r, size_t depth)
-{
-	struct ynode *n;
-	size_t line, col, len, i;
-
-	if (depth > r->lim->max_depth || ++r->nodes > r->lim->max_nodes || r->end - r->p < 2)
-		return NULL;
-	if (r->p[0] > YNODE_MAP)
-		return NULL;
-	n = xcalloc(1, sizeof *n);
-	n->type = (enum ynode_type)r->p[0];
-	n->plain = r->p[1] != 0;
-	r->p += 2;
-	if (ynode_get32(r, &line) == -1 || ynode_get32(r, &col) == -1 ||
-	    ynode_get32(r, &len) == -1 || line > 0x7fffffff || col > 0x7fffffff)
-		goto fail;
-	n->line = (int)line;
-	n->column = (int)col;
-	if (n->type == YNODE_SCALAR) {
-		if (len > r->lim->max_scalar || (size_t)(r->end - r->p) < len ||
-		    memchr(r->p, '\0', len) != NULL)
-			goto fail;
-		n->s = xstrndup((const char *)r->p, len);
-		n->len = len;
-		r->p += len;
-		return n;
-	}
-	/* Each item takes at least 14 bytes: a count beyond that is corrupt. */
-	if (len > (size_t)(r->end - r->p) / 14 || (n->type == YNODE_MAP && len % 2 != 0))
-		goto fail;
-	n->v = xcalloc(len + 1, sizeof(struct ynode *));
-	for (i = 0; i < len; i++) {
-		if ((n->v[i] = ynode_read(r, depth + 1)) == NULL)
-			goto fail;
-		n->n++;
-		if (n->type == YNODE_MAP && i % 2 == 0 && n->v[i]->type != YNODE_SCALAR)
-			goto fail;
-	}
-	return n;
-fail:
-	ynode_free(n);
+	yaml_parser_delete(&yp->p);
+	*cause = yp->cause ? yp->cause : xasprintf("%s: malformed YAML", yp->name);
 	return NULL;
 }
 
 struct ynode *
-ynode_decode(const unsigned char *p, size_t len, const struct ynode_limits *lim)
+ynode_parse(const char *name, const char *data, size_t len, const struct ynode_limits *lim,
+	    char **cause)
 {
-	struct ynode_reader r = {p, p + len, lim, 0};
-	struct ynode *n = ynode_read(&r, 0);
+	struct ynode_parser yp = {.name = name, .lim = lim};
 
-	if (n != NULL && r.p != r.end) { /* trailing bytes: not what was encoded */
-		ynode_free(n);
-		return NULL;
-	}
-	return n;
+	return ynode_run(&yp, data, len, cause);
+}
+
+struct ynode *
+ynode_parse_items(const char *name, const char *data, size_t len, int first_line,
+		  const char *const *keys, ynode_item_fn fn, void *ctx,
+		  const struct ynode_limits *lim, char **cause)
+{
+	struct ynode_parser yp = {.name = name, .lim = lim, .line0 = first_line - 1, .keys = keys,
+				  .fn = fn, .ctx = ctx};
+
+	return ynode_run(&yp, data, len, cause);
 }
 
 /* One step of the hash: each of the three operations is a bijection of h
@@ -485,97 +488,3 @@ ynode_hash(const void *p, size_t n)
 	return h ^ h >> 33;
 }
 
-void
-ynode_compile(const struct ynode *root, const char *data, size_t len, struct buf *out)
-{
-	struct buf t = {0};
-
-	ynode_encode(root, &t);
-	buf_addn(out, YNODE_TREE_MAGIC, 8);
-	ynode_put64(out, len);
-	ynode_put64(out, ynode_hash(data, len));
-	ynode_put64(out, t.len);
-	ynode_put64(out, ynode_hash(t.s, t.len));
-	buf_addn(out, t.s, t.len);
-	buf_free(&t);
-}
-
-char *
-ynode_tree_path(const char *path)
-{
-	struct buf b = {0};
-	size_t n = strlen(path);
-
-	if (n > 5 && strcmp(path + n - 5, ".yaml") == 0)
-		n -= 5;
-	buf_addn(&b, path, n);
-	buf_add(&b, YNODE_TREE_EXT);
-	return buf_detach(&b);
-}
-
-/*
- * The tree in the compiled file at path, if the file is well formed and
- * was made from exactly the len bytes at data; NULL otherwise, for any
- * reason (the caller then parses the YAML, which gives the real error).
- */
-static struct ynode *
-ynode_tree_load(const char *path, const char *data, size_t len, const struct ynode_limits *lim)
-{
-	struct stat st;
-	unsigned char *p = NULL;
-	struct ynode *n = NULL;
-	size_t size, got = 0, tlen;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return NULL;
-	/* A tree takes at most some 15 bytes per byte of YAML (a node per
-	 * two bytes, 14 bytes a node): anything larger is not one, and is not
-	 * worth allocating for. */
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size < YNODE_TREE_HEADER ||
-	    (uint64_t)st.st_size - YNODE_TREE_HEADER > (uint64_t)len * 16 + 1024)
-		goto out;
-	size = (size_t)st.st_size;
-	p = xmalloc(size);
-	while (got < size) {
-		ssize_t r = read(fd, p + got, size - got);
-
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			goto out;
-		got += (size_t)r;
-	}
-	tlen = size - YNODE_TREE_HEADER;
-	/* The cheap checks first; the YAML's hash last but one, the tree's
-	 * hash last (it is not worth computing for another YAML). */
-	if (memcmp(p, YNODE_TREE_MAGIC, 8) != 0 || le_u64(p + 8) != (uint64_t)len ||
-	    le_u64(p + 24) != (uint64_t)tlen || le_u64(p + 16) != ynode_hash(data, len) ||
-	    le_u64(p + 32) != ynode_hash(p + YNODE_TREE_HEADER, tlen))
-		goto out;
-	n = ynode_decode(p + YNODE_TREE_HEADER, tlen, lim);
-out:
-	free(p);
-	close(fd);
-	return n;
-}
-
-struct ynode *
-ynode_parse_compiled(const char *name, const char *data, size_t len, const char *tree_path,
-		     const struct ynode_limits *lim, bool *compiled, char **cause)
-{
-	struct ynode *n = NULL;
-
-	if (compiled != NULL)
-		*compiled = false;
-	/* Over the size limit, the parser gives the error, whatever the tree. */
-	if (tree_path != NULL && len <= lim->max_bytes)
-		n = ynode_tree_load(tree_path, data, len, lim);
-	if (n != NULL) {
-		if (compiled != NULL)
-			*compiled = true;
-		*cause = NULL;
-		return n;
-	}
-	return ynode_parse(name, data, len, lim, cause);
-}

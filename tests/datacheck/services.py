@@ -518,10 +518,26 @@ def calendars(services):
     return sorted(out)
 
 
+def all_strings(x, path):
+    """signpost reads every scalar as a string; other YAML tools guess types, so an
+    unquoted NO, yes, 18 or 2024-02-01 becomes a boolean, a number or a date there."""
+    if isinstance(x, dict):
+        for k, v in x.items():
+            if not is_str(k):
+                err(path, "key %r is not a string (quote it)" % (k,))
+            all_strings(v, "%s.%s" % (path, k))
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            all_strings(v, "%s[%d]" % (path, i))
+    elif not is_str(x):
+        err(path, "value %r is read as %s by YAML 1.1 tools: quote it" % (x, type(x).__name__))
+
+
 def main(argv):
     path = argv[1] if len(argv) > 1 else "data/services.yaml"
     with open(path, encoding="utf-8") as f:
         doc = yaml.safe_load(f)
+    all_strings(doc, path)
     if not isinstance(doc, dict):
         err(path, "top level is not a map")
     else:

@@ -214,6 +214,8 @@ char *i18n_number(struct i18n *ui, double n);
 /* The time of instant t in zone ("20:00", "8:00 PM"; with_day: "Mon
  * 20:00"); zone NULL is the worker's zone. */
 char *i18n_time_in(struct i18n *ui, const char *zone, double t, bool with_day);
+/* The date of instant t in zone (NULL: the worker's): "12/7/2026". */
+char *i18n_day_in(struct i18n *ui, const char *zone, double t);
 /* A range of wall-clock times of one day, minutes after midnight (end
  * may be smaller: after midnight), with ICU's date interval formatter. */
 char *i18n_minutes_range(struct i18n *ui, int start, int end);

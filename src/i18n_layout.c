@@ -30,7 +30,7 @@ i18n_list(struct i18n *ui, const char *const *items, size_t n, enum i18n_list ty
 				  type == I18N_LIST_OR ? ULISTFMT_TYPE_OR
 				  : type == I18N_LIST_UNITS ? ULISTFMT_TYPE_UNITS
 							   : ULISTFMT_TYPE_AND,
-				  type == I18N_LIST_UNITS ? ULISTFMT_WIDTH_NARROW : ULISTFMT_WIDTH_WIDE,
+				  ULISTFMT_WIDTH_WIDE,
 				  &status);
 	u = xcalloc(n, sizeof *u);
 	lens = xcalloc(n, sizeof *lens);

@@ -692,3 +692,14 @@ i18n_month_day(struct i18n *ui, int year, int month, int day)
 	s = time_format(ui, TIME_UTC, year ? i18n_time_skeletons[2] : "MMMd", t);
 	return s != NULL ? s : xasprintf("%02d-%02d", month, day);
 }
+
+char *
+i18n_day_in(struct i18n *ui, const char *zone, double t)
+{
+	char *s;
+
+	if (zone == NULL)
+		zone = ui->worker_zone[0] && i18n_zone_valid(ui->worker_zone) ? ui->worker_zone : NULL;
+	s = time_format(ui, zone, i18n_time_skeletons[2], t);
+	return s != NULL ? s : xstrdup("?");
+}

@@ -410,7 +410,8 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 
 		names[i] = i18n_sort_key(ui, r->svc->name);
 		keys[i] = (struct match_key){
-			.last = r->study_closed || r->svc->do_not_refer != NULL,
+			.unusable = r->study_closed || r->reach == REACH_NONE,
+			.last = r->svc->do_not_refer != NULL,
 			.tier = r->tier,
 			.region = (r->reasons & REASON_REGION) ? 0 : r->regional ? 2 : 1,
 			.reach = (int)r->reach,

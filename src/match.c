@@ -171,6 +171,8 @@ match_before(const struct match_key *a, const struct match_key *b)
 {
 	int c;
 
+	if (a->unusable != b->unusable)
+		return a->unusable - b->unusable;
 	if (a->last != b->last)
 		return a->last - b->last;
 	if (a->tier != b->tier)

@@ -76,7 +76,8 @@ bool match_fallback(const struct service *s, const struct match_query *q);
  * their order).
  */
 struct match_key {
-	int last;       /* 1: a study that takes no one new, or "do not refer": at the end */
+	int unusable;   /* 1: no contact the caller can use (or a closed study): after all others */
+	int last;       /* 1: "do not refer": after the others that can be used */
 	int tier;
 	int region;     /* 0 serves the caller's region, 1 the whole country, 2 some regions */
 	int reach;      /* enum reach: human, human with unknown hours, self-help, none */

@@ -407,30 +407,30 @@ render_facts(struct render *r, struct i18n *ui, const struct result *res)
 
 	(void)r;
 	if (res->study_closed)
-		items[n++] = i18n_str(ui, "fact.study_closed");
+		items[n++] = i18n_str(ui, "key.study_closed");
 	else if (s->status == STATUS_STUDY && s->study_ends && strcmp(s->study_ends, "unknown") != 0) {
 		char *d = i18n_date(ui, s->study_ends);
 
-		items[n++] = i18n_fmt(ui, "fact.study_until", "s", d);
+		items[n++] = i18n_fmt(ui, "key.study_until", "s", d);
 		free(d);
 	} else if (s->status == STATUS_STUDY)
-		items[n++] = i18n_str(ui, "fact.study");
+		items[n++] = i18n_str(ui, "key.study");
 	if (s->max_age != NULL)
-		items[n++] = i18n_fmt(ui, "fact.ages", "nn",
+		items[n++] = i18n_fmt(ui, "key.ages", "nn",
 				      strcmp(s->min_age, "unknown") == 0 || strcmp(s->min_age, "none") == 0
 					      ? 0.0
 					      : atof(s->min_age),
 				      atof(s->max_age));
 	else if (strspn(s->min_age, "0123456789") == strlen(s->min_age) && *s->min_age)
-		items[n++] = i18n_fmt(ui, "fact.min_age", "n", atof(s->min_age));
+		items[n++] = i18n_fmt(ui, "key.min_age", "n", atof(s->min_age));
 	if (s->cost == COST_PAID)
-		items[n++] = i18n_str(ui, "fact.paid");
+		items[n++] = i18n_str(ui, "key.paid");
 	if (s->reporting == REPORTING_LIMITED)
-		items[n++] = i18n_str(ui, "fact.reporting");
+		items[n++] = i18n_str(ui, "key.reporting");
 	if (s->do_not_refer) {
 		char *v = render_data(s->do_not_refer);
 
-		items[n++] = i18n_fmt(ui, "fact.do_not_refer", "s", v);
+		items[n++] = i18n_fmt(ui, "key.do_not_refer", "s", v);
 		free(v);
 	}
 	if ((out = render_local_mark(ui, s, false)) != NULL)

@@ -31,7 +31,10 @@ render_emergency(struct render *r, struct buf *b, const struct answer *a)
 		char *num = render_ltr(a->emergency[i].number);
 		char *kind = render_word(r->ui, "emergency.", emergency_kind_name(a->emergency[i].kind));
 
-		items[i] = i18n_fmt(r->ui, "emergency.item", "ss", num, kind);
+		/* A number no seen page names a service for is given as it is. */
+		items[i] = a->emergency[i].kind == EMERG_OTHER
+				   ? xstrdup(num)
+				   : i18n_fmt(r->ui, "emergency.item", "ss", num, kind);
 		free(num);
 		free(kind);
 	}
@@ -343,10 +346,11 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		render_field(r, r->ui, b, INDENT, "label.status", m);
 		free(m);
 	} else if (s->status == STATUS_STUDY) {
-		char *d = i18n_date(r->ui, s->study_ends);
+		char *d = strcmp(s->study_ends, "unknown") == 0 ? i18n_str(r->ui, "date.unknown")
+								 : i18n_date(r->ui, s->study_ends);
 		char *rec = render_word(r->ui, "recruiting.", recruiting_name(s->recruiting));
 
-		m = i18n_fmt(r->ui, "status.study", "ss", strcmp(s->study_ends, "unknown") ? d : "", rec);
+		m = i18n_fmt(r->ui, "status.study", "ss", d, rec);
 		render_field(r, r->ui, b, INDENT, "label.status", m);
 		free(m);
 		free(d);
@@ -478,11 +482,13 @@ render_heading(struct render *r, struct buf *b, const struct answer *a)
 	render_wrap(r, r->ui, b, m, "", "");
 	free(m);
 	if (a->q.at_given) {
-		char *when = i18n_time_in(r->ui, NULL, a->q.at, true), *zn = i18n_zone_name(r->ui, i18n_worker_zone(r->ui));
+		char *day = i18n_day_in(r->ui, NULL, a->q.at), *when = i18n_time_in(r->ui, NULL, a->q.at, false);
+		char *zn = i18n_zone_name(r->ui, i18n_worker_zone(r->ui));
 
-		m = i18n_fmt(r->ui, "results.at", "ss", when, zn);
+		m = i18n_fmt(r->ui, "results.at", "sss", day, when, zn);
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
+		free(day);
 		free(when);
 		free(zn);
 	}

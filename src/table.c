@@ -1059,9 +1059,10 @@ emergency_free(struct emergency *e)
 
 	for (i = 0; i < e->n; i++) {
 		free(e->v[i].number);
-		free(e->v[i].note);
+		texts_free(&e->v[i].note);
 	}
 	free(e->v);
+	strv_free(&e->withdrawn);
 	for (i = 0; i < e->nsources; i++)
 		source_free(&e->sources[i]);
 	free(e->sources);
@@ -1070,9 +1071,10 @@ emergency_free(struct emergency *e)
 static void
 table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 {
-	static const char *const keys[] = {"country", "numbers", "sources", NULL};
-	static const char *const nkeys[] = {"number", "kind", "note", NULL};
-	static const char *const efacts[] = {"numbers", "kinds", NULL};
+	static const char *const keys[] = {"country", "numbers", "withdrawn", "sources", NULL};
+	static const char *const nkeys[] = {"number", "kind", "also", "note", NULL};
+	static const char *const wkeys[] = {"number", "since", NULL};
+	static const char *const efacts[] = {"numbers", "kinds", "withdrawn", "notes", NULL};
 	const char *c;
 	const struct ynode *seq;
 	size_t i;
@@ -1088,22 +1090,45 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 		e->v = xcalloc(seq->n + 1, sizeof *e->v);
 	for (i = 0; seq && i < seq->n; i++) {
 		const struct ynode *m = seq->v[i];
-		const char *num, *note;
+		const char *num;
+		struct emergency_number *en;
 
 		if (m->type != YNODE_MAP) {
 			table_err(L, m, "an emergency number must be a mapping with number and kind");
 			continue;
 		}
+		en = &e->v[e->n++];
 		table_keys(L, m, nkeys);
 		num = table_str(L, m, "number", true, "the emergency number");
-		if (num && !table_phone_ok(num))
-			table_err(L, ynode_get(m, "number"), "\"%s\" is not a phone number", num);
-		e->v[e->n].number = xstrdup(num ? num : "");
-		e->v[e->n].kind = (enum emergency_kind)table_enum(L, m, "kind", emerg_names, true,
-								  "the emergency number", 0);
-		note = table_str(L, m, "note", false, "the emergency number");
-		e->v[e->n].note = note ? xstrdup(note) : NULL;
-		e->n++;
+		/* Short numbers: 2 to 8 digits, dialled as they are ("17", "112"). */
+		if (num && (strspn(num, "0123456789") != strlen(num) || strlen(num) < 2 ||
+			    strlen(num) > 8))
+			table_err(L, ynode_get(m, "number"), "\"%s\" is not an emergency number "
+							     "(2 to 8 digits)",
+				  num);
+		en->number = xstrdup(num ? num : "");
+		en->kind = (enum emergency_kind)table_enum(L, m, "kind", emerg_names, true,
+							   "the emergency number", 0);
+		if (ynode_get(m, "also") != NULL)
+			en->also = table_bits(L, m, "also", emerg_names, false, "the emergency number");
+		table_texts(L, m, "note", false, "the emergency number", &en->note);
+	}
+	seq = table_seq(L, n, "withdrawn", false, "an emergency entry");
+	for (i = 0; seq && i < seq->n; i++) {
+		const struct ynode *w = seq->v[i];
+		const char *num, *since;
+
+		if (w->type != YNODE_MAP) {
+			table_err(L, w, "a withdrawn number must be a mapping with number and since");
+			continue;
+		}
+		table_keys(L, w, wkeys);
+		num = table_str(L, w, "number", true, "the withdrawn number");
+		since = table_str(L, w, "since", false, "the withdrawn number");
+		if (since && !table_date_ok(since, false))
+			table_err(L, ynode_get(w, "since"), "\"%s\" is not a date", since);
+		if (num)
+			strv_add(&e->withdrawn, num);
 	}
 	table_sources(L, n, "the emergency entry", &e->sources, &e->nsources, efacts);
 }

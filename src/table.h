@@ -130,13 +130,15 @@ enum emergency_kind { EMERG_GENERAL, EMERG_POLICE, EMERG_FIRE, EMERG_AMBULANCE,
 struct emergency_number {
 	char *number;
 	enum emergency_kind kind;
-	char *note;
+	unsigned also;     /* other services it reaches: bits 1 << EMERG_* */
+	struct texts note; /* for the worker, per language */
 };
 
 struct emergency {
 	char country[4]; /* alpha-2, or "EU" */
 	struct emergency_number *v;
 	size_t n;
+	struct strv withdrawn; /* numbers switched off: never offered */
 	struct source *sources;
 	size_t nsources;
 };

@@ -185,11 +185,11 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 
 	emerg = xasprintf("%s/emergency.yaml", m->datadir);
 	hol = xasprintf("%s/holidays.yaml", m->datadir);
-	/* A --check of one file checks that file alone. */
-	if (!m->o.check_file) {
+	/* A --check of one file checks that file alone, against the shipped
+	 * holiday calendars its hours may name. */
+	f.holidays = hol;
+	if (!m->o.check_file)
 		f.emergency = emerg;
-		f.holidays = hol;
-	}
 	m->t = table_load(&f, want, &to, &pr);
 	if (m->t && !m->o.check_file) {
 		nov = paths_overlays(&ov, &kinds);

@@ -674,7 +674,10 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 	c->hours = hours_new(zone ? zone : "");
 	c->hours->holidays = (enum hours_holidays)table_enum(L, h, "public_holidays", hol, true,
 							     "hours", 0);
-	cal = table_str(L, h, "calendar", c->hours->holidays != HOURS_HOLIDAYS_OPEN, "hours");
+	cal = table_str(L, h, "calendar",
+			ynode_get(h, "public_holidays") != NULL &&
+				c->hours->holidays != HOURS_HOLIDAYS_OPEN,
+			"hours");
 	if (cal && !table_region_ok(cal, false))
 		table_err(L, ynode_get(h, "calendar"),
 			  "\"%s\" is not a calendar id (a country code, or a region like DE-BE)", cal);
@@ -799,8 +802,8 @@ table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 			table_err(L, itp, "\"interpreters\" must be \"all\" or a list of languages");
 	}
 	table_countries(L, table_seq(L, n, "from", false, "the contact"), &c->from, false);
-	if (c->type == CONTACT_PHONE && value && value[0] != '+' && c->from.n != 1 &&
-	    !(ynode_get(n, "from") == NULL && ynode_get(n, "value") == NULL))
+	if (c->type == CONTACT_PHONE && value && value[0] != '+' && table_phone_ok(value) &&
+	    c->from.n != 1)
 		table_err(L, ynode_get(n, "value"),
 			  "a phone number in national form needs \"from\" with exactly one country "
 			  "(whose numbering plan it uses)");
@@ -1932,12 +1935,10 @@ table_finish(struct table *t, struct problems *pr)
 		free(cal.cal);
 	}
 	if (t->holidays == NULL && pr->errors == before) {
-		/* No holidays file: every calendar is unknown. */
-		struct ynode empty = {.type = YNODE_MAP, .line = 1, .column = 1};
-		struct problems none = {0};
+		/* No holidays file: no calendar is known. */
+		struct items none = {0};
 
-		t->holidays = holidays_load_tree("", &empty, &none);
-		problems_free(&none);
+		t->holidays = table_holidays("", &none, pr);
 	}
 	for (i = 0; i < t->nservices && t->holidays != NULL; i++) {
 		const struct service *s = &t->services[i];

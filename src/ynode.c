@@ -259,12 +259,16 @@ ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, 
 					value_of_key = true;
 					yp->key = *k;
 				}
+		/* Each streamed item is counted on its own. */
+		if (stream)
+			yp->nodes = 0;
 		c = ynode_value(yp, &ev, depth + 1, value_of_key);
 		yaml_event_delete(&ev);
+		if (stream)
+			yp->nodes = before;
 		if (c == NULL)
 			goto out;
 		if (stream) {
-			yp->nodes = before;
 			yp->fn(yp->ctx, yp->key, c);
 			continue;
 		}

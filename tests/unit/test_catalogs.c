@@ -644,134 +644,6 @@ test_negotiation(void)
 	free(pt);
 }
 
-/* Writes len bytes to path and, if tree, the compiled form of them
- * beside it (as signpost-mkindex --catalog would). */
-static void
-put_catalog(const char *path, const char *data, size_t len, bool tree)
-{
-	FILE *f = fopen(path, "wb");
-	char *cause = NULL;
-
-	CHECK(f != NULL && fwrite(data, 1, len, f) == len);
-	if (f != NULL)
-		CHECK(fclose(f) == 0);
-	if (tree) {
-		struct ynode *root = ynode_parse(path, data, len, &ynode_default_limits, &cause);
-		char *tp = ynode_tree_path(path);
-		struct buf b = {0};
-
-		CHECK(root != NULL);
-		if (root != NULL) {
-			ynode_compile(root, data, len, &b);
-			f = fopen(tp, "wb");
-			CHECK(f != NULL && fwrite(b.s, 1, b.len, f) == b.len);
-			if (f != NULL)
-				CHECK(fclose(f) == 0);
-		}
-		free(cause);
-		buf_free(&b);
-		ynode_free(root);
-		free(tp);
-	}
-}
-
-/* catalog_load of path, expecting the compiled form used or not, and the
- * result of parsing data: the same entries, or the same error. */
-static void
-check_load(const char *path, const char *data, size_t len, bool want_compiled)
-{
-	char *cause = NULL, *pcause = NULL;
-	struct catalog *c = catalog_load(path, &cause);
-	struct catalog *p = catalog_load_mem(path, data, len, &pcause);
-
-	CHECK((c == NULL) == (p == NULL));
-	if (c == NULL || p == NULL) {
-		CHECK_STR(cause, pcause);
-		free(cause);
-		free(pcause);
-		catalog_free(c);
-		catalog_free(p);
-		return;
-	}
-	if (c->compiled != want_compiled)
-		fprintf(stderr, "%s: compiled form %s\n", path, c->compiled ? "used" : "not used");
-	CHECK(c->compiled == want_compiled);
-	CHECK(!p->compiled);
-	CHECK_STR(c->language, p->language);
-	CHECK_STR(c->path, p->path);
-	CHECK(c->n == p->n);
-	for (size_t i = 0; i < c->n && i < p->n; i++) {
-		CHECK_STR(c->v[i].key, p->v[i].key);
-		CHECK_STR(c->v[i].pattern, p->v[i].pattern);
-		CHECK(c->v[i].line == p->v[i].line && c->v[i].column == p->v[i].column);
-	}
-	catalog_free(c);
-	catalog_free(p);
-}
-
-static void
-test_compiled(const char *dir)
-{
-	char *path = xasprintf("%s/cs.yaml", dir), *tree = xasprintf("%s/cs.ytree", dir);
-	char *src = xasprintf("%s/cs.yaml", locales_dir), *cause = NULL, *data, *at, *w;
-	size_t len;
-
-	if ((data = ynode_read_file(src, &ynode_default_limits, &len, &cause)) == NULL) {
-		fprintf(stderr, "%s\n", cause);
-		CHECK(data != NULL);
-		free(cause);
-		free(src);
-		free(path);
-		free(tree);
-		return;
-	}
-	/* The shipped Czech catalog, compiled: used, and the same catalog. */
-	put_catalog(path, data, len, true);
-	check_load(path, data, len, true);
-	/* One letter of a message changed in place: the stale tree is not
-	 * believed, and the edit is what the catalog says. */
-	at = strstr(data, "messages:");
-	CHECK(at != NULL && (at = strchr(at, '"')) != NULL);
-	if (at != NULL) {
-		at[1] = at[1] == 'Q' ? 'q' : 'Q';
-		put_catalog(path, data, len, false);
-		check_load(path, data, len, false);
-	}
-	/* Broken catalogs beside the compiled form of a good one: the YAML's
-	 * error, with its line and column. */
-	w = xasprintf("colour: red\n%s", data);
-	put_catalog(path, w, strlen(w), false);
-	check_load(path, w, strlen(w), false);
-	free(w);
-	w = xasprintf("%s  broken: [\n", data);
-	put_catalog(path, w, strlen(w), false);
-	check_load(path, w, strlen(w), false);
-	free(w);
-	/* Even a compiled form of a document that is no catalog (which
-	 * signpost-mkindex refuses to write) gives the parser's error. */
-	w = xasprintf("language: cs\nmessages: [1]\n");
-	put_catalog(path, w, strlen(w), true);
-	check_load(path, w, strlen(w), true);
-	{
-		struct catalog *c = catalog_load(path, &cause);
-
-		CHECK(c == NULL);
-		at = xasprintf("%s:2:11: \"messages\" must be a mapping", path);
-		CHECK_STR(c == NULL ? cause : NULL, at);
-		free(at);
-		if (c == NULL)
-			free(cause);
-		catalog_free(c);
-	}
-	free(w);
-	unlink(path);
-	unlink(tree);
-	free(data);
-	free(src);
-	free(path);
-	free(tree);
-}
-
 int
 main(void)
 {
@@ -836,7 +708,7 @@ main(void)
 	test_string_messages();
 	test_typed_numbers();
 	test_negotiation();
-	test_compiled(home);
+
 	catalog_free(en);
 	rc = check_done();
 	free(locales_dir);

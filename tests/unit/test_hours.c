@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "holiday.h"
 #include "hours.h"
+#include "ynode.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
@@ -165,6 +167,7 @@ test_parse_window_noise(void)
 	CHECK(bad == 0);
 }
 
+/* Hours open on public holidays, so that only the weekly windows count. */
 static struct hours *
 make_hours(const char *zone, const char *const *windows)
 {
@@ -173,6 +176,7 @@ make_hours(const char *zone, const char *const *windows)
 	char *cause = NULL;
 	int column;
 
+	h->holidays = HOURS_HOLIDAYS_OPEN;
 	for (; *windows != NULL; windows++) {
 		if (hours_parse_window(*windows, &w, &cause, &column) != 0) {
 			fprintf(stderr, "\"%s\":%d: %s\n", *windows, column, cause);
@@ -186,6 +190,18 @@ make_hours(const char *zone, const char *const *windows)
 }
 
 #define W(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* The state alone, as the tests of the weekly windows want it. */
+static enum hours_state
+state_of(const struct hours *h, const struct holidays *cal, double t, double *change)
+{
+	struct hours_now now;
+
+	hours_state(h, cal, t, &now);
+	if (change != NULL)
+		*change = now.change;
+	return now.state;
+}
 
 static const struct {
 	const char *zone;
@@ -325,7 +341,7 @@ test_state(void)
 	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
 		h = make_hours(states[i].zone, states[i].windows);
 		change = -2;
-		got = hours_state(h, at(states[i].now), &change);
+		got = state_of(h, NULL, at(states[i].now), &change);
 		want = states[i].change != NULL ? at(states[i].change) : -1;
 		if (got != states[i].want || (got != HOURS_UNKNOWN && change != want)) {
 			char *c = i18n_time(ui, change, true);
@@ -342,12 +358,12 @@ test_state(void)
 			CHECK(change == want);
 		hours_free(h);
 	}
-	CHECK(hours_state(NULL, 0, &change) == HOURS_UNKNOWN);
+	CHECK(state_of(NULL, NULL, 0, &change) == HOURS_UNKNOWN);
 	h = make_hours("Europe/Prague", PARAFILIK);
-	CHECK(hours_state(h, at("2026-12-07T13:00+01:00"), NULL) == HOURS_OPEN);
+	CHECK(state_of(h, NULL, at("2026-12-07T13:00+01:00"), NULL) == HOURS_OPEN);
 	/* Hand-made windows out of range are ignored, not trusted. */
 	hours_add(h, &(struct hours_window){ .days = 0x7f, .start = -5, .end = 9999 });
-	CHECK(hours_state(h, at("2026-12-05T10:00+01:00"), &change) == HOURS_CLOSED);
+	CHECK(state_of(h, NULL, at("2026-12-05T10:00+01:00"), &change) == HOURS_CLOSED);
 	CHECK(change == at("2026-12-07T12:00+01:00"));
 	hours_free(h);
 	hours_free(NULL);
@@ -367,16 +383,95 @@ test_worker_zone(void)
 
 	CHECK_STR(i18n_worker_zone(ui), "America/New_York");
 	/* 07:00 in New York is 13:00 in Prague, a Monday. */
-	CHECK(hours_state(h, at("2026-12-07T07:00"), &change) == HOURS_OPEN);
+	CHECK(state_of(h, NULL, at("2026-12-07T07:00"), &change) == HOURS_OPEN);
 	CHECK(change == at("2026-12-07T20:00+01:00"));
 	s = i18n_time(ui, change, false);
 	CHECK_STR(s, "2:00\xe2\x80\xafPM");
 	free(s);
-	CHECK(hours_state(h, at("2026-12-05T04:00"), &change) == HOURS_CLOSED);
+	CHECK(state_of(h, NULL, at("2026-12-05T04:00"), &change) == HOURS_CLOSED);
 	s = i18n_time(ui, change, true);
 	CHECK_STR(s, "Mon 6:00\xe2\x80\xaf" "AM");
 	free(s);
 	hours_free(h);
+}
+
+/*
+ * Public holidays and the service's own closures: never "open" on a
+ * holiday of a line closed on holidays; unknown on a holiday when what
+ * the line does then is not known, and on any day of a calendar (or a
+ * year) the table does not have.
+ */
+static void
+test_holidays(void)
+{
+	static const char yaml[] =
+		"schema: \"1\"\ncalendars:\n"
+		"  - id: CZ\n    name: Czechia\n    holidays:\n"
+		"      - {name: Christmas Day, date: \"12-25\"}\n"
+		"      - {name: St Stephen's Day, date: \"12-26\"}\n"
+		"      - {name: Easter Monday, easter: 1}\n"
+		"    sources:\n      - {url: \"https://example.org/\", date: unknown, evidence: official}\n";
+	char *cause = NULL;
+	struct ynode *root = ynode_parse("h.yaml", yaml, sizeof yaml - 1, &ynode_default_limits, &cause);
+	struct problems pr = {0};
+	struct holidays *cal = root ? holidays_load_tree("h.yaml", root, &pr) : NULL;
+	struct hours *h = make_hours("Europe/Prague", PARAFILIK);
+	struct hours_closure cl;
+	struct hours_now now;
+
+	if (cal == NULL)
+		for (size_t i = 0; i < pr.n; i++)
+			fprintf(stderr, "%s: %s\n", pr.v[i].where, pr.v[i].what);
+	CHECK(cal != NULL);
+	h->holidays = HOURS_HOLIDAYS_CLOSED;
+	h->calendar = xstrdup("CZ");
+	/* Friday 25 December 2026, 13:00: closed, a holiday; opens Monday. */
+	hours_state(h, cal, at("2026-12-25T13:00+01:00"), &now);
+	CHECK(now.state == HOURS_CLOSED && now.why == HOURS_WHY_HOLIDAY);
+	CHECK(now.holiday != NULL && strcmp(now.holiday, "Christmas Day") == 0);
+	CHECK(now.change == at("2026-12-28T12:00+01:00"));
+	/* The day before, Thursday 08:00: open, closing at 16:00. */
+	hours_state(h, cal, at("2026-12-24T09:00+01:00"), &now);
+	CHECK(now.state == HOURS_OPEN && now.change == at("2026-12-24T16:00+01:00"));
+	/* Before opening on the Thursday, the next opening skips the holidays. */
+	hours_state(h, cal, at("2026-12-23T21:00+01:00"), &now);
+	CHECK(now.state == HOURS_CLOSED && now.change == at("2026-12-24T08:00+01:00"));
+	/* Easter Monday 2027 (29 March) is closed too, outside hours as well. */
+	hours_state(h, cal, at("2027-03-29T07:00+02:00"), &now);
+	CHECK(now.state == HOURS_CLOSED && now.why == HOURS_WHY_HOLIDAY);
+	/* What the line does on holidays is not known: unknown, not open. */
+	h->holidays = HOURS_HOLIDAYS_UNKNOWN;
+	hours_state(h, cal, at("2026-12-25T13:00+01:00"), &now);
+	CHECK(now.state == HOURS_UNKNOWN && now.why == HOURS_WHY_HOLIDAY_HOURS);
+	/* ... and the next certain opening is not claimed across it. */
+	hours_state(h, cal, at("2026-12-24T17:00+01:00"), &now);
+	CHECK(now.state == HOURS_CLOSED && now.change < 0);
+	/* A calendar the table does not have: any day may be a holiday. */
+	free(h->calendar);
+	h->calendar = xstrdup("SK");
+	h->holidays = HOURS_HOLIDAYS_CLOSED;
+	hours_state(h, cal, at("2026-12-07T13:00+01:00"), &now);
+	CHECK(now.state == HOURS_UNKNOWN && now.why == HOURS_WHY_NO_CALENDAR);
+	hours_state(h, NULL, at("2026-12-07T13:00+01:00"), &now);
+	CHECK(now.state == HOURS_UNKNOWN);
+	/* The service's own closures, every year and once. */
+	free(h->calendar);
+	h->calendar = xstrdup("CZ");
+	CHECK(hours_parse_closure("12-31", &cl) == 0);
+	hours_add_closure(h, &cl);
+	CHECK(hours_parse_closure("2026-12-07", &cl) == 0);
+	hours_add_closure(h, &cl);
+	CHECK(hours_parse_closure("13-01", &cl) == -1 && hours_parse_closure("2026-02-29", &cl) == -1);
+	CHECK(hours_parse_closure("02-29", &cl) == 0 && hours_parse_closure("12-1", &cl) == -1);
+	hours_state(h, cal, at("2026-12-07T13:00+01:00"), &now);
+	CHECK(now.state == HOURS_CLOSED && now.why == HOURS_WHY_CLOSURE);
+	CHECK(now.change == at("2026-12-08T08:00+01:00"));
+	hours_state(h, cal, at("2026-12-31T13:00+01:00"), &now);
+	CHECK(now.state == HOURS_CLOSED && now.why == HOURS_WHY_CLOSURE);
+	hours_free(h);
+	holidays_free(cal);
+	ynode_free(root);
+	problems_free(&pr);
 }
 
 int
@@ -398,6 +493,7 @@ main(void)
 	test_parse_window_noise();
 	test_state();
 	test_worker_zone();
+	test_holidays();
 	i18n_free(ui);
 	free(dir);
 	i18n_cleanup();

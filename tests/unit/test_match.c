@@ -1,8 +1,8 @@
 /*
- * test_match.c - ranking on a hand-built table: the four tiers, ended
- * services never listed, studies after active services, "do not refer"
- * last, the audience filter and language matching (de-CH serves de,
- * sr-Latn never serves sr-Cyrl).
+ * test_match.c - fitting and ordering on a hand-built table: the tiers
+ * with several caller languages, ended services never fitting, regions,
+ * equivalent languages, the order of results, and language matching
+ * (de-CH serves de, sr-Latn never serves sr-Cyrl).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,22 +69,12 @@ destroy(struct table *t)
 	free(t);
 }
 
-static int
-cmp(const char *a, const char *b, void *ctx)
-{
-	(void)ctx;
-	return strcmp(a, b);
-}
-
 #define S AUDIENCE_SELF
 #define C AUDIENCE_CLOSE
 #define P AUDIENCE_PROFESSIONAL
 static const struct spec table1[] = {
 	{"cz-cs", "CZ", "cs", STATUS_ACTIVE, S, NULL},
-	{"cz-cs-study", "CZ", "cs", STATUS_STUDY, S, NULL},
-	{"cz-cs-dnr", "CZ", "cs", STATUS_ACTIVE, S, "complaints"},
 	{"cz-cs-ended", "CZ", "cs", STATUS_ENDED, S, NULL},
-	{"a-cz-cs-study", "CZ", "cs", STATUS_STUDY, S, NULL},
 	{"world-cs", "world", "cs en", STATUS_ACTIVE, S, NULL},
 	{"world-en", "world", "en", STATUS_ACTIVE, S, NULL},
 	{"cz-en", "CZ SK", "en de", STATUS_ACTIVE, S | C, NULL},
@@ -92,86 +82,154 @@ static const struct spec table1[] = {
 	{"de-de", "DE CH", "de", STATUS_ACTIVE, S, NULL},
 	{"rs-latn", "RS", "sr-Latn", STATUS_ACTIVE, S, NULL},
 	{"rs-cyrl", "RS", "sr-Cyrl", STATUS_ACTIVE, S, NULL},
-	{"world-en-ended", "world", "en", STATUS_ENDED, S, NULL},
+	{"eg-ar", "EG", "ar", STATUS_ACTIVE, S, NULL},
 };
 
-struct want {
-	const char *id;
-	int tier;
-	unsigned reasons;
-};
-
+/* The tier of every service for one caller: ids in table order, 0 for
+ * a service that does not fit. */
 static const struct {
-	const char *country, *language;
+	const char *country;
+	const char *langs; /* space separated, in order of preference */
 	unsigned audience;
-	struct want w[10];
+	int tier[10];
+	int lang[10];
 } cases[] = {
-	/* Tier 1 in order: active, do-not-refer last among active... */
-	{"CZ", "cs", 0,
-	 {{"cz-cs", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"cz-cs-dnr", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"a-cz-cs-study", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"cz-cs-study", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"world-cs", 2, REASON_WORLD | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"cz-en", 3, REASON_COUNTRY | REASON_OTHER_LANGUAGES | REASON_AUDIENCE},
-	  {NULL, 0, 0}}},
-	/* Professionals only see what is for them. */
-	{"CZ", "cs", P, {{"cz-pro", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE}}},
-	/* Close ones: only services for them; others are not there. */
-	{"SK", "sk", C, {{"cz-en", 3, REASON_COUNTRY | REASON_OTHER_LANGUAGES | REASON_AUDIENCE}}},
+	{"CZ", "cs", 0, {1, 0, 2, 0, 4, 0, 0, 0, 0, 0}, {0, -1, 0, -1, -1, -1, -1, -1, -1, -1}},
+	/* Several languages: the first one each service speaks counts. */
+	{"CZ", "de cs", 0, {1, 0, 2, 0, 1, 0, 0, 0, 0, 0}, {1, -1, 1, -1, 0, -1, -1, -1, -1, -1}},
+	{"CZ", "cs", P, {0, 0, 0, 0, 0, 1, 0, 0, 0, 0}, {-1, -1, -1, -1, -1, 0, -1, -1, -1, -1}},
+	{"SK", "sk", C, {0, 0, 0, 0, 4, 0, 0, 0, 0, 0}, {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}},
 	/* de-CH is served by de. */
-	{"CH", "de-CH", 0,
-	 {{"de-de", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE}}},
-	/* sr-Latn never gets the Cyrillic service in tier 1. */
-	{"RS", "sr-Latn", 0,
-	 {{"rs-latn", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"rs-cyrl", 3, REASON_COUNTRY | REASON_OTHER_LANGUAGES | REASON_AUDIENCE}}},
-	{"RS", "sr-Cyrl", 0,
-	 {{"rs-cyrl", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"rs-latn", 3, REASON_COUNTRY | REASON_OTHER_LANGUAGES | REASON_AUDIENCE}}},
-	/* Plain "sr" names no script: both serve it. */
-	{"RS", "sr", 0,
-	 {{"rs-cyrl", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"rs-latn", 1, REASON_COUNTRY | REASON_LANGUAGE | REASON_AUDIENCE}}},
-	/* Nothing for the country or the language: English worldwide, tier 4,
-	 * never the ended one. */
-	{"FI", "fi", 0,
-	 {{"world-cs", 4, REASON_WORLD | REASON_ENGLISH_FALLBACK | REASON_AUDIENCE},
-	  {"world-en", 4, REASON_WORLD | REASON_ENGLISH_FALLBACK | REASON_AUDIENCE}}},
-	/* Worldwide in the language is tier 2 even with nothing local. */
-	{"FI", "en", 0,
-	 {{"world-cs", 2, REASON_WORLD | REASON_LANGUAGE | REASON_AUDIENCE},
-	  {"world-en", 2, REASON_WORLD | REASON_LANGUAGE | REASON_AUDIENCE}}},
-	/* No tier 4 for an audience nobody serves worldwide. */
-	{"FI", "fi", P, {{NULL, 0, 0}}},
+	{"CH", "de-CH", 0, {0, 0, 0, 0, 0, 0, 1, 0, 0, 0}, {-1, -1, -1, -1, -1, -1, 0, -1, -1, -1}},
+	/* sr-Latn is never served by the Cyrillic service; plain sr by both. */
+	{"RS", "sr-Latn", 0, {0, 0, 0, 0, 0, 0, 0, 1, 4, 0}, {-1, -1, -1, -1, -1, -1, -1, 0, -1, -1}},
+	{"RS", "sr", 0, {0, 0, 0, 0, 0, 0, 0, 1, 1, 0}, {-1, -1, -1, -1, -1, -1, -1, 0, 0, -1}},
+	/* Worldwide services fit only in a caller language (tier 5 is the
+	 * lookup's, see match_fallback). */
+	{"FI", "fi", 0, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}},
+	{"FI", "en", 0, {0, 0, 2, 2, 0, 0, 0, 0, 0, 0}, {-1, -1, 0, 0, -1, -1, -1, -1, -1, -1}},
 };
 
 static void
-test_rank(void)
+langs_of(const char *s, struct match_lang *v, size_t *n, char **keep)
+{
+	char *copy = strdup(s), *save = NULL, *w;
+
+	*n = 0;
+	for (w = strtok_r(copy, " ", &save); w && *n < 4; w = strtok_r(NULL, " ", &save)) {
+		keep[*n] = strdup(w);
+		v[*n] = (struct match_lang){keep[*n], NULL, 0};
+		(*n)++;
+	}
+	free(copy);
+}
+
+static void
+test_tier(void)
 {
 	struct table *t = build(table1, sizeof table1 / sizeof table1[0]);
-	struct match_result out[sizeof table1 / sizeof table1[0]];
-	size_t i, j, n, nw;
+	size_t i, j, k;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct match_query q = {cases[i].country, cases[i].language, cases[i].audience};
+		struct match_lang v[4];
+		char *keep[4];
+		size_t n;
+		struct match_query q;
 
-		n = match_rank(t, &q, cmp, NULL, out);
-		for (nw = 0; nw < 10 && cases[i].w[nw].id; nw++)
-			;
-		if (n != nw)
-			fprintf(stderr, "case %zu (%s, %s): %zu results, want %zu\n", i,
-				cases[i].country, cases[i].language, n, nw);
-		CHECK(n == nw);
-		for (j = 0; j < n && j < nw; j++) {
-			CHECK_STR(out[j].svc->id, cases[i].w[j].id);
-			CHECK(out[j].tier == cases[i].w[j].tier);
-			CHECK(out[j].reasons == cases[i].w[j].reasons);
+		langs_of(cases[i].langs, v, &n, keep);
+		q = (struct match_query){cases[i].country, NULL, v, n, cases[i].audience};
+		for (j = 0; j < t->nservices; j++) {
+			unsigned reasons;
+			int lang, tier = match_tier(&t->services[j], &q, &reasons, &lang);
+
+			if (tier != cases[i].tier[j] || lang != cases[i].lang[j])
+				fprintf(stderr, "case %zu (%s, %s) %s: tier %d lang %d, want %d %d\n", i,
+					cases[i].country, cases[i].langs, t->services[j].id, tier, lang,
+					cases[i].tier[j], cases[i].lang[j]);
+			CHECK(tier == cases[i].tier[j]);
+			CHECK(lang == cases[i].lang[j]);
+			CHECK(tier == 0 || (reasons & REASON_AUDIENCE));
+			CHECK(tier != 4 || (reasons & REASON_OTHER_LANGUAGES));
 		}
-		for (j = 0; j < n; j++)
-			CHECK(out[j].svc->status != STATUS_ENDED);
+		for (k = 0; k < n; k++)
+			free(keep[k]);
+	}
+	/* Tier 5 candidates: worldwide, English, not ended, for the audience. */
+	{
+		struct match_lang v = {"fi", NULL, 0};
+		struct match_query q = {"FI", NULL, &v, 1, 0};
+
+		CHECK(!match_fallback(&t->services[0], &q));
+		CHECK(match_fallback(&t->services[2], &q));
+		CHECK(match_fallback(&t->services[3], &q));
+		q.audience = P;
+		CHECK(!match_fallback(&t->services[3], &q));
 	}
 	destroy(t);
+}
+
+/* Equivalent languages are given by the caller: arz is served by ar. */
+static void
+test_equivalents(void)
+{
+	static const char *const served[] = {"ar"};
+	struct table *t = build(table1, sizeof table1 / sizeof table1[0]);
+	struct match_lang v = {"arz", served, 1};
+	struct match_query q = {"EG", NULL, &v, 1, 0};
+	unsigned reasons;
+	int lang;
+
+	CHECK(match_tier(&t->services[9], &q, &reasons, &lang) == 1 && lang == 0);
+	v.nserves = 0;
+	CHECK(match_tier(&t->services[9], &q, &reasons, &lang) == 4);
+	destroy(t);
+}
+
+/* Regions: a service for some regions fits callers from there (ranked
+ * first) and callers whose region is not known, never another region. */
+static void
+test_regions(void)
+{
+	static const struct spec sp[] = {{"gb-sct", "GB", "en", STATUS_ACTIVE, S, NULL}};
+	struct table *t = build(sp, 1);
+	struct match_lang v = {"en", NULL, 0};
+	struct match_query q = {"GB", "GB-SCT", &v, 1, 0};
+	unsigned reasons;
+	int lang;
+
+	t->services[0].regions.v = calloc(1, sizeof(char *));
+	t->services[0].regions.v[0] = strdup("GB-SCT");
+	t->services[0].regions.n = 1;
+	CHECK(match_tier(&t->services[0], &q, &reasons, &lang) == 1 && (reasons & REASON_REGION));
+	q.region = "GB-WLS";
+	CHECK(match_tier(&t->services[0], &q, &reasons, &lang) == 0);
+	q.region = NULL;
+	CHECK(match_tier(&t->services[0], &q, &reasons, &lang) == 1 && (reasons & REASON_REGIONAL));
+	free(t->services[0].regions.v[0]);
+	free(t->services[0].regions.v);
+	destroy(t);
+}
+
+/* The order: usable before not, then tier, region, reach, language,
+ * study, name. */
+static void
+test_order(void)
+{
+	struct match_key v[] = {
+		{.unusable = 1, .tier = 1, .name_key = "a", .id = "none", .item = 0},
+		{.tier = 2, .reach = 0, .name_key = "b", .id = "w", .item = 1},
+		{.tier = 1, .reach = 2, .name_key = "c", .id = "self", .item = 2},
+		{.tier = 1, .reach = 0, .name_key = "d", .id = "human", .item = 3},
+		{.tier = 1, .reach = 0, .lang = 1, .name_key = "a", .id = "second-lang", .item = 4},
+		{.tier = 1, .reach = 0, .study = 1, .name_key = "a", .id = "study", .item = 5},
+		{.last = 1, .tier = 1, .name_key = "a", .id = "dnr", .item = 6},
+	};
+	static const char *const want[] = {"human", "study", "second-lang", "self", "w", "dnr", "none"};
+	size_t i;
+
+	match_order(v, sizeof v / sizeof v[0]);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		CHECK_STR(v[i].id, want[i]);
 }
 
 static void
@@ -190,7 +248,10 @@ test_language(void)
 int
 main(void)
 {
-	test_rank();
+	test_tier();
+	test_equivalents();
+	test_regions();
+	test_order();
 	test_language();
 	return check_done();
 }

@@ -1,19 +1,53 @@
 /*
- * test_table.c - the table loader on small tables held in strings: a valid
- * table loads with the fields in place, and each broken one is refused
- * with exactly the message and position a data maintainer would read.
+ * test_table.c - the table loader on small tables written to a temporary
+ * directory: a valid table loads with the fields in place, each broken
+ * one is refused with exactly the message and position a data maintainer
+ * would read, an index only narrows what is read, and overlays add,
+ * replace and hide with the same checks with or without an index.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "i18n.h"
+#include "index.h"
 #include "table.h"
 #include "xmalloc.h"
 
+static char tmpdir[64];
+
+/* Writes s to NAME in the temporary directory, unless it holds s
+ * already (so an index made after it stays newer); returns its path. */
+static char *
+put(const char *name, const char *s)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name), old[4096];
+	FILE *f = fopen(path, "rb");
+
+	if (f != NULL) {
+		size_t n = fread(old, 1, sizeof old, f);
+
+		fclose(f);
+		if (n == strlen(s) && memcmp(old, s, n) == 0)
+			return path;
+	}
+	f = fopen(path, "wb");
+
+	CHECK(f != NULL);
+	if (f != NULL) {
+		CHECK(fwrite(s, 1, strlen(s), f) == strlen(s));
+		CHECK(fclose(f) == 0);
+	}
+	return path;
+}
+
 /* A whole valid service, then extra lines (or ""). */
-#define HEAD "schema: \"1\"\ndate: \"2026-01-02\"\nservices:\n"
+#define HEAD "schema: \"2\"\ndate: \"2026-01-02\"\nservices:\n"
 #define SERVICE(extra)                                                        \
 	"  - id: demo\n"                                                      \
 	"    name: Demo line\n"                                               \
@@ -37,14 +71,35 @@
 	"        evidence: official\n"                                        \
 	"        supports: [name]\n"                                          \
 	"    checked: never\n" extra
-#define TAIL "emergency: []\n"
+#define TAIL ""
+
+/* Loads yaml as the main table t.yaml (with want, through its index if
+ * one is beside it). */
+static struct table *
+load_want(const char *yaml, const struct table_want *want, struct problems *pr)
+{
+	struct table_options o = {.today = 0, .stale_days = -1, .warn_unknown = false};
+	char *path = put("t.yaml", yaml), *cwd = getcwd(NULL, 0);
+	struct table_files f = {"t.yaml", ORIGIN_DATA, NULL, NULL};
+	struct table *t;
+
+	/* Messages name the file as given: load it by its short name. */
+	CHECK(chdir(tmpdir) == 0);
+	t = table_load(&f, want, &o, pr);
+	if (t != NULL && table_finish(t, pr) != 0) {
+		table_free(t);
+		t = NULL;
+	}
+	CHECK(cwd != NULL && chdir(cwd) == 0);
+	free(cwd);
+	free(path);
+	return t;
+}
 
 static struct table *
 load(const char *yaml, struct problems *pr)
 {
-	struct table_options o = {.today = 0, .stale_days = -1, .warn_unknown = false};
-
-	return table_load_mem("t.yaml", yaml, strlen(yaml), &o, pr);
+	return load_want(yaml, NULL, pr);
 }
 
 static void
@@ -71,7 +126,8 @@ test_valid(void)
 		CHECK(s->ncontacts == 1 && s->contacts[0].type == CONTACT_PHONE);
 		CHECK_STR(s->contacts[0].value, "+420 123 456");
 		CHECK(s->line == 4 && s->column == 9);
-		CHECK_STR(s->origin, "t.yaml");
+		CHECK(s->origin != NULL && strcmp(s->origin->name, "t.yaml") == 0);
+		CHECK(s->origin != NULL && s->origin->kind == ORIGIN_DATA);
 	}
 	CHECK(table_find(t, "nothing") == NULL);
 	table_free(t);
@@ -83,14 +139,14 @@ static const struct {
 	const char *where, *what;
 } bad[] = {
 	{ "", "t.yaml:1:1", "empty file" },
-	{ "- a\n", "t.yaml:1:1", "the table must be a mapping with schema, date, services" },
-	{ "schema: \"2\"\ndate: \"2026-01-02\"\nservices: []\n" TAIL, "t.yaml:1:9",
-	  "schema 2 is not supported (this is schema 1)" },
-	{ "schema: \"1\"\ndate: \"2026-13-02\"\nservices: []\n" TAIL, "t.yaml:2:7",
+	{ "- a\n", "t.yaml:1:1", "the file must be a mapping with schema and services" },
+	{ "schema: \"1\"\ndate: \"2026-01-02\"\nservices: []\n", "t.yaml:1:9",
+	  "schema 1 is not supported (this is schema 2)" },
+	{ "schema: \"2\"\ndate: \"2026-13-02\"\nservices: []\n", "t.yaml:2:7",
 	  "\"2026-13-02\" is not a date (YYYY-MM-DD)" },
-	{ "schema: \"1\"\nservices: []\n" TAIL, "t.yaml:1:1", "the table has no \"date\"" },
-	{ "schema: \"1\"\ndate: \"2026-01-02\"\nservices: []\n" TAIL "emergncy: []\n", "t.yaml:5:1",
-	  "unknown key \"emergncy\" (did you mean \"emergency\"?)" },
+	{ "schema: \"2\"\nservices: []\n", "t.yaml:1:1", "the table has no \"date\"" },
+	{ "schema: \"2\"\ndate: \"2026-01-02\"\nservices: []\nservice: []\n", "t.yaml:4:1",
+	  "unknown key \"service\" (did you mean \"services\"?)" },
 	{ HEAD SERVICE("    lnag: x\n") TAIL, "t.yaml:26:5",
 	  "unknown key \"lnag\"" },
 	{ HEAD SERVICE("    languages: [cs]\n") TAIL, "t.yaml:26:5",
@@ -99,7 +155,7 @@ static const struct {
 	{ HEAD SERVICE("") SERVICE("") TAIL, "t.yaml:26:9",
 	  "duplicate id \"demo\" (first at line 4)" },
 	{ HEAD "  - &a {id: x}\n" TAIL, "t.yaml:4:5", "anchors are not allowed" },
-	{ "schema: \"1\"\ndate: \"2026-01-02\"\nservices: *x\n", "t.yaml:3:11",
+	{ "schema: \"2\"\ndate: \"2026-01-02\"\nservices: *x\n", "t.yaml:3:11",
 	  "aliases are not allowed" },
 	{ "schema: !!str 1\n", "t.yaml:1:9", "tags are not allowed" },
 	{ "a: 1\n---\nb: 2\n", "t.yaml:2:1", "only one YAML document is allowed" },
@@ -120,6 +176,10 @@ static const struct {
 	  "\"XX\" is not an ISO 3166-1 alpha-2 country code or \"world\"" },
 	{ "    countries: [CZ]\n", "    countries: []\n", "t.yaml:8:16",
 	  "\"countries\" must not be empty" },
+	{ "    countries: [CZ]\n", "    countries: [CZ]\n    regions: [DE-BE]\n", "t.yaml:9:15",
+	  "region DE-BE is not in the service's countries" },
+	{ "    countries: [CZ]\n", "    countries: [CZ]\n    regions: [Prague]\n", "t.yaml:9:15",
+	  "\"Prague\" is not an ISO 3166-2 region code (like GB-SCT)" },
 	{ "    languages: [cs]\n", "    languages: cs\n", "t.yaml:9:16",
 	  "\"languages\" must be a list, not a string" },
 	{ "    languages: [cs]\n", "    languages: [\"c s\"]\n", "t.yaml:9:17",
@@ -128,12 +188,44 @@ static const struct {
 	  "\"slef\" is not a valid audience value (did you mean \"self\"?)" },
 	{ "    min_age: none\n", "    min_age: \"123\"\n", "t.yaml:14:14",
 	  "\"123\" is not an age in years, \"unknown\" or \"none\"" },
+	{ "    min_age: none\n", "    min_age: none\n    reporting: maybe\n", "t.yaml:15:16",
+	  "\"maybe\" is not a valid reporting" },
 	{ "      en: A demo.\n", "      cs: Demo.\n", "t.yaml:16:7",
 	  "\"description\" has no English (en) text" },
 	{ "        value: \"+420 123 456\"\n", "        value: \"call us\"\n", "t.yaml:19:16",
 	  "\"call us\" is not a phone number (digits, spaces, hyphens, a leading +)" },
+	{ "        value: \"+420 123 456\"\n", "        value: \"123 456\"\n", "t.yaml:19:16",
+	  "a phone number in national form needs \"from\" with exactly one country (whose "
+	  "numbering plan it uses)" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        international: \"+420 123 456\"\n",
+	  "t.yaml:20:24", "the value is already in international form" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        label: Freephone\n", "t.yaml:20:16",
+	  "\"label\" must be a mapping of language tags to texts, not a string" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        interpreters: some\n", "t.yaml:20:23",
+	  "\"interpreters\" must be \"all\" or a list of languages" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        hours: {zone: Europe/Prague, "
+	  "weekly: [\"mon 09:00-17:00\"]}\n",
+	  "t.yaml:20:16", "hours has no \"public_holidays\"" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        hours: {zone: Europe/Prague, "
+	  "weekly: [\"mon 09:00-17:00\"], public_holidays: closed}\n",
+	  "t.yaml:20:16", "hours has no \"calendar\"" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        hours: {zone: Europe/Prague, "
+	  "weekly: [\"mon 09:00-17:00\"], public_holidays: open, closed: [\"12-32\"]}\n",
+	  "t.yaml:20:99", "a closed day must be MM-DD (every year) or YYYY-MM-DD" },
+	{ "        value: \"+420 123 456\"\n",
+	  "        value: \"+420 123 456\"\n        hours: {zone: Europe/Prague, "
+	  "weekly: [\"mon 09:00-17:00\"], public_holidays: closed, calendar: XX}\n",
+	  "t.yaml:4:9", "service \"demo\": calendar \"XX\" is not in the holiday calendars" },
 	{ "      - url: https://example.org/\n", "      - url: \"javascript:alert(1)\"\n",
 	  "t.yaml:21:14", "\"javascript:alert(1)\" is not a safe http(s) URL" },
+	{ "      - url: https://example.org/\n", "      - url: \"https://example.org./\"\n",
+	  "t.yaml:21:14", "\"https://example.org./\" is not a safe http(s) URL" },
 	{ "      - url: https://example.org/\n", "      - url: \"https://exa\\e]8;;x\\a.org/\"\n",
 	  "t.yaml:21:14", "\"https://exa\x1b]8;;x\x07.org/\" is not a safe http(s) URL" },
 	{ "        date: \"2026\"\n", "        date: \"26\"\n", "t.yaml:22:15",
@@ -148,6 +240,11 @@ static const struct {
 	  "id \"Demo\" must be lower-case letters, digits and hyphens" },
 	{ "    status: active\n", "    status: active\n    successor: other\n", "t.yaml:8:16",
 	  "only an ended service can have a successor" },
+	{ "    status: active\n", "    status: study\n", "t.yaml:7:13",
+	  "service \"demo\" is a study: say when it ends and whether it recruits (study: {ends, "
+	  "recruiting})" },
+	{ "    status: active\n", "    status: ended\n", "t.yaml:18:7",
+	  "an ended service keeps no contacts (people must not be sent to them)" },
 };
 
 static void
@@ -230,174 +327,177 @@ test_limits(void)
 		    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c]\n");
 	expect_one(b.s, "t.yaml:1:4", "anchors are not allowed", "laughs");
 	buf_reset(&b);
-	/* More services than a table may hold: refused before any is read. */
-	buf_add(&b, "schema: 1\ndate: \"2026-01-01\"\nemergency: []\nservices:\n");
-	for (i = 0; i < 250001; i++)
-		buf_add(&b, "- x\n");
-	expect_one(b.s, "t.yaml:5:1", "too many services (250001; at most 250000)", "services");
+	/* One service of a hundred thousand nodes and one more: refused in
+	 * the service, however large the file may be. */
+	buf_add(&b, HEAD "  - id: x\n    languages: [");
+	for (i = 0; i < 100000; i++)
+		buf_add(&b, i ? ",a" : "a");
+	buf_add(&b, "]\n");
+	expect_one(b.s, "t.yaml:5:200007", "too many nodes in the document", "nodes");
 	buf_free(&b);
 }
 
-/* Text lookup follows language fallbacks: de-CH falls back to de. */
+/* Text lookup follows language fallbacks: de-CH falls back to de, never
+ * to another language (the caller of texts_in decides about English). */
 static void
 test_texts(void)
 {
 	struct text v[] = {{"en", "E"}, {"de", "D"}, {"sr-Latn", "SL"}};
 	struct texts t = {v, 3};
-	bool fb;
 
-	CHECK_STR(texts_get(&t, "de-CH", &fb), "D");
-	CHECK(!fb);
-	CHECK_STR(texts_get(&t, "de", &fb), "D");
-	CHECK_STR(texts_get(&t, "sr-Latn", &fb), "SL");
-	CHECK(!fb);
-	CHECK_STR(texts_get(&t, "sr-Cyrl", &fb), "E");
-	CHECK(fb);
-	CHECK_STR(texts_get(&t, "fi", &fb), "E");
-	CHECK(fb);
+	CHECK_STR(texts_in(&t, "de-CH"), "D");
+	CHECK_STR(texts_in(&t, "de"), "D");
+	CHECK_STR(texts_in(&t, "sr-Latn"), "SL");
+	CHECK(texts_in(&t, "sr-Cyrl") == NULL);
+	CHECK(texts_in(&t, "fi") == NULL);
+	CHECK_STR(texts_en(&t), "E");
 }
 
-/* A source of services held as YAML strings, for table_load_each. */
-struct strings_src {
-	const char *const *yaml;
-	size_t reads;      /* calls so far */
-	size_t fail_after; /* reads beyond this many fail (0: never) */
-	bool other_id;     /* reads after the first n give another service */
-	size_t n;
-	bool closed;
-};
-
-static struct ynode *
-strings_read(void *ctx, size_t i)
-{
-	struct strings_src *x = ctx;
-	char *cause = NULL;
-	struct ynode *y;
-	const char *text;
-
-	x->reads++;
-	if (x->fail_after != 0 && x->reads > x->fail_after)
-		return NULL;
-	text = x->other_id && x->reads > x->n ? x->yaml[(i + 1) % x->n] : x->yaml[i];
-	y = ynode_parse("t.yaml", text, strlen(text), &ynode_default_limits, &cause);
-	free(cause);
-	return y;
-}
-
-static void
-strings_close(void *ctx)
-{
-	((struct strings_src *)ctx)->closed = true;
-}
-
-static bool slim_contacts; /* the table_options of load_each */
-
-static struct table *
-load_each(struct strings_src *x, bool slim, struct problems *pr)
-{
-	static const char root_yaml[] = HEAD "  []\n" TAIL;
-	struct table_options o = {.today = 0, .stale_days = -1, .warn_unknown = false,
-				  .slim_contacts = slim_contacts};
-	struct table_source *src = xcalloc(1, sizeof *src);
-	char *cause = NULL;
-	struct ynode *root = ynode_parse("t.yaml", root_yaml, sizeof root_yaml - 1,
-					 &ynode_default_limits, &cause);
-	struct table *t;
-
-	free(cause);
-	src->read = strings_read;
-	src->close = strings_close;
-	src->ctx = x;
-	src->n = x->n;
-	t = table_load_each("t.yaml", root, src, slim, &o, pr);
-	ynode_free(root);
-	return t;
-}
-
-#define ONE(id, text)                                                                      \
-	"id: " id "\nname: Line " id "\norganization: Org\nstatus: active\ncountries: [CZ]\n" \
-	"languages: [cs]\naudience: [self]\noffers: [helpline]\ncost: free\n"               \
-	"anonymous: \"yes\"\nmin_age: none\ndescription:\n  en: " text "\n"                \
-	"eligibility:\n  en: Adults.\nconfidentiality:\n  en: Anonymous.\ncontacts:\n"     \
-	"  - type: phone\n    value: \"+420 123 456\"\nunknown: [hours]\nsources:\n"        \
-	"  - url: https://example.org/\n    date: \"2026\"\n    evidence: official\n"      \
-	"    supports: [name]\nchecked: never\n"
+#define ONE(id, country, langs, extra)                                                    \
+	"  - id: " id "\n    name: Line " id "\n    organization: Org\n    status: active\n"   \
+	"    countries: [" country "]\n    languages: [" langs "]\n    audience: [self]\n"    \
+	"    offers: [helpline]\n    cost: free\n    anonymous: \"yes\"\n    min_age: none\n" \
+	"    description:\n      en: About " id ".\n    contacts:\n      - type: phone\n"     \
+	"        value: \"+420 123 456\"\n" extra "    sources:\n"                            \
+	"      - url: https://example.org/\n        date: \"2026\"\n        evidence: official\n" \
+	"        supports: [name]\n    checked: never\n"
 
 /*
- * Services loaded one at a time: whole, or slim and filled again on
- * demand with exactly what a whole load gives; a source that fails or
- * changes leaves the service slim and says so.
+ * An index only chooses which services are read: through it, the
+ * services of the keys asked for are exactly those of a full read, with
+ * the same fields; ids of the others are still known; a stale, damaged
+ * or lying index is never believed.
  */
 static void
-test_each(void)
+test_index(void)
 {
-	static const char *const yaml[] = {ONE("b-line", "Second."), ONE("a-line", "First.")};
-	struct strings_src xw = {yaml, 0, 0, false, 2, false}, xs = xw;
+	static const char yaml[] = HEAD ONE("b-cz", "CZ", "cs", "") ONE("a-world", "world", "en, de", "")
+		ONE("c-de", "DE", "de", "") ONE("d-world", "world", "fr",
+					       "        interpreters: [pl]\n");
+	const char *keys[] = {"c:CZ", "w:de", "w:pl"};
+	struct table_want want = {keys, 3};
+	struct table_options o = {.stale_days = -1};
 	struct problems pr = {0};
-	struct table *whole = load_each(&xw, false, &pr), *slim = load_each(&xs, true, &pr);
+	struct table *full, *part;
+	struct buf idx = {0};
+	char *path = put("t.yaml", yaml), *ipath = index_path(path);
 	size_t i;
+	FILE *f;
 
+	full = load(yaml, &pr);
+	CHECK(full != NULL && full->nservices == 4 && !full->partial);
+	CHECK(table_index_make(path, &o, &idx, &pr) == 0);
 	CHECK(pr.n == 0);
-	CHECK(whole != NULL && slim != NULL);
-	CHECK(xw.closed && !xs.closed); /* only a slim table keeps its source */
-	if (whole == NULL || slim == NULL) {
-		table_free(whole);
-		table_free(slim);
-		return;
-	}
-	CHECK(whole->nservices == 2 && slim->nservices == 2);
-	CHECK_STR(slim->services[0].id, "a-line"); /* sorted by id, as ever */
-	for (i = 0; i < 2; i++) {
-		const struct service *w = &whole->services[i], *s = &slim->services[i];
-		bool fb;
+	/* The index is written after the table (it must not be older). */
+	f = fopen(ipath, "wb");
+	CHECK(f != NULL && fwrite(idx.s, 1, idx.len, f) == idx.len && fclose(f) == 0);
+	part = load_want(yaml, &want, &pr);
+	CHECK(part != NULL && part->partial);
+	CHECK(pr.n == 0);
+	if (full != NULL && part != NULL) {
+		CHECK(part->nservices == 3);
+		for (i = 0; i < part->nservices; i++) {
+			const struct service *p = &part->services[i], *w = table_find(full, p->id);
 
-		CHECK(!w->slim && s->slim);
-		CHECK_STR(s->name, w->name);
-		CHECK(s->ncontacts == (slim_contacts ? 0u : 1u) && s->audience == w->audience);
-		CHECK(s->description.n == 0 && s->nsources == 0 && s->unknown.n == 0);
-		CHECK(table_fill(slim, s) == 0);
-		CHECK(s->ncontacts == 1 && strcmp(s->contacts[0].value, "+420 123 456") == 0);
-		CHECK_STR(texts_get(&s->description, "en", &fb), texts_get(&w->description, "en", &fb));
-		CHECK_STR(texts_get(&s->eligibility, "en", &fb), "Adults.");
-		CHECK_STR(texts_get(&s->confidentiality, "en", &fb), "Anonymous.");
-		CHECK(s->nsources == 1 && s->unknown.n == 1);
-		CHECK(table_fill(slim, s) == 0); /* already whole: nothing read */
-		table_slim(slim, s);
-		CHECK(s->description.n == 0 && s->nsources == 0);
-		CHECK(s->ncontacts == (slim_contacts ? 0u : 1u));
-		CHECK(table_fill(whole, w) == 0); /* a whole one is left alone */
+			CHECK(w != NULL);
+			if (w == NULL)
+				continue;
+			CHECK_STR(p->name, w->name);
+			CHECK(p->line == w->line && p->ncontacts == w->ncontacts);
+		}
+		CHECK(table_find(part, "c-de") == NULL);
+		CHECK(table_has_id(part, "c-de") && !table_has_id(part, "nope"));
+		CHECK(table_find(part, "d-world") != NULL); /* through its interpreter */
 	}
-	CHECK(xs.reads == 4);
-	table_free(slim);
-	CHECK(xs.closed);
+	table_free(part);
+	/* A damaged index (a record points into another service) is not used:
+	 * everything is read, so the answer is the same. */
+	if (idx.len > 60) {
+		idx.s[48] ^= 0x10; /* the first record's offset */
+		f = fopen(ipath, "wb");
+		CHECK(f != NULL && fwrite(idx.s, 1, idx.len, f) == idx.len && fclose(f) == 0);
+		part = load_want(yaml, &want, &pr);
+		CHECK(part != NULL && !part->partial && part->nservices == 4);
+		table_free(part);
+	}
+	/* A table newer than its index is read whole. */
+	{
+		struct timespec ts[2] = {{0, UTIME_OMIT}, {2000000000, 0}};
 
-	/* The source fails, or gives another service, when asked again. */
-	xs = (struct strings_src){yaml, 0, 2, false, 2, false};
-	slim = load_each(&xs, true, &pr);
-	CHECK(slim != NULL && table_fill(slim, &slim->services[0]) == -1);
-	CHECK(slim != NULL && slim->services[0].description.n == 0);
-	table_free(slim);
-	xs = (struct strings_src){yaml, 0, 0, true, 2, false};
-	slim = load_each(&xs, true, &pr);
-	CHECK(slim != NULL && table_fill(slim, &slim->services[0]) == -1);
-	table_free(slim);
-	/* A source that fails while loading gives no table, and is closed. */
-	xs = (struct strings_src){yaml, 0, 1, false, 2, false};
-	CHECK(load_each(&xs, true, &pr) == NULL && xs.closed && pr.n == 0);
-	table_free(whole);
+		CHECK(utimensat(AT_FDCWD, path, ts, 0) == 0);
+		part = load_want(yaml, &want, &pr);
+		CHECK(part != NULL && !part->partial);
+		table_free(part);
+	}
+	CHECK(pr.n == 0);
+	table_free(full);
 	problems_free(&pr);
+	buf_free(&idx);
+	unlink(ipath);
+	free(ipath);
+	free(path);
+}
+
+/* Overlays: add, replace and hide, marking where each change came from;
+ * a hide of an id that does not exist is an error. */
+static void
+test_overlay(void)
+{
+	static const char yaml[] = HEAD ONE("b-cz", "CZ", "cs", "") ONE("a-world", "world", "en", "");
+	static const char ov[] = HEAD ONE("b-cz", "CZ", "cs", "") ONE("z-new", "CZ", "cs", "")
+		"hide: [a-world]\n";
+	struct table_options o = {.stale_days = -1};
+	struct problems pr = {0};
+	struct table *t = load(yaml, &pr);
+	char *p = put("local.yaml", ov), *p2 = put("bad.yaml", "schema: \"2\"\nhide: [a-wrold]\n");
+	const struct service *s;
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	CHECK(table_overlay(t, p, ORIGIN_USER, &o, &pr) == 0);
+	CHECK(table_finish(t, &pr) == 0);
+	CHECK(pr.n == 0);
+	CHECK(t->nservices == 2);
+	s = table_find(t, "b-cz");
+	CHECK(s != NULL && s->replaced != NULL && s->replaced->kind == ORIGIN_USER);
+	s = table_find(t, "z-new");
+	CHECK(s != NULL && s->origin != NULL && s->origin->kind == ORIGIN_USER && s->replaced == NULL);
+	CHECK(table_find(t, "a-world") == NULL);
+	CHECK(t->nhidden == 1 && strcmp(t->hidden[0].id, "a-world") == 0);
+	CHECK(table_overlay(t, p2, ORIGIN_SYSTEM, &o, &pr) == -1);
+	CHECK(pr.n == 1 && strstr(pr.v[0].what, "hide: no service has the id \"a-wrold\"") != NULL);
+	for (size_t i = 0; i < pr.n; i++)
+		if (strstr(pr.v[i].what, "a-wrold") == NULL)
+			fprintf(stderr, "  %s: %s\n", pr.v[i].where, pr.v[i].what);
+	table_free(t);
+	problems_free(&pr);
+	free(p);
+	free(p2);
 }
 
 int
 main(void)
 {
+	const char *td = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof tmpdir, "%s/table.XXXXXX", td && *td && strlen(td) < 40 ? td : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror(tmpdir);
+		return 1;
+	}
 	test_valid();
-	test_each();
-	slim_contacts = true;
-	test_each();
 	test_bad();
 	test_limits();
 	test_texts();
+	test_index();
+	test_overlay();
+	{
+		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+
+		CHECK(system(cmd) == 0);
+		free(cmd);
+	}
 	i18n_cleanup();
 	return check_done();
 }

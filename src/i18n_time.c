@@ -270,6 +270,11 @@ time_pattern(struct i18n *ui, const char *skeleton, UChar pat[128], UErrorCode *
 
 	if (U_FAILURE(*status))
 		return 0;
+	/* "=PATTERN": a pattern as it is (a zone's name: "=VVVV"). */
+	if (skeleton[0] == '=') {
+		u_strFromUTF8(pat, 128, &len, skeleton + 1, -1, status);
+		return len;
+	}
 	if ((cached = i18n_cache_pattern(i18n_cache_shared(), ui->locale, skeleton)) != NULL) {
 		UErrorCode st = U_ZERO_ERROR;
 
@@ -378,6 +383,7 @@ time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 		if (strcmp(ui->fmts[i].skeleton, skeleton) != 0) {
 			UChar pat[128];
 			int32_t len = time_pattern(ui, skeleton, pat, &status);
+
 
 			if (U_FAILURE(status))
 				return NULL;
@@ -612,26 +618,13 @@ i18n_time_in(struct i18n *ui, const char *zone, double t, bool with_day)
 char *
 i18n_zone_name(struct i18n *ui, const char *zone)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	UChar id[TIME_ZONE_MAX], pat[8];
-	UDateFormat *fmt;
-	char *s = NULL;
+	/* vvvv: the generic name ("Central European Time", "Eastern Time";
+	 * a zone without one gets its location, "United Kingdom Time").  The
+	 * generic location format (VVVV) for every zone would cost 18 million
+	 * instructions, loading every region's name. */
+	char *s = i18n_zone_valid(zone) ? time_format(ui, zone, "=vvvv", i18n_now()) : NULL;
 
-	if (!time_zone_u16(zone, id))
-		return xstrdup(zone);
-	/* VVVV: the generic location format ("Czechia Time", "heure :
-	 * Tchéquie"), which a worker anywhere can place. */
-	u_charsToUChars("VVVV", pat, 5);
-	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, ui->locale, id, -1, pat, -1, &status);
-	if (U_SUCCESS(status))
-		s = time_fmt_format(fmt, i18n_now(), &status);
-	if (fmt != NULL)
-		udat_close(fmt);
-	if (U_FAILURE(status) || s == NULL) {
-		free(s);
-		return xstrdup(zone);
-	}
-	return s;
+	return s != NULL ? s : xstrdup(zone);
 }
 
 bool

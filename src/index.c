@@ -13,6 +13,7 @@
 
 #include "file.h"
 #include "le.h"
+#include "ynode.h"
 
 #define INDEX_HEADER 48
 #define INDEX_REC 24
@@ -76,16 +77,34 @@ index_open(const char *idx_path, const struct stat *ys)
 	ix->npost = le_u32(p + 36);
 	ix->pool_len = le_u32(p + 40);
 	need = INDEX_HEADER + (uint64_t)ix->nrec * INDEX_REC + (uint64_t)ix->nkey * INDEX_KEY +
-	       (uint64_t)ix->npost * 4 + ix->pool_len;
+	       (uint64_t)ix->npost * 4 + ix->pool_len + 8;
 	if (need != ix->len || ix->head_len > (uint64_t)ys->st_size)
+		goto bad;
+	/* The whole index is checked once: a damaged byte anywhere (a
+	 * count, a posting) makes it unused, never half believed. */
+	if (ynode_hash(p, ix->len - 8) != le_u64(p + ix->len - 8))
 		goto bad;
 	ix->recs = p + INDEX_HEADER;
 	ix->keys = ix->recs + (size_t)ix->nrec * INDEX_REC;
 	ix->post = ix->keys + (size_t)ix->nkey * INDEX_KEY;
 	ix->pool = ix->post + (size_t)ix->npost * 4;
 	ix->yaml_size = (uint64_t)ys->st_size;
-	/* Offsets are checked where they are used, so a lookup touches only
-	 * the parts of a large index it needs. */
+	/* The records cover the file after the head, in order, without gap
+	 * or overlap: a range cannot start inside another item. */
+	{
+		uint64_t at = ix->head_len;
+		size_t i;
+
+		for (i = 0; i < ix->nrec; i++) {
+			const unsigned char *r = ix->recs + i * INDEX_REC;
+
+			if (le_u64(r) != at || le_u32(r + 8) == 0)
+				goto bad;
+			at += le_u32(r + 8);
+		}
+		if (at != ix->yaml_size)
+			goto bad;
+	}
 	return ix;
 bad:
 	index_close(ix);
@@ -231,7 +250,7 @@ void
 index_build(const struct index_input *in, struct buf *out)
 {
 	struct index_pair *v = xcalloc(in->npairs + 1, sizeof *v);
-	size_t i, j, n = 0, nkey = 0, pool = 0, first = 0;
+	size_t i, j, n = 0, nkey = 0, pool = 0, first = 0, start = out->len;
 
 	for (i = 0; i < in->npairs; i++)
 		v[i] = (struct index_pair){in->keys[i], in->key_rec[i]};
@@ -280,5 +299,6 @@ index_build(const struct index_input *in, struct buf *out)
 			;
 		buf_add(out, v[i].key);
 	}
+	index_put64(out, ynode_hash(out->s + start, out->len - start));
 	free(v);
 }

@@ -20,10 +20,15 @@
  *            sorted by the key's bytes
  *   postings npost x u32 record numbers, ascending within a key
  *   pool     the keys' bytes
+ *   check    u64 ynode_hash of everything before it
  * head_len: the file's first bytes, up to the first item of its list,
  * which hold the top-level fields (schema, date).  A record is one item
  * of the list: its byte range (whole lines, starting with the item's
- * "- "), the line it starts on, and ynode_hash of the range.
+ * "- "), the line it starts on, and ynode_hash of the range.  The records
+ * cover the file after the head, in order, without gap or overlap, and
+ * every item starts with "- " at the same column; a reader checks both,
+ * so a range cannot begin inside another item (in a block of text that
+ * looks like YAML).
  *
  * Keys (made by table_keys_of):
  *   c:CC    services for country CC

@@ -17,7 +17,9 @@
 #include "cli.h"
 #include "config.h"
 #include "diag.h"
+#include "file.h"
 #include "i18n.h"
+#include "index.h"
 #include "lookup.h"
 #include "match.h"
 #include "paths.h"
@@ -167,6 +169,61 @@ main_table_path(struct main_ctx *m, char **owned, enum origin_kind *kind)
 }
 
 /*
+ * --check: the index beside each data file, if there is one, must be the
+ * one signpost-mkindex would make of the file now.  A stale index is only
+ * slower (lookups read the whole file); one that does not match while it
+ * looks current could narrow a lookup wrongly, so it is an error.
+ * Returns 0 or -1 (reported).
+ */
+static int
+main_check_indexes(struct main_ctx *m, const struct table_files *f, const struct table_options *to)
+{
+	const char *files[3] = {f->services, f->emergency, f->holidays};
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < 3; i++) {
+		struct stat ys;
+		char *ipath, *cause = NULL, *have;
+		struct buf want = {0};
+		struct problems pr = {0};
+		size_t len;
+		int fd;
+
+		if (files[i] == NULL || (i == 2 && m->o.check_file))
+			continue;
+		ipath = index_path(files[i]);
+		if ((fd = file_open(ipath, &ys, &cause)) == -1) {
+			/* No index: lookups read the whole file. */
+			free(cause);
+			free(ipath);
+			continue;
+		}
+		have = file_read_all(fd, ipath, &ys, (size_t)1 << 30, &len, &cause);
+		close(fd);
+		free(cause);
+		if (table_index_make(files[i], to, &want, &pr) != 0 || have == NULL ||
+		    (len != want.len || memcmp(have, want.s, len) != 0)) {
+			char *msg = i18n_fmt(m->ui, "check.index_mismatch", "ss", ipath, files[i]);
+
+			diag_error("%s", msg);
+			free(msg);
+			rc = -1;
+		} else if (have != NULL) {
+			char *msg = i18n_fmt(m->ui, "check.index_ok", "s", ipath);
+
+			render_line(&m->r, msg);
+			free(msg);
+		}
+		problems_free(&pr);
+		buf_free(&want);
+		free(have);
+		free(ipath);
+	}
+	return rc;
+}
+
+/*
  * Loads the table and the overlays; returns 0 or an exit status.  With
  * want (a lookup), an index beside a file narrows what is read to the
  * items of those keys (index.h); what is read is the same either way.
@@ -182,6 +239,7 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	const char *path = main_table_path(m, &owned, &kind);
 	struct table_files f = {path, kind, NULL, NULL};
 	size_t nov = 0, i;
+	int rc = 0;
 
 	emerg = xasprintf("%s/emergency.yaml", m->datadir);
 	hol = xasprintf("%s/holidays.yaml", m->datadir);
@@ -201,8 +259,6 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	if (m->t && pr.errors == 0)
 		table_finish(m->t, &pr);
 	main_problems(&pr, check);
-	free(emerg);
-	free(hol);
 	if (pr.errors || m->t == NULL) {
 		char *msg = i18n_fmt(m->ui, "check.summary", "nn", (double)pr.errors,
 				     (double)(pr.n - pr.errors));
@@ -217,18 +273,44 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 		table_free(m->t);
 		m->t = NULL;
 		free(owned);
+		free(emerg);
+		free(hol);
 		return EXIT_DATA;
 	}
 	if (check) {
 		char *msg = i18n_fmt(m->ui, "check.ok", "snn", path, (double)m->t->nservices,
 				     (double)pr.n);
+		struct table_quality q;
 
 		render_line(&m->r, msg);
 		free(msg);
+		table_quality(m->t, &q);
+		msg = i18n_fmt(m->ui, "check.sources", "nnn", (double)q.sources, (double)q.official,
+			       (double)q.literature);
+		render_line(&m->r, msg);
+		free(msg);
+		msg = i18n_fmt(m->ui, "check.sources_weak", "nnn", (double)q.press, (double)q.code,
+			       (double)q.old);
+		render_line(&m->r, msg);
+		free(msg);
+		msg = i18n_fmt(m->ui, "check.dated", "nn", (double)q.dated, (double)q.undated);
+		render_line(&m->r, msg);
+		free(msg);
+		msg = i18n_fmt(m->ui, "check.unknown", "nnn", (double)q.unknown_facts,
+			       (double)q.never_checked, (double)q.no_contact);
+		render_line(&m->r, msg);
+		free(msg);
+		if (main_check_indexes(m, &f, &to) != 0) {
+			table_free(m->t);
+			m->t = NULL;
+			rc = EXIT_DATA;
+		}
 	}
 	problems_free(&pr);
 	free(owned);
-	return 0;
+	free(emerg);
+	free(hol);
+	return rc;
 }
 
 /* In JSON mode an error is also JSON on stdout, for scripts. */

@@ -44,3 +44,16 @@ problems_free(struct problems *pr)
 	pr->v = NULL;
 	pr->n = pr->errors = 0;
 }
+
+void
+problems_truncate(struct problems *pr, size_t n)
+{
+	while (pr->n > n) {
+		struct problem *p = &pr->v[--pr->n];
+
+		if (!p->warning)
+			pr->errors--;
+		free(p->where);
+		free(p->what);
+	}
+}

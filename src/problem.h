@@ -32,6 +32,8 @@ void problem_add(struct problems *pr, const char *name, int line, int column, bo
 		 const char *fmt, ...) SP_PRINTF(6, 7);
 void problem_vadd(struct problems *pr, const char *name, int line, int column, bool warning,
 		  const char *fmt, va_list ap) SP_PRINTF(6, 0);
+/* Drops the problems after the first n (a reading that is discarded). */
+void problems_truncate(struct problems *pr, size_t n);
 /* Frees every problem and leaves pr empty; pr itself stays the caller's. */
 void problems_free(struct problems *pr);
 

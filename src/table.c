@@ -1405,6 +1405,23 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 	if (ix != NULL) {
 		/* The head: the top-level fields, up to the first item. */
 		uint32_t *seen = xcalloc(index_count(ix) / 32 + 1, sizeof *seen);
+		size_t pr_before = L->pr->n;
+		long column = -1;
+		struct index_rec rec0;
+
+		/* Every item starts with "- " at the column of the first one,
+		 * which follows the head: a range that starts deeper (inside a
+		 * block of text) is not an item. */
+		if (index_count(ix) > 0 && index_record(ix, 0, &rec0) == 0 &&
+		    (data = file_read_at(fd, rec0.off, rec0.len < 256 ? rec0.len : 256)) != NULL) {
+			column = (long)strspn(data, " ");
+			if (data[column] != '-' || data[column + 1] != ' ')
+				column = -2;
+			free(data);
+			data = NULL;
+		}
+		if (column == -2)
+			goto unusable;
 
 		data = file_read_at(fd, 0, index_head(ix));
 		if (data != NULL && ynode_hash(data, index_head(ix)) != index_head_hash(ix)) {
@@ -1434,7 +1451,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 					continue; /* an item under two keys is read once */
 				seen[r / 32] |= 1u << (r % 32);
 				if ((data = file_read_at(fd, rec.off, rec.len)) == NULL ||
-				    ynode_hash(data, rec.len) != rec.hash)
+				    ynode_hash(data, rec.len) != rec.hash ||
+				    (long)strspn(data, " ") != column || data[column] != '-')
 					goto unusable;
 				it->key = keys[k];
 				it->got = 0;
@@ -1452,9 +1470,15 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 					goto unusable;
 			}
 		}
+		table_root(L, root, kind, t, true);
+		/* What a full read checks, the build checked before making the
+		 * index: a problem here means the index does not fit the file. */
+		if (L->pr->n != pr_before) {
+			problems_truncate(L->pr, pr_before);
+			goto unusable;
+		}
 		free(seen);
 		close(fd);
-		table_root(L, root, kind, t, true);
 		if (root_out)
 			*root_out = root;
 		else
@@ -2143,4 +2167,34 @@ done:
 	free(line_off);
 	free(data);
 	return pr->errors != before ? -1 : 0;
+}
+
+void
+table_quality(const struct table *t, struct table_quality *q)
+{
+	size_t i, j;
+
+	memset(q, 0, sizeof *q);
+	q->services = t->nservices;
+	for (i = 0; i < t->nservices; i++) {
+		const struct service *s = &t->services[i];
+
+		q->unknown_facts += s->unknown.n;
+		q->never_checked += strcmp(s->checked, "never") == 0;
+		q->no_contact += s->ncontacts == 0;
+		for (j = 0; j < s->nsources; j++) {
+			const char *e = s->sources[j].evidence;
+
+			q->sources++;
+			q->official += strcmp(e, "official") == 0;
+			q->literature += strcmp(e, "literature") == 0;
+			q->press += strcmp(e, "press") == 0;
+			q->code += strcmp(e, "code") == 0;
+			q->old += strcmp(e, "old") == 0;
+			if (strcmp(s->sources[j].date, "unknown") == 0)
+				q->undated++;
+			else
+				q->dated++;
+		}
+	}
 }

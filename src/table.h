@@ -241,6 +241,17 @@ int table_keys_of(const char *path, const struct table_options *o, table_key_fn 
 int table_index_make(const char *path, const struct table_options *o, struct buf *out,
 		     struct problems *pr);
 
+/* How well the services of a table are sourced, for `signpost --check`. */
+struct table_quality {
+	size_t services;
+	size_t sources, official, literature, press, code, old;
+	size_t dated, undated;
+	size_t unknown_facts;  /* entries in `unknown:` lists */
+	size_t never_checked;  /* services never confirmed on the live site */
+	size_t no_contact;     /* services without any contact */
+};
+void table_quality(const struct table *t, struct table_quality *q);
+
 const struct service *table_find(const struct table *t, const char *id);
 /* True when a service with this id exists in the table, including, for a
  * partial table, the services of the main table that were not read. */

@@ -7,7 +7,6 @@
  */
 #include "i18n_impl.h"
 
-#include <dirent.h>
 #include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
@@ -27,6 +26,7 @@
 #include <unicode/utf16.h>
 #include <unicode/uversion.h>
 
+#include "sanitize.h"
 #include "xmalloc.h"
 
 #define I18N_LRI 0x2066
@@ -148,37 +148,56 @@ i18n_maximize(const char *loc, char *lang, char *script, char *region)
 		lang[0] = script[0] = region[0] = '\0';
 }
 
+/* The BCP 47 tag of a bundle name ("pt_BR" -> "pt-BR"), allocated. */
+static char *
+i18n_bundle_tag(const char *name)
+{
+	char tag[ULOC_FULLNAME_CAPACITY];
+	UErrorCode st = U_ZERO_ERROR;
+
+	uloc_toLanguageTag(name, tag, sizeof tag, true, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		return xstrdup(name);
+	return xstrdup(tag);
+}
+
 struct i18n_avail {
-	char tag[32];  /* file name without .yaml */
+	char tag[32];  /* bundle name: the file name without .res ("pt_BR") */
 	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
 };
 
+/* The catalogs in dir that name a locale, for negotiation. */
 static size_t
 i18n_available(const char *dir, struct i18n_avail **out)
 {
-	DIR *d;
-	struct dirent *de;
-	struct i18n_avail *v = NULL;
-	size_t n = 0;
+	char **names;
+	size_t n = i18n_catalog_list(dir, &names), i, k = 0;
+	struct i18n_avail *v = n ? xcalloc(n, sizeof *v) : NULL;
 
-	*out = NULL;
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
+	for (i = 0; i < n; i++) {
 		char id[ULOC_FULLNAME_CAPACITY];
 
-		if (len < 6 || len - 5 >= sizeof v->tag || strcmp(de->d_name + len - 5, ".yaml") != 0)
+		if (strlen(names[i]) >= sizeof v->tag || i18n_locale_id(names[i], id, sizeof id) == -1)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
-		memcpy(v[n].tag, de->d_name, len - 5);
-		v[n].tag[len - 5] = '\0';
-		if (i18n_locale_id(v[n].tag, id, sizeof id) == -1)
-			continue;
-		v[n].lang[0] = '\0'; /* maximized by i18n_negotiate when needed */
-		n++;
+		strcpy(v[k].tag, names[i]);
+		v[k].lang[0] = '\0'; /* maximized by i18n_negotiate when needed */
+		k++;
 	}
-	closedir(d);
+	i18n_strv_free(names, n);
+	*out = v;
+	return k;
+}
+
+size_t
+i18n_ui_languages(const char *locales_dir, char ***out)
+{
+	struct i18n_avail *av;
+	size_t n = i18n_available(locales_dir, &av), i;
+	char **v = n ? xcalloc(n, sizeof *v) : NULL;
+
+	for (i = 0; i < n; i++)
+		v[i] = i18n_bundle_tag(av[i].tag);
+	free(av);
 	*out = v;
 	return n;
 }
@@ -262,17 +281,17 @@ i18n_new(const char *locales_dir)
 	return ui;
 }
 
-/* Loads the chosen catalog; on failure *cause is set. */
+/* Opens the chosen catalog (bundle name); on failure *cause is set. */
 static int
-i18n_load(struct i18n *ui, const char *tag, char **cause)
+i18n_load(struct i18n *ui, const char *name, char **cause)
 {
-	char *path = xasprintf("%s/%s.yaml", ui->locales_dir, tag);
+	char *tag;
 
-	ui->cat = catalog_load(path, cause);
-	free(path);
-	if (ui->cat == NULL)
+	if ((ui->cat = i18n_catalog_open(ui->locales_dir, name, cause)) == NULL)
 		return -1;
+	tag = i18n_bundle_tag(name);
 	snprintf(ui->tag, sizeof ui->tag, "%s", tag);
+	free(tag);
 	ui->rtl = uloc_isRightToLeft(ui->locale);
 	return 0;
 }
@@ -300,7 +319,7 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 	}
 	if (k == -1) {
 		free(av);
-		*cause = xasprintf("%s: no English catalog (en.yaml) found", ui->locales_dir);
+		*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
 		return -1;
 	}
 	i = (size_t)k;
@@ -383,8 +402,8 @@ i18n_free(struct i18n *ui)
 {
 	if (ui == NULL)
 		return;
-	catalog_free(ui->cat);
-	catalog_free(ui->en);
+	i18n_catalog_free(ui->cat);
+	i18n_catalog_free(ui->en);
 	if (ui->coll)
 		ucol_close(ui->coll);
 	if (ui->conv)
@@ -599,17 +618,17 @@ i18n_pattern_args(const char *pattern, char types[11])
 static const char *
 i18n_pattern(struct i18n *ui, const char *key, bool english)
 {
-	const char *p = english ? NULL : catalog_get(ui->cat, key);
+	const char *p = english ? NULL : i18n_catalog_get(ui->cat, key);
 
 	if (p == NULL) {
 		if (ui->en == NULL && strcmp(ui->tag, "en") != 0) {
-			char *cause = NULL, *path = xasprintf("%s/en.yaml", ui->locales_dir);
+			char *cause = NULL;
 
-			ui->en = catalog_load(path, &cause);
+			/* Without English, the key itself is shown (i18n_fmt). */
+			ui->en = i18n_catalog_open(ui->locales_dir, "en", &cause);
 			free(cause);
-			free(path);
 		}
-		p = catalog_get(ui->en ? ui->en : ui->cat, key);
+		p = i18n_catalog_get(ui->en ? ui->en : ui->cat, key);
 	}
 	return p;
 }
@@ -664,6 +683,24 @@ i18n_umsg(UMessageFormat *f, UChar *out, int32_t cap, const char *t, const struc
 #undef D
 }
 
+/* A new compiled format of pattern in the UI locale; NULL if it does not
+ * parse.  The caller closes it. */
+static UMessageFormat *
+i18n_open_format(const struct i18n *ui, const char *pattern)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	UMessageFormat *f;
+	UChar *pat;
+	int32_t plen;
+
+	if ((pat = i18n_u16(pattern, &plen)) == NULL)
+		return NULL;
+	f = umsg_open(pat, plen, ui->locale, &pe, &st);
+	free(pat);
+	return U_SUCCESS(st) ? f : NULL;
+}
+
 /*
  * The compiled format of a catalog pattern, cached by the pattern's
  * address (patterns live as long as their catalog, that is as long as
@@ -675,11 +712,7 @@ static UMessageFormat *
 i18n_compiled(struct i18n *ui, const char *pattern)
 {
 	size_t h = ((uintptr_t)pattern >> 3) % I18N_FMT_CACHE, i;
-	UErrorCode st = U_ZERO_ERROR;
-	UParseError pe;
 	UMessageFormat *f;
-	UChar *pat;
-	int32_t plen;
 
 	for (i = 0; i < I18N_FMT_CACHE; i++, h = (h + 1) % I18N_FMT_CACHE) {
 		if (ui->fmtcache[h].pattern == pattern)
@@ -687,12 +720,7 @@ i18n_compiled(struct i18n *ui, const char *pattern)
 		if (ui->fmtcache[h].pattern == NULL)
 			break;
 	}
-	if ((pat = i18n_u16(pattern, &plen)) == NULL)
-		return NULL;
-	f = umsg_open(pat, plen, ui->locale, &pe, &st);
-	free(pat);
-	if (U_FAILURE(st))
-		f = NULL;
+	f = i18n_open_format(ui, pattern);
 	if (i < I18N_FMT_CACHE) {
 		ui->fmtcache[h].pattern = pattern;
 		ui->fmtcache[h].fmt = f;
@@ -772,30 +800,34 @@ i18n_simple(const char *pattern, const char *types, const char *const *s8)
 	return buf_detach(&out);
 }
 
-/* Formats one pattern; NULL if it does not parse or the types differ. */
-static char *
-i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
+/* True when the C types of the arguments (types) are those the pattern's
+ * arguments need: umsg_format would read the wrong type otherwise. */
+static bool
+i18n_types_fit(const char *pattern, const char *types)
 {
 	char want[11];
-	UChar *out = NULL;
-	int32_t n;
-	UErrorCode st = U_ZERO_ERROR;
-	UMessageFormat *f;
-	char *res = NULL;
 	size_t i, nt = strlen(types);
 
-	if (nt == 0 && i18n_literal(pattern))
-		return xstrdup(pattern);
 	if (i18n_pattern_args(pattern, want) == -1)
-		return NULL;
+		return false;
 	for (i = 0; i < 10; i++) {
 		char have = i < nt ? types[i] : '\0';
 
 		if (want[i] != '\0' && want[i] != have)
-			return NULL; /* would pass the wrong C type */
+			return false;
 	}
-	if ((f = i18n_compiled(ui, pattern)) == NULL)
-		return NULL;
+	return true;
+}
+
+/* Formats with f; NULL on an ICU error. */
+static char *
+i18n_format_with(UMessageFormat *f, const char *types, const struct i18n_arg *a)
+{
+	UChar *out = NULL;
+	int32_t n;
+	UErrorCode st = U_ZERO_ERROR;
+	char *res = NULL;
+
 	n = i18n_umsg(f, NULL, 0, types, a, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR) {
 		st = U_ZERO_ERROR;
@@ -805,6 +837,57 @@ i18n_format(struct i18n *ui, const char *pattern, const char *types, const struc
 	if (U_SUCCESS(st))
 		res = out ? i18n_u8(out, n) : xstrdup("");
 	free(out);
+	return res;
+}
+
+/* Formats one catalog pattern; NULL if it does not parse or the types differ. */
+static char *
+i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
+{
+	UMessageFormat *f;
+
+	if (strlen(types) == 0 && i18n_literal(pattern))
+		return xstrdup(pattern);
+	if (!i18n_types_fit(pattern, types) || (f = i18n_compiled(ui, pattern)) == NULL)
+		return NULL;
+	return i18n_format_with(f, types, a);
+}
+
+char *i18n_fmt_pattern(struct i18n *ui, const char *pattern, const char *types);
+
+/*
+ * Exported for the fuzz harness of catalog messages (not part of the
+ * i18n.h API): formats pattern as if a catalog held it, which is after
+ * the sanitizer, with "x" for each 's' argument and 2 for each 'n' one,
+ * without the cache (the pattern does not outlive the call).  NULL when
+ * the pattern does not parse or does not take these types.
+ */
+char *
+i18n_fmt_pattern(struct i18n *ui, const char *pattern, const char *types)
+{
+	struct i18n_arg a[3] = {{0}};
+	struct buf safe = {0};
+	UMessageFormat *f = NULL;
+	char *res = NULL;
+	size_t i, n = strlen(types);
+
+	if (n > 3)
+		return NULL;
+	sanitize_text(&safe, pattern, false);
+	if (safe.s == NULL)
+		buf_add(&safe, "");
+	for (i = 0; i < n; i++) {
+		a[i].d = 2;
+		if (types[i] == 's')
+			a[i].s = i18n_u16("x", NULL);
+	}
+	if (i18n_types_fit(safe.s, types) && (f = i18n_open_format(ui, safe.s)) != NULL) {
+		res = i18n_format_with(f, types, a);
+		umsg_close(f);
+	}
+	for (i = 0; i < n; i++)
+		free(a[i].s);
+	buf_free(&safe);
 	return res;
 }
 

@@ -2,9 +2,7 @@
  * mkindex.c - signpost-mkindex TABLE.yaml INDEX: the build-time tool that
  * compiles a resource table's index (format in index.h).  It validates
  * the table exactly as `signpost --check` does and refuses a broken one,
- * so signpost can trust the ranges it reads.  With --catalog
- * CATALOG.yaml TREE it compiles a UI catalog instead (format in ynode.h),
- * validated exactly as catalog_load validates it.  signpost itself never
+ * so signpost can trust the ranges it reads.  signpost itself never
  * writes a file; this tool is run by the build (and by maintainers of
  * large local tables), never by signpost.
  */
@@ -13,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "i18n.h"
 #include "index.h"
 #include "table.h"
@@ -110,51 +107,6 @@ mkindex_write(const char *path, const char *p, size_t len)
 	return rc;
 }
 
-/*
- * --catalog IN OUT: the compiled form of the catalog IN.  IN is read with
- * the limits signpost reads catalogs with, and refused if catalog_load
- * would refuse it, so that only a catalog signpost accepts is compiled and
- * the decoded tree always fits signpost's limits.  Returns the exit status.
- */
-static int
-mkindex_catalog(const char *in, const char *out)
-{
-	struct catalog *c;
-	struct ynode *root;
-	struct buf b = {0};
-	char *data, *cause = NULL;
-	size_t len;
-	int rc = 0;
-
-	if ((data = ynode_read_file(in, &ynode_default_limits, &len, &cause)) == NULL) {
-		rc = mkindex_die(cause, "");
-		free(cause);
-		return rc;
-	}
-	if ((c = catalog_load_mem(in, data, len, &cause)) == NULL) {
-		rc = mkindex_die(cause, "");
-		free(cause);
-		free(data);
-		return rc;
-	}
-	catalog_free(c);
-	/* Parsed again: catalog_load_mem keeps no tree, and this is the tree
-	 * signpost's own parse of these bytes would give. */
-	if ((root = ynode_parse(in, data, len, &ynode_default_limits, &cause)) == NULL) {
-		rc = mkindex_die(cause, "");
-		free(cause);
-		free(data);
-		return rc;
-	}
-	ynode_compile(root, data, len, &b);
-	if (mkindex_write(out, b.s, b.len) == -1)
-		rc = mkindex_die(out, "cannot write");
-	buf_free(&b);
-	ynode_free(root);
-	free(data);
-	return rc;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -170,11 +122,8 @@ main(int argc, char **argv)
 	struct buf out = {0};
 	const char *date;
 
-	if (argc == 4 && strcmp(argv[1], "--catalog") == 0)
-		return mkindex_catalog(argv[2], argv[3]);
-	if (argc != 3 || strcmp(argv[1], "--catalog") == 0)
-		return mkindex_die("usage: signpost-mkindex TABLE.yaml INDEX\n"
-				   "       signpost-mkindex --catalog CATALOG.yaml TREE", "");
+	if (argc != 3)
+		return mkindex_die("usage: signpost-mkindex TABLE.yaml INDEX", "");
 	if ((data = ynode_read_file(argv[1], &mkindex_limits, &len, &cause)) == NULL)
 		return mkindex_die(cause, "");
 	t = table_load_mem(argv[1], data, len, &to, &pr);

@@ -1,16 +1,13 @@
 /*
  * ynode.c - libyaml events into a bounded tree of strings.  This file
- * knows YAML, not services: the table and catalog loaders give it meaning.
+ * knows YAML, not services: the table loader gives it meaning.
  */
 #include "ynode.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <yaml.h>
 
@@ -356,13 +353,6 @@ ynode_put32(struct buf *b, size_t v)
 	buf_addn(b, (const char *)c, 4);
 }
 
-static void
-ynode_put64(struct buf *b, uint64_t v)
-{
-	ynode_put32(b, (size_t)(v & 0xffffffffu));
-	ynode_put32(b, (size_t)(v >> 32));
-}
-
 void
 ynode_encode(const struct ynode *n, struct buf *out)
 {
@@ -483,99 +473,4 @@ ynode_hash(const void *p, size_t n)
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	return h ^ h >> 33;
-}
-
-void
-ynode_compile(const struct ynode *root, const char *data, size_t len, struct buf *out)
-{
-	struct buf t = {0};
-
-	ynode_encode(root, &t);
-	buf_addn(out, YNODE_TREE_MAGIC, 8);
-	ynode_put64(out, len);
-	ynode_put64(out, ynode_hash(data, len));
-	ynode_put64(out, t.len);
-	ynode_put64(out, ynode_hash(t.s, t.len));
-	buf_addn(out, t.s, t.len);
-	buf_free(&t);
-}
-
-char *
-ynode_tree_path(const char *path)
-{
-	struct buf b = {0};
-	size_t n = strlen(path);
-
-	if (n > 5 && strcmp(path + n - 5, ".yaml") == 0)
-		n -= 5;
-	buf_addn(&b, path, n);
-	buf_add(&b, YNODE_TREE_EXT);
-	return buf_detach(&b);
-}
-
-/*
- * The tree in the compiled file at path, if the file is well formed and
- * was made from exactly the len bytes at data; NULL otherwise, for any
- * reason (the caller then parses the YAML, which gives the real error).
- */
-static struct ynode *
-ynode_tree_load(const char *path, const char *data, size_t len, const struct ynode_limits *lim)
-{
-	struct stat st;
-	unsigned char *p = NULL;
-	struct ynode *n = NULL;
-	size_t size, got = 0, tlen;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return NULL;
-	/* A tree takes at most some 15 bytes per byte of YAML (a node per
-	 * two bytes, 14 bytes a node): anything larger is not one, and is not
-	 * worth allocating for. */
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size < YNODE_TREE_HEADER ||
-	    (uint64_t)st.st_size - YNODE_TREE_HEADER > (uint64_t)len * 16 + 1024)
-		goto out;
-	size = (size_t)st.st_size;
-	p = xmalloc(size);
-	while (got < size) {
-		ssize_t r = read(fd, p + got, size - got);
-
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			goto out;
-		got += (size_t)r;
-	}
-	tlen = size - YNODE_TREE_HEADER;
-	/* The cheap checks first; the YAML's hash last but one, the tree's
-	 * hash last (it is not worth computing for another YAML). */
-	if (memcmp(p, YNODE_TREE_MAGIC, 8) != 0 || le_u64(p + 8) != (uint64_t)len ||
-	    le_u64(p + 24) != (uint64_t)tlen || le_u64(p + 16) != ynode_hash(data, len) ||
-	    le_u64(p + 32) != ynode_hash(p + YNODE_TREE_HEADER, tlen))
-		goto out;
-	n = ynode_decode(p + YNODE_TREE_HEADER, tlen, lim);
-out:
-	free(p);
-	close(fd);
-	return n;
-}
-
-struct ynode *
-ynode_parse_compiled(const char *name, const char *data, size_t len, const char *tree_path,
-		     const struct ynode_limits *lim, bool *compiled, char **cause)
-{
-	struct ynode *n = NULL;
-
-	if (compiled != NULL)
-		*compiled = false;
-	/* Over the size limit, the parser gives the error, whatever the tree. */
-	if (tree_path != NULL && len <= lim->max_bytes)
-		n = ynode_tree_load(tree_path, data, len, lim);
-	if (n != NULL) {
-		if (compiled != NULL)
-			*compiled = true;
-		*cause = NULL;
-		return n;
-	}
-	return ynode_parse(name, data, len, lim, cause);
 }

@@ -114,8 +114,8 @@ def run_case(path, binary, fixtures, update):
         return 77
     catdir = os.path.join(os.path.dirname(binary), "..", "share", "signpost", "locales")
     for tag in head.get("requires-catalog", "").split():
-        if not os.path.exists(os.path.join(catdir, tag + ".yaml")):
-            print(f"{name}: SKIP: the UI catalog {tag}.yaml is not there yet")
+        if not os.path.exists(os.path.join(catdir, tag + ".res")):
+            print(f"{name}: SKIP: the UI catalog {tag}.res is not there yet")
             return 77
     tmp = tempfile.mkdtemp(prefix="signpost-cli.")
     try:

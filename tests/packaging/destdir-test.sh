@@ -4,13 +4,11 @@
 # installed file carries an RPATH or a build path, that the man pages are
 # lint-clean, and that the installed binary, run from outside the source
 # tree with an empty environment, reads only the installed data, through
-# the installed index and compiled catalogs.
+# the installed index and the installed UI catalogs (ICU resource bundles).
 #
-# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR [release|sanitize [CATALOG_COMPILED]]
-# CATALOG_COMPILED (tests/index/catalog_compiled.c) tells whether the
-# installed compiled catalogs are current.
+# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR [release|sanitize]
 set -euo pipefail
-src=$1 build=$2 cc=${4:-}
+src=$1 build=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "destdir-test: $*" >&2; exit 1; }
@@ -35,9 +33,11 @@ expected=(
 	usr/share/zsh/vendor-completions/_signpost
 	usr/share/fish/vendor_completions.d/signpost.fish
 )
-for f in "$src"/locales/*.yaml; do
+# One bundle per translation, and English from the template.
+expected+=(usr/share/signpost/locales/en.res)
+for f in "$src"/locales/*.po; do
 	name=${f##*/}
-	expected+=("usr/share/signpost/locales/$name" "usr/share/signpost/locales/${name%.yaml}.ytree")
+	expected+=("usr/share/signpost/locales/${name%.po}.res")
 done
 [ -e "$src/man/signpost.1" ] && expected+=(usr/share/man/man1/signpost.1)
 # The translated man pages, man/LANG/signpost.N, go to the localised
@@ -94,14 +94,9 @@ grep -Fq "\"$root/usr/bin/../share/signpost/services.idx\"" "$tmp/trace" ||
 	fail "the installed index was not opened"
 [ "$(grep -c 'share/signpost/services.yaml"' "$tmp/yaml")" = 1 ] ||
 	{ cat "$tmp/yaml" >&2; fail "the installed index was stale: the whole table was read"; }
-# The installed compiled catalog of the UI language (English here) is
-# opened, and every installed one is current, so it is used.
-grep -Fq "\"$root/usr/bin/../share/signpost/locales/en.ytree\"" "$tmp/trace" ||
-	fail "the installed compiled catalog en.ytree was not opened"
-if [ -n "$cc" ]; then
-	"$cc" "$root"/usr/share/signpost/locales/*.yaml >"$tmp/cc" 2>&1 ||
-		{ cat "$tmp/cc" >&2; fail "an installed compiled catalog is not used (above)"; }
-fi
+# The installed catalog of the UI language (English here) is the one read.
+grep -Fq "\"$root/usr/bin/../share/signpost/locales/en.res\"" "$tmp/trace" ||
+	{ grep -F '.res"' "$tmp/trace" >&2; fail "the installed catalog en.res was not opened"; }
 if grep -v -F "\"$root/" "$tmp/yaml" | grep -v ENOENT >&2; then
 	fail "YAML opened outside the DESTDIR (above)"
 fi

@@ -8,11 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <dirent.h>
 
-#include "catalog.h"
 #include "check.h"
 #include "i18n.h"
+#include "i18n_catalog.h"
 #include "table.h"
 #include "xmalloc.h"
 
@@ -248,37 +247,31 @@ test_random(struct i18n *ui)
 static void
 test_corpus(const char *src)
 {
-	char *dir = xasprintf("%s/locales", src), *path;
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	char **names, *path;
+	size_t nn = i18n_catalog_list(locales_dir, &names);
 	struct problems pr = {0};
 	struct table_options o = {.stale_days = -1};
 	struct table *t;
 	size_t i, j;
 
-	CHECK(d != NULL);
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
+	CHECK(nn > 0);
+	for (j = 0; j < nn; j++) {
 		char *cause = NULL, tag[32];
-		struct catalog *c;
+		struct i18n_catalog *c = i18n_catalog_open(locales_dir, names[j], &cause);
 		struct i18n *ui;
 
-		if (n < 6 || n - 5 >= sizeof tag || strcmp(e->d_name + n - 5, ".yaml") != 0)
-			continue;
-		memcpy(tag, e->d_name, n - 5);
-		tag[n - 5] = '\0';
-		path = xasprintf("%s/%s", dir, e->d_name);
-		c = catalog_load(path, &cause);
+		snprintf(tag, sizeof tag, "%s", names[j]);
+		for (char *p = tag; *p; p++)
+			if (*p == '_')
+				*p = '-';
 		ui = open_ui(tag);
-		for (i = 0; c != NULL && ui != NULL && i < c->n; i++)
-			compare_paths(ui, c->v[i].pattern);
+		for (i = 0; c != NULL && ui != NULL && i < i18n_catalog_count(c); i++)
+			compare_paths(ui, i18n_catalog_pattern(c, i));
 		i18n_free(ui);
-		catalog_free(c);
+		i18n_catalog_free(c);
 		free(cause);
-		free(path);
 	}
-	if (d != NULL)
-		closedir(d);
+	i18n_strv_free(names, nn);
 	path = xasprintf("%s/data/services.yaml", src);
 	t = table_load(path, &o, &pr);
 	CHECK(t != NULL);
@@ -302,7 +295,6 @@ test_corpus(const char *src)
 	table_free(t);
 	problems_free(&pr);
 	free(path);
-	free(dir);
 	/* The comparison means something only if many texts were Latin. */
 	fprintf(stderr, "%zu texts compared, %zu by the Latin shortcut\n", compared, latin);
 	CHECK(compared > 3000 && latin > 1000);
@@ -314,7 +306,8 @@ main(void)
 	const char *src = getenv("SIGNPOST_SOURCE_DIR");
 	struct i18n *ui;
 
-	locales_dir = xasprintf("%s/locales", src != NULL ? src : ".");
+	locales_dir = xstrdup(getenv("SIGNPOST_LOCALEDIR") != NULL ? getenv("SIGNPOST_LOCALEDIR")
+							     : "locales");
 	test_width();
 	if ((ui = open_ui("cs")) != NULL) {
 		test_short(ui);

@@ -2,13 +2,11 @@
  * test_ynode.c - the bounded YAML reader: positions of nodes, scalars kept
  * as strings, and every refusal (aliases, anchors, tags, depth, scalar
  * length, node count, file size, duplicate keys, invalid UTF-8) with its
- * exact message and place; and compiled documents, believed only while
- * they match their YAML byte for byte.
+ * exact message and place; the tree codec and hash the index stores.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check.h"
 #include "xmalloc.h"
@@ -164,8 +162,8 @@ test_codec(void)
 	ynode_free(n);
 }
 
-/* The hash is part of the compiled file format: a change to it must
- * change YNODE_TREE_MAGIC, which these pinned values are here to remind.
+/* The hash is part of the index's file format: a change to it must
+ * change the index's magic, which these pinned values are here to remind.
  * They were computed by a separate implementation of ynode.h's
  * description, not by this code. */
 static void
@@ -192,206 +190,10 @@ test_hash(void)
 			CHECK(seen[i] != seen[j]);
 }
 
-static char tmpdir[64];
-
-static char *
-tmp_path(const char *name)
-{
-	return xasprintf("%s/%s", tmpdir, name);
-}
-
-static void
-put_file(const char *path, const void *p, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	CHECK(f != NULL);
-	if (f == NULL)
-		return;
-	CHECK(fwrite(p, 1, len, f) == len);
-	CHECK(fclose(f) == 0);
-}
-
-static void
-encode(const struct ynode *n, struct buf *b)
-{
-	buf_reset(b);
-	if (n != NULL)
-		ynode_encode(n, b);
-}
-
-/*
- * Reads yaml through the compiled file at tree (lim): expects the compiled
- * form used or not as want_compiled, and a result identical to
- * ynode_parse's, node positions and errors included.
- */
-static void
-check_compiled(const char *yaml, size_t len, const char *tree, const struct ynode_limits *lim,
-	       bool want_compiled, int line)
-{
-	char *cause = (char *)"unset", *pcause = (char *)"unset";
-	bool compiled = !want_compiled;
-	struct ynode *got = ynode_parse_compiled("y", yaml, len, tree, lim, &compiled, &cause);
-	struct ynode *want = ynode_parse("y", yaml, len, lim, &pcause);
-	struct buf a = {0}, b = {0};
-
-	if (compiled != want_compiled)
-		fprintf(stderr, "test_ynode.c:%d: compiled form %s\n", line,
-			compiled ? "used" : "not used");
-	CHECK(compiled == want_compiled);
-	CHECK((got == NULL) == (want == NULL));
-	encode(got, &a);
-	encode(want, &b);
-	CHECK(a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0));
-	if (got == NULL) {
-		CHECK_STR(cause, pcause);
-		free(cause);
-	} else {
-		CHECK(cause == NULL);
-	}
-	if (want == NULL)
-		free(pcause);
-	buf_free(&a);
-	buf_free(&b);
-	ynode_free(got);
-	ynode_free(want);
-}
-
-/*
- * Compiled documents: used when they match, and otherwise (missing, stale
- * with the same or another size, truncated, another magic or format, any
- * flipped byte, a tree that does not decode within the limits) ignored,
- * with exactly the parser's result or error.
- */
-static void
-test_compiled(void)
-{
-	static const char doc[] = "language: cs\nmessages:\n  a: \"x {0}\"\n  b: [1, 'two']\n"
-				  "  c:\n    d: plain\n";
-	static const char same[] = "language: cs\nmessages:\n  a: \"y {0}\"\n  b: [1, 'two']\n"
-				   "  c:\n    d: plain\n";
-	static const char longer[] = "language: cs\nmessages:\n  a: \"x {0}\"\n  b: [1, 'two']\n"
-				     "  c:\n    d: plainer\n";
-	static const char broken[] = "language: cs\nmessages:\n  a: \"x {0}\"\n  b: [1, 'two'\n"
-				     "  c:\n    d: plain\n";
-	static const struct ynode_limits few = {
-		.max_bytes = 4096, .max_scalar = 64, .max_depth = 8, .max_nodes = 5,
-	};
-	char *cause = NULL, *tree = tmp_path("t.ytree"), *p;
-	struct ynode *root = ynode_parse("y", doc, sizeof doc - 1, &ynode_default_limits, &cause);
-	struct buf c = {0}, c2 = {0}, t = {0};
-	size_t i;
-	bool compiled = true;
-
-	CHECK(root != NULL);
-	if (root == NULL) {
-		free(tree);
-		return;
-	}
-	ynode_compile(root, doc, sizeof doc - 1, &c);
-	ynode_compile(root, doc, sizeof doc - 1, &c2);
-	CHECK(c.len == c2.len && memcmp(c.s, c2.s, c.len) == 0); /* deterministic */
-	CHECK(c.len > YNODE_TREE_HEADER && memcmp(c.s, YNODE_TREE_MAGIC, 8) == 0);
-
-	/* No compiled file, or none asked for: parsed. */
-	check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, false, __LINE__);
-	check_compiled(doc, sizeof doc - 1, NULL, &ynode_default_limits, false, __LINE__);
-	{
-		struct ynode *n = ynode_parse_compiled("y", doc, sizeof doc - 1, NULL,
-						       &ynode_default_limits, NULL, &cause);
-
-		CHECK(n != NULL);
-		ynode_free(n);
-	}
-
-	/* The round trip: the tree, positions and styles included. */
-	put_file(tree, c.s, c.len);
-	check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, true, __LINE__);
-
-	/* Stale: the YAML edited in place (same size) or grown. */
-	CHECK(sizeof same == sizeof doc && sizeof longer != sizeof doc);
-	check_compiled(same, sizeof same - 1, tree, &ynode_default_limits, false, __LINE__);
-	check_compiled(longer, sizeof longer - 1, tree, &ynode_default_limits, false, __LINE__);
-	/* A broken YAML beside the compiled form of its last good version
-	 * gets the parser's error, with its line and column. */
-	check_compiled(broken, sizeof broken - 1, tree, &ynode_default_limits, false, __LINE__);
-	{
-		struct ynode *n = ynode_parse_compiled("y", broken, sizeof broken - 1, tree,
-						       &ynode_default_limits, &compiled, &cause);
-
-		CHECK(n == NULL && !compiled);
-		CHECK_STR(cause, "y:5:3: did not find expected ',' or ']' while parsing a flow sequence");
-		if (n == NULL)
-			free(cause);
-		ynode_free(n);
-	}
-	/* Over the limits the YAML is read with, the parser's error too, though
-	 * the compiled form matches: the file size, and the tree's node count. */
-	check_compiled(doc, sizeof doc - 1, tree, &small, false, __LINE__);
-	check_compiled(doc, sizeof doc - 1, tree, &few, false, __LINE__);
-
-	/* Every truncation, every flipped byte (magic, format number, sizes,
-	 * hashes, tree): ignored. */
-	for (i = 0; i < c.len; i++) {
-		put_file(tree, c.s, i);
-		check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, false, __LINE__);
-	}
-	for (i = 0; i < c.len; i++) {
-		c.s[i] ^= 0x20;
-		put_file(tree, c.s, c.len);
-		check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, false, __LINE__);
-		c.s[i] ^= 0x20;
-	}
-	/* Trailing bytes, and a tree that hashes right but does not decode. */
-	buf_addn(&c2, "x", 1);
-	put_file(tree, c2.s, c2.len);
-	check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, false, __LINE__);
-	buf_reset(&t);
-	buf_addn(&t, c.s, 32);
-	{
-		unsigned char h[8];
-		uint64_t v = ynode_hash("\x07", 1);
-
-		for (i = 0; i < 8; i++)
-			h[i] = (unsigned char)(v >> (8 * i));
-		t.s[24] = 1; /* tree_len 1 */
-		memset(t.s + 25, 0, 7);
-		buf_addn(&t, (const char *)h, 8);
-		buf_addn(&t, "\x07", 1);
-	}
-	put_file(tree, t.s, t.len);
-	check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, false, __LINE__);
-	/* And the intact file is believed again. */
-	put_file(tree, c.s, c.len);
-	check_compiled(doc, sizeof doc - 1, tree, &ynode_default_limits, true, __LINE__);
-
-	p = ynode_tree_path("a/cs.yaml");
-	CHECK_STR(p, "a/cs.ytree");
-	free(p);
-	p = ynode_tree_path("table");
-	CHECK_STR(p, "table.ytree");
-	free(p);
-	unlink(tree);
-	free(tree);
-	buf_free(&c);
-	buf_free(&c2);
-	buf_free(&t);
-	ynode_free(root);
-}
-
 int
 main(void)
 {
-	const char *td = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof tmpdir, "%s/ynode.XXXXXX", td && *td && strlen(td) < 40 ? td : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
-		return 1;
-	}
 	test_hash();
-	test_compiled();
-	rmdir(tmpdir);
 	test_codec();
 	test_bad();
 	test_good();

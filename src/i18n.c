@@ -732,14 +732,6 @@ i18n_compiled(struct i18n *ui, const char *pattern)
 	return f;
 }
 
-/* True when a pattern without arguments reads as itself: no braces and
- * no apostrophes to interpret. */
-static bool
-i18n_literal(const char *pattern)
-{
-	return strpbrk(pattern, "{}'") == NULL;
-}
-
 /* True when s is well-formed UTF-8 (what i18n_u16 accepts). */
 static bool
 i18n_valid_utf8(const char *s)
@@ -757,47 +749,6 @@ i18n_valid_utf8(const char *s)
 			return false;
 	}
 	return true;
-}
-
-/*
- * Formats the commonest kind of pattern without ICU: one whose only
- * syntax is string arguments such as {0} (no apostrophes, no plural,
- * select or number), which MessageFormat would copy through unchanged.
- * Returns NULL when the pattern is not of that kind or names an argument
- * that is not a string of types; the caller then asks ICU.
- */
-static char *
-i18n_simple(const char *pattern, const char *types, const char *const *s8)
-{
-	struct buf out = {0};
-	const char *p = pattern, *lit = pattern;
-	size_t nt = strlen(types);
-
-	if (strchr(pattern, '\'') != NULL)
-		return NULL;
-	for (; *p != '\0'; p++) {
-		size_t arg;
-
-		if (*p == '}')
-			break;
-		if (*p != '{')
-			continue;
-		if (p[1] < '0' || p[1] > '9' || p[2] != '}' || (arg = (size_t)(p[1] - '0')) >= nt ||
-		    types[arg] != 's')
-			break;
-		buf_addn(&out, lit, (size_t)(p - lit));
-		buf_add(&out, s8[arg]);
-		p += 2;
-		lit = p + 1;
-	}
-	if (*p != '\0') {
-		buf_free(&out);
-		return NULL;
-	}
-	buf_addn(&out, lit, (size_t)(p - lit));
-	if (out.s == NULL)
-		return xstrdup("");
-	return buf_detach(&out);
 }
 
 /* True when the C types of the arguments (types) are those the pattern's
@@ -846,8 +797,6 @@ i18n_format(struct i18n *ui, const char *pattern, const char *types, const struc
 {
 	UMessageFormat *f;
 
-	if (strlen(types) == 0 && i18n_literal(pattern))
-		return xstrdup(pattern);
 	if (!i18n_types_fit(pattern, types) || (f = i18n_compiled(ui, pattern)) == NULL)
 		return NULL;
 	return i18n_format_with(f, types, a);
@@ -895,12 +844,10 @@ char *
 i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
 {
 	struct i18n_arg a[3] = {{0}};
-	const char *s8[3] = {NULL, NULL, NULL};
 	size_t i, n = strlen(types);
 	va_list ap;
 	char *res = NULL;
 	const char *p;
-	bool converted = false;
 	int pass;
 
 	if (n > 3)
@@ -912,22 +859,16 @@ i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
 		} else {
 			const char *s = va_arg(ap, const char *);
 
-			s8[i] = s == NULL ? "" : i18n_valid_utf8(s) ? s : "\xef\xbf\xbd";
+			s = s == NULL ? "" : i18n_valid_utf8(s) ? s : "\xef\xbf\xbd";
+			a[i].s = i18n_u16(s, NULL);
 		}
 	}
 	va_end(ap);
-	/* The catalog's pattern, else the English one. */
-	for (pass = 0; pass < 2 && res == NULL; pass++) {
-		if ((p = i18n_pattern(ui, key, pass == 1)) == NULL)
-			continue;
-		if ((res = i18n_simple(p, types, s8)) != NULL)
-			break;
-		for (i = 0; i < n && !converted; i++)
-			if (types[i] != 'n')
-				a[i].s = i18n_u16(s8[i], NULL);
-		converted = true;
-		res = i18n_format(ui, p, types, a);
-	}
+	/* The catalog's pattern, else the English one; every message is
+	 * formatted by ICU MessageFormat. */
+	for (pass = 0; pass < 2 && res == NULL; pass++)
+		if ((p = i18n_pattern(ui, key, pass == 1)) != NULL)
+			res = i18n_format(ui, p, types, a);
 	for (i = 0; i < n; i++)
 		free(a[i].s);
 	return res ? res : xstrdup(key);

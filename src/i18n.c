@@ -204,7 +204,9 @@ i18n_ui_languages(const char *locales_dir, char ***out)
 
 /*
  * Finds the catalog for one requested locale: the same language and script
- * after adding likely subtags, the same region preferred.  Returns the
+ * after adding likely subtags; of those, the one of the same region, else
+ * the language's own (no region), else one of another region (pt_BR and
+ * pt get pt_PT when that is the only Portuguese catalog).  Returns the
  * index or -1.
  */
 static int
@@ -213,7 +215,7 @@ i18n_negotiate(const char *id, struct i18n_avail *av, size_t n)
 	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
 	char reqregion[ULOC_COUNTRY_CAPACITY] = "";
 	UErrorCode st = U_ZERO_ERROR;
-	int best = -1;
+	int best = -1, other = -1;
 	size_t i;
 
 	i18n_maximize(id, lang, script, region);
@@ -240,8 +242,10 @@ i18n_negotiate(const char *id, struct i18n_avail *av, size_t n)
 			return (int)i; /* exact region */
 		if (avreg[0] == '\0' && best == -1)
 			best = (int)i; /* the language's own catalog */
+		if (avreg[0] != '\0' && other == -1)
+			other = (int)i; /* the language as spoken elsewhere */
 	}
-	return best;
+	return best != -1 ? best : other;
 }
 
 static const char *
@@ -296,6 +300,29 @@ i18n_load(struct i18n *ui, const char *name, char **cause)
 	return 0;
 }
 
+/*
+ * The formatting locale for request id served by the catalog named tag:
+ * the request's, unless it names no region and the catalog does; then the
+ * catalog's, so that names and dates are of the variant its words are
+ * (pt with the pt_PT catalog formats as pt_PT, not as ICU's pt, which is
+ * Brazilian).
+ */
+static void
+i18n_set_locale(struct i18n *ui, const char *id, const char *tag)
+{
+	char reg[ULOC_COUNTRY_CAPACITY] = "", catid[ULOC_FULLNAME_CAPACITY];
+	char catreg[ULOC_COUNTRY_CAPACITY] = "";
+	UErrorCode st = U_ZERO_ERROR;
+
+	uloc_getCountry(id, reg, sizeof reg, &st);
+	if (i18n_locale_id(tag, catid, sizeof catid) == 0)
+		uloc_getCountry(catid, catreg, sizeof catreg, &st);
+	if (U_SUCCESS(st) && reg[0] == '\0' && catreg[0] != '\0')
+		snprintf(ui->locale, sizeof ui->locale, "%s", catid);
+	else
+		snprintf(ui->locale, sizeof ui->locale, "%s", id);
+}
+
 static int
 i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 {
@@ -309,7 +336,7 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 		if (i18n_locale_id(req[i], id, sizeof id) == -1)
 			continue;
 		if ((k = i18n_negotiate(id, av, n)) != -1)
-			snprintf(ui->locale, sizeof ui->locale, "%s", id);
+			i18n_set_locale(ui, id, av[k].tag);
 	}
 	if (k == -1) {
 		strcpy(ui->locale, "en");
@@ -387,12 +414,19 @@ i18n_open_tag(const char *tag, const char *locales_dir, char **cause)
 		i18n_free(ui);
 		return NULL;
 	}
-	/* Formats follow the requested language even without its catalog. */
+	/* Formats follow the requested language even without its catalog
+	 * (a card in Hindi has Hindi dates around English words). */
 	{
-		char id[ULOC_FULLNAME_CAPACITY];
+		char id[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY] = "";
+		char catlang[ULOC_LANG_CAPACITY] = "";
+		UErrorCode st = U_ZERO_ERROR;
 
-		if (i18n_locale_id(tag, id, sizeof id) == 0)
-			snprintf(ui->locale, sizeof ui->locale, "%s", id);
+		if (i18n_locale_id(tag, id, sizeof id) == 0) {
+			uloc_getLanguage(id, lang, sizeof lang, &st);
+			uloc_getLanguage(ui->locale, catlang, sizeof catlang, &st);
+			if (U_FAILURE(st) || strcmp(lang, catlang) != 0)
+				snprintf(ui->locale, sizeof ui->locale, "%s", id);
+		}
 	}
 	return ui;
 }

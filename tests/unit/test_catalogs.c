@@ -632,7 +632,7 @@ test_negotiation(void)
 		{ "sr_Latn", "en" },
 		{ "sr_RS@latin", "en" },
 	};
-	char *pt = xasprintf("%s/pt.res", locales_dir);
+	char *pt = xasprintf("%s/pt_PT.res", locales_dir);
 	FILE *f;
 	size_t i;
 
@@ -646,13 +646,25 @@ test_negotiation(void)
 		CHECK_STR(i18n_tag(ui), cases[i].want);
 		i18n_free(ui);
 	}
-	/* pt_BR falls back to pt, when that catalog is there. */
+	/* pt_BR and pt fall back to pt_PT, the only Portuguese catalog, and
+	 * then format as pt_PT (ICU's pt is Brazilian) unless a region was
+	 * asked for: a card for a Portuguese caller is one variant. */
 	if ((f = fopen(pt, "r")) != NULL) {
 		struct i18n *ui = open_tag("pt_BR");
+		char *d;
 
 		fclose(f);
 		if (ui != NULL)
-			CHECK_STR(i18n_tag(ui), "pt");
+			CHECK_STR(i18n_tag(ui), "pt-PT");
+		i18n_free(ui);
+		ui = open_tag("pt");
+		if (ui != NULL) {
+			CHECK_STR(i18n_tag(ui), "pt-PT");
+			/* CLDR: pt "Tchéquia", pt_PT "Chéquia". */
+			d = i18n_country_name(ui, "CZ");
+			CHECK_STR(d, "Chéquia");
+			free(d);
+		}
 		i18n_free(ui);
 	}
 	free(pt);

@@ -6,9 +6,10 @@
 # tree with an empty environment, reads only the installed data, through
 # the installed index and the installed UI catalogs (ICU resource bundles).
 #
-# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR [release|sanitize]
+# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR release|sanitize LIBEXECDIR SYSCONFDIR
+# (the last two as configured: the man pages name them)
 set -euo pipefail
-src=$1 build=$2
+src=$1 build=$2 libexec=$4 sysconf=$5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "destdir-test: $*" >&2; exit 1; }
@@ -39,13 +40,12 @@ for f in "$src"/locales/*.po; do
 	name=${f##*/}
 	expected+=("usr/share/signpost/locales/${name%.po}.res")
 done
-[ -e "$src/man/signpost.1" ] && expected+=(usr/share/man/man1/signpost.1)
-# The translated man pages, man/LANG/signpost.N, go to the localised
-# man directories.
-for f in "$src"/man/*/signpost.[1-9]; do
-	[ -e "$f" ] || continue
-	lang=${f%/*} lang=${lang##*/}
-	expected+=("usr/share/man/$lang/man${f##*.}/${f##*/}")
+expected+=(usr/share/man/man1/signpost.1)
+# The translated man pages (written by po4a from man/po/signpost.N/LANG.po)
+# go to the localised man directories.
+for f in "$src"/man/po/signpost.[1-9]/*.po; do
+	lang=${f##*/} lang=${lang%.po} page=${f%/*} page=${page##*/}
+	expected+=("usr/share/man/$lang/man${page##*.}/$page")
 done
 for f in "${expected[@]}"; do
 	[ -f "$root/$f" ] || fail "not installed: /$f"
@@ -64,6 +64,15 @@ for p in "$(cd "$build" && pwd -P)" "$(cd "$src" && pwd -P)"; do
 	if grep -rlF -- "$p" "$root" >&2; then
 		fail "build or source path $p in the files above"
 	fi
+done
+
+# The pages name the paths the build was configured with, which CMake
+# filled in, in every language.
+for page in "$root"/usr/share/man/*man5/signpost.5 "$root"/usr/share/man/*/man5/signpost.5; do
+	grep -qxF ".It Pa $libexec/signpost/signpost-mkindex" "$page" ||
+		fail "${page#"$root"} does not name $libexec/signpost/signpost-mkindex"
+	grep -qF "$sysconf/signpost" "$page" || fail "${page#"$root"} does not name $sysconf/signpost"
+	if grep -n '@[A-Z_]*@' "$page" >&2; then fail "${page#"$root"} has unsubstituted paths"; fi
 done
 
 # Man pages: clean under mandoc -Tlint and groff -ww.  mandoc stops at

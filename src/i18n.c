@@ -511,6 +511,28 @@ i18n_icu_version(void)
  */
 static int i18n_scan_message(const char **pp, char *types, int depth, bool plural);
 
+/* ICU's Pattern_White_Space, as far as it survives the sanitizer. */
+static bool
+i18n_scan_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* True when the len letters at w are kw, in any case, as ICU reads an
+ * argument type ("Plural" is plural). */
+static bool
+i18n_scan_word(const char *w, size_t len, const char *kw)
+{
+	size_t i;
+
+	if (len != strlen(kw))
+		return false;
+	for (i = 0; i < len; i++)
+		if ((w[i] | 0x20) != kw[i])
+			return false;
+	return true;
+}
+
 static int
 i18n_scan_arg(const char **pp, char *types, int depth)
 {
@@ -519,7 +541,7 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 	char t = 's';
 	bool sub = false, plural = false;
 
-	while (*p == ' ')
+	while (i18n_scan_space(*p))
 		p++;
 	if (*p < '0' || *p > '9')
 		return -1;
@@ -528,37 +550,40 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 		if (num > 9)
 			return -1;
 	}
-	while (*p == ' ')
+	while (i18n_scan_space(*p))
 		p++;
 	if (*p == ',') {
 		const char *w;
 		size_t wl;
 
 		p++;
-		while (*p == ' ')
+		while (i18n_scan_space(*p))
 			p++;
 		w = p;
 		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
 			p++;
 		wl = (size_t)(p - w);
-		if (wl == 6 && strncmp(w, "select", 6) == 0) {
+		if (i18n_scan_word(w, wl, "select")) {
 			t = 's';
 			sub = true;
-		} else if ((wl == 6 && strncmp(w, "plural", 6) == 0) ||
-			   (wl == 13 && strncmp(w, "selectordinal", 13) == 0)) {
+		} else if (i18n_scan_word(w, wl, "plural") || i18n_scan_word(w, wl, "selectordinal")) {
 			t = 'n';
 			sub = plural = true;
+		} else if (i18n_scan_word(w, wl, "choice")) {
+			/* Nested messages this scanner does not follow: refused, so
+			 * that no argument can hide in one. */
+			return -1;
 		} else {
 			t = 'n';
 		}
-		while (*p == ' ')
+		while (i18n_scan_space(*p))
 			p++;
 		if (*p == ',') {
 			p++;
 			if (sub) {
 				/* selector { message } ... */
 				for (;;) {
-					while (*p == ' ' || *p == '\n' || *p == '\t')
+					while (i18n_scan_space(*p))
 						p++;
 					if (*p == '}')
 						break;
@@ -576,13 +601,11 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 					}
 				}
 			} else {
-				int d = 0;
-
-				while (*p && !(*p == '}' && d == 0)) {
+				/* A style (number, date, time) holds no argument; one
+				 * with a brace is refused rather than guessed at. */
+				while (*p && *p != '}') {
 					if (*p == '{')
-						d++;
-					else if (*p == '}')
-						d--;
+						return -1;
 					p++;
 				}
 			}
@@ -610,7 +633,9 @@ i18n_scan_message(const char **pp, char *types, int depth, bool plural)
 		if (*p == '\'') {
 			if (p[1] == '\'') {
 				p += 2;
-			} else if (p[1] == '{' || p[1] == '}' || p[1] == '|' || (plural && p[1] == '#')) {
+			} else if (p[1] == '{' || p[1] == '}' || (plural && p[1] == '#')) {
+				/* Quoted text, as ICU's DOUBLE_OPTIONAL mode reads it
+				 * ('| quotes only in choice, which is refused). */
 				p++;
 				while (*p && !(*p == '\'' && p[1] != '\''))
 					p += (*p == '\'') ? 2 : 1;
@@ -732,7 +757,12 @@ i18n_open_format(const struct i18n *ui, const char *pattern)
 		return NULL;
 	f = umsg_open(pat, plen, ui->locale, &pe, &st);
 	free(pat);
-	return U_SUCCESS(st) ? f : NULL;
+	/* umsg_open returns its half-built format even when it fails. */
+	if (U_FAILURE(st) && f != NULL) {
+		umsg_close(f);
+		f = NULL;
+	}
+	return f;
 }
 
 /*

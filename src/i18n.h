@@ -22,10 +22,12 @@ struct i18n;
  * the standard environment (LC_ALL, LC_MESSAGES, LANG; GNU LANGUAGE as a
  * priority list when the locale is not "C"/"POSIX").  The request is
  * negotiated against the catalogs in locales_dir (ICU resource bundles
- * NAME.res, see i18n_catalog.h): same
- * language and script after adding likely subtags, preferring the same
- * region, so pt_BR falls back to pt and sr_Latn never to sr (Cyrillic); if
- * nothing fits, English.  An explicit ui_tag that is not a well-formed
+ * NAME.res, see i18n_catalog.h): same language and script after adding
+ * likely subtags, preferring the same region, then the language's own
+ * catalog, then one of its regional ones, so pt_BR falls back to pt (or
+ * pt_PT when there is no pt) and sr_Latn never to sr (Cyrillic); if
+ * nothing fits, English.  A request without a region served by a regional
+ * catalog formats as that region.  An explicit ui_tag that is not a well-formed
  * language tag is an error; a well-formed one with no catalog falls back.
  * On error NULL is returned and *cause is set (the caller frees it).
  */

@@ -7,7 +7,6 @@
  */
 #include "i18n_impl.h"
 
-#include <dirent.h>
 #include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
@@ -27,6 +26,7 @@
 #include <unicode/utf16.h>
 #include <unicode/uversion.h>
 
+#include "sanitize.h"
 #include "xmalloc.h"
 
 #define I18N_LRI 0x2066
@@ -148,44 +148,65 @@ i18n_maximize(const char *loc, char *lang, char *script, char *region)
 		lang[0] = script[0] = region[0] = '\0';
 }
 
+/* The BCP 47 tag of a bundle name ("pt_BR" -> "pt-BR"), allocated. */
+static char *
+i18n_bundle_tag(const char *name)
+{
+	char tag[ULOC_FULLNAME_CAPACITY];
+	UErrorCode st = U_ZERO_ERROR;
+
+	uloc_toLanguageTag(name, tag, sizeof tag, true, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		return xstrdup(name);
+	return xstrdup(tag);
+}
+
 struct i18n_avail {
-	char tag[32];  /* file name without .yaml */
+	char tag[32];  /* bundle name: the file name without .res ("pt_BR") */
 	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
 };
 
+/* The catalogs in dir that name a locale, for negotiation. */
 static size_t
 i18n_available(const char *dir, struct i18n_avail **out)
 {
-	DIR *d;
-	struct dirent *de;
-	struct i18n_avail *v = NULL;
-	size_t n = 0;
+	char **names;
+	size_t n = i18n_catalog_list(dir, &names), i, k = 0;
+	struct i18n_avail *v = n ? xcalloc(n, sizeof *v) : NULL;
 
-	*out = NULL;
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
+	for (i = 0; i < n; i++) {
 		char id[ULOC_FULLNAME_CAPACITY];
 
-		if (len < 6 || len - 5 >= sizeof v->tag || strcmp(de->d_name + len - 5, ".yaml") != 0)
+		if (strlen(names[i]) >= sizeof v->tag || i18n_locale_id(names[i], id, sizeof id) == -1)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
-		memcpy(v[n].tag, de->d_name, len - 5);
-		v[n].tag[len - 5] = '\0';
-		if (i18n_locale_id(v[n].tag, id, sizeof id) == -1)
-			continue;
-		v[n].lang[0] = '\0'; /* maximized by i18n_negotiate when needed */
-		n++;
+		strcpy(v[k].tag, names[i]);
+		v[k].lang[0] = '\0'; /* maximized by i18n_negotiate when needed */
+		k++;
 	}
-	closedir(d);
+	i18n_strv_free(names, n);
+	*out = v;
+	return k;
+}
+
+size_t
+i18n_ui_languages(const char *locales_dir, char ***out)
+{
+	struct i18n_avail *av;
+	size_t n = i18n_available(locales_dir, &av), i;
+	char **v = n ? xcalloc(n, sizeof *v) : NULL;
+
+	for (i = 0; i < n; i++)
+		v[i] = i18n_bundle_tag(av[i].tag);
+	free(av);
 	*out = v;
 	return n;
 }
 
 /*
  * Finds the catalog for one requested locale: the same language and script
- * after adding likely subtags, the same region preferred.  Returns the
+ * after adding likely subtags; of those, the one of the same region, else
+ * the language's own (no region), else one of another region (pt_BR and
+ * pt get pt_PT when that is the only Portuguese catalog).  Returns the
  * index or -1.
  */
 static int
@@ -194,7 +215,7 @@ i18n_negotiate(const char *id, struct i18n_avail *av, size_t n)
 	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
 	char reqregion[ULOC_COUNTRY_CAPACITY] = "";
 	UErrorCode st = U_ZERO_ERROR;
-	int best = -1;
+	int best = -1, other = -1;
 	size_t i;
 
 	i18n_maximize(id, lang, script, region);
@@ -221,8 +242,10 @@ i18n_negotiate(const char *id, struct i18n_avail *av, size_t n)
 			return (int)i; /* exact region */
 		if (avreg[0] == '\0' && best == -1)
 			best = (int)i; /* the language's own catalog */
+		if (avreg[0] != '\0' && other == -1)
+			other = (int)i; /* the language as spoken elsewhere */
 	}
-	return best;
+	return best != -1 ? best : other;
 }
 
 static const char *
@@ -262,19 +285,42 @@ i18n_new(const char *locales_dir)
 	return ui;
 }
 
-/* Loads the chosen catalog; on failure *cause is set. */
+/* Opens the chosen catalog (bundle name); on failure *cause is set. */
 static int
-i18n_load(struct i18n *ui, const char *tag, char **cause)
+i18n_load(struct i18n *ui, const char *name, char **cause)
 {
-	char *path = xasprintf("%s/%s.yaml", ui->locales_dir, tag);
+	char *tag;
 
-	ui->cat = catalog_load(path, cause);
-	free(path);
-	if (ui->cat == NULL)
+	if ((ui->cat = i18n_catalog_open(ui->locales_dir, name, cause)) == NULL)
 		return -1;
+	tag = i18n_bundle_tag(name);
 	snprintf(ui->tag, sizeof ui->tag, "%s", tag);
+	free(tag);
 	ui->rtl = uloc_isRightToLeft(ui->locale);
 	return 0;
+}
+
+/*
+ * The formatting locale for request id served by the catalog named tag:
+ * the request's, unless it names no region and the catalog does; then the
+ * catalog's, so that names and dates are of the variant its words are
+ * (pt with the pt_PT catalog formats as pt_PT, not as ICU's pt, which is
+ * Brazilian).
+ */
+static void
+i18n_set_locale(struct i18n *ui, const char *id, const char *tag)
+{
+	char reg[ULOC_COUNTRY_CAPACITY] = "", catid[ULOC_FULLNAME_CAPACITY];
+	char catreg[ULOC_COUNTRY_CAPACITY] = "";
+	UErrorCode st = U_ZERO_ERROR;
+
+	uloc_getCountry(id, reg, sizeof reg, &st);
+	if (i18n_locale_id(tag, catid, sizeof catid) == 0)
+		uloc_getCountry(catid, catreg, sizeof catreg, &st);
+	if (U_SUCCESS(st) && reg[0] == '\0' && catreg[0] != '\0')
+		snprintf(ui->locale, sizeof ui->locale, "%s", catid);
+	else
+		snprintf(ui->locale, sizeof ui->locale, "%s", id);
 }
 
 static int
@@ -290,7 +336,7 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 		if (i18n_locale_id(req[i], id, sizeof id) == -1)
 			continue;
 		if ((k = i18n_negotiate(id, av, n)) != -1)
-			snprintf(ui->locale, sizeof ui->locale, "%s", id);
+			i18n_set_locale(ui, id, av[k].tag);
 	}
 	if (k == -1) {
 		strcpy(ui->locale, "en");
@@ -300,7 +346,7 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 	}
 	if (k == -1) {
 		free(av);
-		*cause = xasprintf("%s: no English catalog (en.yaml) found", ui->locales_dir);
+		*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
 		return -1;
 	}
 	i = (size_t)k;
@@ -368,12 +414,19 @@ i18n_open_tag(const char *tag, const char *locales_dir, char **cause)
 		i18n_free(ui);
 		return NULL;
 	}
-	/* Formats follow the requested language even without its catalog. */
+	/* Formats follow the requested language even without its catalog
+	 * (a card in Hindi has Hindi dates around English words). */
 	{
-		char id[ULOC_FULLNAME_CAPACITY];
+		char id[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY] = "";
+		char catlang[ULOC_LANG_CAPACITY] = "";
+		UErrorCode st = U_ZERO_ERROR;
 
-		if (i18n_locale_id(tag, id, sizeof id) == 0)
-			snprintf(ui->locale, sizeof ui->locale, "%s", id);
+		if (i18n_locale_id(tag, id, sizeof id) == 0) {
+			uloc_getLanguage(id, lang, sizeof lang, &st);
+			uloc_getLanguage(ui->locale, catlang, sizeof catlang, &st);
+			if (U_FAILURE(st) || strcmp(lang, catlang) != 0)
+				snprintf(ui->locale, sizeof ui->locale, "%s", id);
+		}
 	}
 	return ui;
 }
@@ -383,8 +436,8 @@ i18n_free(struct i18n *ui)
 {
 	if (ui == NULL)
 		return;
-	catalog_free(ui->cat);
-	catalog_free(ui->en);
+	i18n_catalog_free(ui->cat);
+	i18n_catalog_free(ui->en);
 	if (ui->coll)
 		ucol_close(ui->coll);
 	if (ui->conv)
@@ -458,6 +511,28 @@ i18n_icu_version(void)
  */
 static int i18n_scan_message(const char **pp, char *types, int depth, bool plural);
 
+/* ICU's Pattern_White_Space, as far as it survives the sanitizer. */
+static bool
+i18n_scan_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* True when the len letters at w are kw, in any case, as ICU reads an
+ * argument type ("Plural" is plural). */
+static bool
+i18n_scan_word(const char *w, size_t len, const char *kw)
+{
+	size_t i;
+
+	if (len != strlen(kw))
+		return false;
+	for (i = 0; i < len; i++)
+		if ((w[i] | 0x20) != kw[i])
+			return false;
+	return true;
+}
+
 static int
 i18n_scan_arg(const char **pp, char *types, int depth)
 {
@@ -466,7 +541,7 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 	char t = 's';
 	bool sub = false, plural = false;
 
-	while (*p == ' ')
+	while (i18n_scan_space(*p))
 		p++;
 	if (*p < '0' || *p > '9')
 		return -1;
@@ -475,37 +550,40 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 		if (num > 9)
 			return -1;
 	}
-	while (*p == ' ')
+	while (i18n_scan_space(*p))
 		p++;
 	if (*p == ',') {
 		const char *w;
 		size_t wl;
 
 		p++;
-		while (*p == ' ')
+		while (i18n_scan_space(*p))
 			p++;
 		w = p;
 		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
 			p++;
 		wl = (size_t)(p - w);
-		if (wl == 6 && strncmp(w, "select", 6) == 0) {
+		if (i18n_scan_word(w, wl, "select")) {
 			t = 's';
 			sub = true;
-		} else if ((wl == 6 && strncmp(w, "plural", 6) == 0) ||
-			   (wl == 13 && strncmp(w, "selectordinal", 13) == 0)) {
+		} else if (i18n_scan_word(w, wl, "plural") || i18n_scan_word(w, wl, "selectordinal")) {
 			t = 'n';
 			sub = plural = true;
+		} else if (i18n_scan_word(w, wl, "choice")) {
+			/* Nested messages this scanner does not follow: refused, so
+			 * that no argument can hide in one. */
+			return -1;
 		} else {
 			t = 'n';
 		}
-		while (*p == ' ')
+		while (i18n_scan_space(*p))
 			p++;
 		if (*p == ',') {
 			p++;
 			if (sub) {
 				/* selector { message } ... */
 				for (;;) {
-					while (*p == ' ' || *p == '\n' || *p == '\t')
+					while (i18n_scan_space(*p))
 						p++;
 					if (*p == '}')
 						break;
@@ -523,13 +601,11 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 					}
 				}
 			} else {
-				int d = 0;
-
-				while (*p && !(*p == '}' && d == 0)) {
+				/* A style (number, date, time) holds no argument; one
+				 * with a brace is refused rather than guessed at. */
+				while (*p && *p != '}') {
 					if (*p == '{')
-						d++;
-					else if (*p == '}')
-						d--;
+						return -1;
 					p++;
 				}
 			}
@@ -557,7 +633,9 @@ i18n_scan_message(const char **pp, char *types, int depth, bool plural)
 		if (*p == '\'') {
 			if (p[1] == '\'') {
 				p += 2;
-			} else if (p[1] == '{' || p[1] == '}' || p[1] == '|' || (plural && p[1] == '#')) {
+			} else if (p[1] == '{' || p[1] == '}' || (plural && p[1] == '#')) {
+				/* Quoted text, as ICU's DOUBLE_OPTIONAL mode reads it
+				 * ('| quotes only in choice, which is refused). */
 				p++;
 				while (*p && !(*p == '\'' && p[1] != '\''))
 					p += (*p == '\'') ? 2 : 1;
@@ -599,17 +677,17 @@ i18n_pattern_args(const char *pattern, char types[11])
 static const char *
 i18n_pattern(struct i18n *ui, const char *key, bool english)
 {
-	const char *p = english ? NULL : catalog_get(ui->cat, key);
+	const char *p = english ? NULL : i18n_catalog_get(ui->cat, key);
 
 	if (p == NULL) {
 		if (ui->en == NULL && strcmp(ui->tag, "en") != 0) {
-			char *cause = NULL, *path = xasprintf("%s/en.yaml", ui->locales_dir);
+			char *cause = NULL;
 
-			ui->en = catalog_load(path, &cause);
+			/* Without English, the key itself is shown (i18n_fmt). */
+			ui->en = i18n_catalog_open(ui->locales_dir, "en", &cause);
 			free(cause);
-			free(path);
 		}
-		p = catalog_get(ui->en ? ui->en : ui->cat, key);
+		p = i18n_catalog_get(ui->en ? ui->en : ui->cat, key);
 	}
 	return p;
 }
@@ -664,6 +742,29 @@ i18n_umsg(UMessageFormat *f, UChar *out, int32_t cap, const char *t, const struc
 #undef D
 }
 
+/* A new compiled format of pattern in the UI locale; NULL if it does not
+ * parse.  The caller closes it. */
+static UMessageFormat *
+i18n_open_format(const struct i18n *ui, const char *pattern)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	UMessageFormat *f;
+	UChar *pat;
+	int32_t plen;
+
+	if ((pat = i18n_u16(pattern, &plen)) == NULL)
+		return NULL;
+	f = umsg_open(pat, plen, ui->locale, &pe, &st);
+	free(pat);
+	/* umsg_open returns its half-built format even when it fails. */
+	if (U_FAILURE(st) && f != NULL) {
+		umsg_close(f);
+		f = NULL;
+	}
+	return f;
+}
+
 /*
  * The compiled format of a catalog pattern, cached by the pattern's
  * address (patterns live as long as their catalog, that is as long as
@@ -675,11 +776,7 @@ static UMessageFormat *
 i18n_compiled(struct i18n *ui, const char *pattern)
 {
 	size_t h = ((uintptr_t)pattern >> 3) % I18N_FMT_CACHE, i;
-	UErrorCode st = U_ZERO_ERROR;
-	UParseError pe;
 	UMessageFormat *f;
-	UChar *pat;
-	int32_t plen;
 
 	for (i = 0; i < I18N_FMT_CACHE; i++, h = (h + 1) % I18N_FMT_CACHE) {
 		if (ui->fmtcache[h].pattern == pattern)
@@ -687,12 +784,7 @@ i18n_compiled(struct i18n *ui, const char *pattern)
 		if (ui->fmtcache[h].pattern == NULL)
 			break;
 	}
-	if ((pat = i18n_u16(pattern, &plen)) == NULL)
-		return NULL;
-	f = umsg_open(pat, plen, ui->locale, &pe, &st);
-	free(pat);
-	if (U_FAILURE(st))
-		f = NULL;
+	f = i18n_open_format(ui, pattern);
 	if (i < I18N_FMT_CACHE) {
 		ui->fmtcache[h].pattern = pattern;
 		ui->fmtcache[h].fmt = f;
@@ -702,14 +794,6 @@ i18n_compiled(struct i18n *ui, const char *pattern)
 		f = NULL;
 	}
 	return f;
-}
-
-/* True when a pattern without arguments reads as itself: no braces and
- * no apostrophes to interpret. */
-static bool
-i18n_literal(const char *pattern)
-{
-	return strpbrk(pattern, "{}'") == NULL;
 }
 
 /* True when s is well-formed UTF-8 (what i18n_u16 accepts). */
@@ -731,71 +815,34 @@ i18n_valid_utf8(const char *s)
 	return true;
 }
 
-/*
- * Formats the commonest kind of pattern without ICU: one whose only
- * syntax is string arguments such as {0} (no apostrophes, no plural,
- * select or number), which MessageFormat would copy through unchanged.
- * Returns NULL when the pattern is not of that kind or names an argument
- * that is not a string of types; the caller then asks ICU.
- */
-static char *
-i18n_simple(const char *pattern, const char *types, const char *const *s8)
-{
-	struct buf out = {0};
-	const char *p = pattern, *lit = pattern;
-	size_t nt = strlen(types);
-
-	if (strchr(pattern, '\'') != NULL)
-		return NULL;
-	for (; *p != '\0'; p++) {
-		size_t arg;
-
-		if (*p == '}')
-			break;
-		if (*p != '{')
-			continue;
-		if (p[1] < '0' || p[1] > '9' || p[2] != '}' || (arg = (size_t)(p[1] - '0')) >= nt ||
-		    types[arg] != 's')
-			break;
-		buf_addn(&out, lit, (size_t)(p - lit));
-		buf_add(&out, s8[arg]);
-		p += 2;
-		lit = p + 1;
-	}
-	if (*p != '\0') {
-		buf_free(&out);
-		return NULL;
-	}
-	buf_addn(&out, lit, (size_t)(p - lit));
-	if (out.s == NULL)
-		return xstrdup("");
-	return buf_detach(&out);
-}
-
-/* Formats one pattern; NULL if it does not parse or the types differ. */
-static char *
-i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
+/* True when the C types of the arguments (types) are those the pattern's
+ * arguments need: umsg_format would read the wrong type otherwise. */
+static bool
+i18n_types_fit(const char *pattern, const char *types)
 {
 	char want[11];
-	UChar *out = NULL;
-	int32_t n;
-	UErrorCode st = U_ZERO_ERROR;
-	UMessageFormat *f;
-	char *res = NULL;
 	size_t i, nt = strlen(types);
 
-	if (nt == 0 && i18n_literal(pattern))
-		return xstrdup(pattern);
 	if (i18n_pattern_args(pattern, want) == -1)
-		return NULL;
+		return false;
 	for (i = 0; i < 10; i++) {
 		char have = i < nt ? types[i] : '\0';
 
 		if (want[i] != '\0' && want[i] != have)
-			return NULL; /* would pass the wrong C type */
+			return false;
 	}
-	if ((f = i18n_compiled(ui, pattern)) == NULL)
-		return NULL;
+	return true;
+}
+
+/* Formats with f; NULL on an ICU error. */
+static char *
+i18n_format_with(UMessageFormat *f, const char *types, const struct i18n_arg *a)
+{
+	UChar *out = NULL;
+	int32_t n;
+	UErrorCode st = U_ZERO_ERROR;
+	char *res = NULL;
+
 	n = i18n_umsg(f, NULL, 0, types, a, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR) {
 		st = U_ZERO_ERROR;
@@ -808,16 +855,63 @@ i18n_format(struct i18n *ui, const char *pattern, const char *types, const struc
 	return res;
 }
 
+/* Formats one catalog pattern; NULL if it does not parse or the types differ. */
+static char *
+i18n_format(struct i18n *ui, const char *pattern, const char *types, const struct i18n_arg *a)
+{
+	UMessageFormat *f;
+
+	if (!i18n_types_fit(pattern, types) || (f = i18n_compiled(ui, pattern)) == NULL)
+		return NULL;
+	return i18n_format_with(f, types, a);
+}
+
+char *i18n_fmt_pattern(struct i18n *ui, const char *pattern, const char *types);
+
+/*
+ * Exported for the fuzz harness of catalog messages (not part of the
+ * i18n.h API): formats pattern as if a catalog held it, which is after
+ * the sanitizer, with "x" for each 's' argument and 2 for each 'n' one,
+ * without the cache (the pattern does not outlive the call).  NULL when
+ * the pattern does not parse or does not take these types.
+ */
+char *
+i18n_fmt_pattern(struct i18n *ui, const char *pattern, const char *types)
+{
+	struct i18n_arg a[3] = {{0}};
+	struct buf safe = {0};
+	UMessageFormat *f = NULL;
+	char *res = NULL;
+	size_t i, n = strlen(types);
+
+	if (n > 3)
+		return NULL;
+	sanitize_text(&safe, pattern, false);
+	if (safe.s == NULL)
+		buf_add(&safe, "");
+	for (i = 0; i < n; i++) {
+		a[i].d = 2;
+		if (types[i] == 's')
+			a[i].s = i18n_u16("x", NULL);
+	}
+	if (i18n_types_fit(safe.s, types) && (f = i18n_open_format(ui, safe.s)) != NULL) {
+		res = i18n_format_with(f, types, a);
+		umsg_close(f);
+	}
+	for (i = 0; i < n; i++)
+		free(a[i].s);
+	buf_free(&safe);
+	return res;
+}
+
 char *
 i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
 {
 	struct i18n_arg a[3] = {{0}};
-	const char *s8[3] = {NULL, NULL, NULL};
 	size_t i, n = strlen(types);
 	va_list ap;
 	char *res = NULL;
 	const char *p;
-	bool converted = false;
 	int pass;
 
 	if (n > 3)
@@ -829,22 +923,16 @@ i18n_fmt(struct i18n *ui, const char *key, const char *types, ...)
 		} else {
 			const char *s = va_arg(ap, const char *);
 
-			s8[i] = s == NULL ? "" : i18n_valid_utf8(s) ? s : "\xef\xbf\xbd";
+			s = s == NULL ? "" : i18n_valid_utf8(s) ? s : "\xef\xbf\xbd";
+			a[i].s = i18n_u16(s, NULL);
 		}
 	}
 	va_end(ap);
-	/* The catalog's pattern, else the English one. */
-	for (pass = 0; pass < 2 && res == NULL; pass++) {
-		if ((p = i18n_pattern(ui, key, pass == 1)) == NULL)
-			continue;
-		if ((res = i18n_simple(p, types, s8)) != NULL)
-			break;
-		for (i = 0; i < n && !converted; i++)
-			if (types[i] != 'n')
-				a[i].s = i18n_u16(s8[i], NULL);
-		converted = true;
-		res = i18n_format(ui, p, types, a);
-	}
+	/* The catalog's pattern, else the English one; every message is
+	 * formatted by ICU MessageFormat. */
+	for (pass = 0; pass < 2 && res == NULL; pass++)
+		if ((p = i18n_pattern(ui, key, pass == 1)) != NULL)
+			res = i18n_format(ui, p, types, a);
 	for (i = 0; i < n; i++)
 		free(a[i].s);
 	return res ? res : xstrdup(key);

@@ -21,10 +21,13 @@ struct i18n;
  * Opens a UI context.  ui_tag is the --ui-language value, or NULL to take
  * the standard environment (LC_ALL, LC_MESSAGES, LANG; GNU LANGUAGE as a
  * priority list when the locale is not "C"/"POSIX").  The request is
- * negotiated against the catalogs in locales_dir (files NAME.yaml): same
- * language and script after adding likely subtags, preferring the same
- * region, so pt_BR falls back to pt and sr_Latn never to sr (Cyrillic); if
- * nothing fits, English.  An explicit ui_tag that is not a well-formed
+ * negotiated against the catalogs in locales_dir (ICU resource bundles
+ * NAME.res, see i18n_catalog.h): same language and script after adding
+ * likely subtags, preferring the same region, then the language's own
+ * catalog, then one of its regional ones, so pt_BR falls back to pt (or
+ * pt_PT when there is no pt) and sr_Latn never to sr (Cyrillic); if
+ * nothing fits, English.  A request without a region served by a regional
+ * catalog formats as that region.  An explicit ui_tag that is not a well-formed
  * language tag is an error; a well-formed one with no catalog falls back.
  * On error NULL is returned and *cause is set (the caller frees it).
  */
@@ -49,6 +52,11 @@ void i18n_free(struct i18n *ui);
 void i18n_set_datadir(struct i18n *ui, const char *dir);
 /* Frees ICU's cached data (u_cleanup); call once, last, in debug builds. */
 void i18n_cleanup(void);
+
+/* The languages of the catalogs in locales_dir, the ones i18n_open
+ * negotiates among, as BCP 47 tags ("cs", "pt-BR"), sorted by file name.
+ * Returns the count; free *out with i18n_strv_free. */
+size_t i18n_ui_languages(const char *locales_dir, char ***out);
 
 /* The catalog chosen, as a BCP 47 tag ("cs", "pt"); owned by ui. */
 const char *i18n_tag(const struct i18n *ui);

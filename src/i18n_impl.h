@@ -16,8 +16,8 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
-#include "catalog.h"
 #include "i18n.h"
+#include "i18n_catalog.h"
 
 struct i18n_names; /* private to i18n_names.c */
 
@@ -29,8 +29,8 @@ struct i18n {
 	bool rtl;
 	bool utf8;
 	char *locales_dir;
-	struct catalog *cat;  /* the chosen catalog */
-	struct catalog *en;   /* English, loaded on first missing key */
+	struct i18n_catalog *cat; /* the chosen catalog */
+	struct i18n_catalog *en;  /* English, opened on the first missing key */
 	UCollator *coll;      /* opened on first use */
 	UConverter *conv;     /* terminal charset when not UTF-8 */
 	UTransliterator *translit;

@@ -1,6 +1,6 @@
 /*
  * le.h - the little-endian integers of the compiled files (services.idx,
- * names.cache, LANG.ytree), which are the same on every architecture.
+ * names.cache), which are the same on every architecture.
  * Each reads from any alignment; a 64-bit one is one load where the
  * machine is little-endian.
  */

@@ -4,7 +4,6 @@
  * session, and map the outcome to an exit status.  The only file besides
  * cli, prompt and diag that decides to print or exit.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
@@ -628,21 +627,12 @@ main_list(struct main_ctx *m)
 				       xstrdup(origin_kind_name(m->t->files[i]->kind)));
 	} else {
 		/* ui-languages: every catalog, named in itself. */
-		DIR *d = opendir(m->localedir);
-		struct dirent *de;
+		char **tags;
+		size_t nt = i18n_ui_languages(m->localedir, &tags);
 
-		while (d != NULL && (de = readdir(d)) != NULL) {
-			size_t l = strlen(de->d_name);
-			char *tag;
-
-			if (l < 5 || strcmp(de->d_name + l - 4, ".res") != 0)
-				continue;
-			tag = xstrndup(de->d_name, l - 4);
-			main_pairs_add(&v, &n, tag, i18n_language_autonym(tag));
-			free(tag);
-		}
-		if (d != NULL)
-			closedir(d);
+		for (i = 0; i < nt; i++)
+			main_pairs_add(&v, &n, tags[i], i18n_language_autonym(tags[i]));
+		i18n_strv_free(tags, nt);
 	}
 	main_sort_ui = m->ui;
 	if (n > 1 && strcmp(m->o.list, "sources") != 0)

@@ -226,8 +226,9 @@ render_when(struct render *r, struct i18n *ui, const char *zone, double t, doubl
 	char *tm = i18n_time_in(ui, zone, t, day), *zn = i18n_zone_name(ui, zone), *res;
 
 	if (ui == r->ui && !i18n_same_wall_time(ui, zone, t)) {
-		char *mine = i18n_time_in(ui, NULL, t, render_day(zone, t) != render_day(zone, at) ||
-							       !i18n_same_wall_time(ui, zone, at));
+		const char *wz = i18n_worker_zone(ui);
+		char *mine = i18n_time_in(ui, NULL, t,
+					  wz[0] != '\0' && render_day(wz, t) != render_day(wz, at));
 
 		res = i18n_fmt(ui, "time.zone_and_yours", "sss", tm, zn, mine);
 		free(mine);

@@ -60,7 +60,7 @@ ROWS, COLS = 500, 80
 COUNTRY_Q = b"Caller's country: "
 LANGUAGE_Q = b"Caller's language [Czech]: "
 COMMAND_Q = b"Command (? for help): "
-RESULTS_HEAD = b"Services for Czechia, in Czech"
+RESULTS_HEAD = "Services – country: Czechia, language: Czech".encode()
 
 
 class SessionError(Exception):

@@ -6,7 +6,7 @@ compares stdout, stderr and the exit status with what the case expects; on a
 mismatch it prints a unified diff and exits 1.  It never touches anything
 outside a fresh temporary directory.
 
-    run.py --bin PATH [--fixtures DIR] [--update] CASE...
+    run.py --bin PATH [--fixtures DIR] [--built DIR] [--update] CASE...
 
 A case file is a few "key: value" header lines, then sections that each start
 with a line "--- NAME" and run to the next section:
@@ -30,9 +30,10 @@ with a line "--- NAME" and run to the next section:
 
 "--- stdout" absent means stdout is not compared byte for byte (use jq or
 stdout-contains then).  In args, env, files and expected output, @TMP@ is the
-temporary directory, @DATADIR@ the staged data directory next to the binary
-and @FIXTURES@ tests/data.  A trailing newline at the end of a section is part
-of it; the file's last newline closes the last section.
+temporary directory, @DATADIR@ the staged data directory next to the binary,
+@FIXTURES@ tests/data and @BUILT@ the fixtures the build makes (--built).  A
+trailing newline at the end of a section is part of it; the file's last
+newline closes the last section.
 
 --update rewrites the stdout and stderr sections (and status) from the actual
 run: read every change before keeping it.
@@ -79,8 +80,12 @@ def parse_case(path):
     return head, sections, order, text
 
 
+BUILT = ""
+
+
 def subst(s, tmp, datadir, fixtures):
-    return s.replace("@TMP@", tmp).replace("@DATADIR@", datadir).replace("@FIXTURES@", fixtures)
+    return (s.replace("@TMP@", tmp).replace("@DATADIR@", datadir).replace("@FIXTURES@", fixtures)
+            .replace("@BUILT@", BUILT))
 
 
 def unsubst(s, tmp, datadir, fixtures):
@@ -114,8 +119,8 @@ def run_case(path, binary, fixtures, update):
         return 77
     catdir = os.path.join(os.path.dirname(binary), "..", "share", "signpost", "locales")
     for tag in head.get("requires-catalog", "").split():
-        if not os.path.exists(os.path.join(catdir, tag + ".yaml")):
-            print(f"{name}: SKIP: the UI catalog {tag}.yaml is not there yet")
+        if not os.path.exists(os.path.join(catdir, tag + ".res")):
+            print(f"{name}: SKIP: the UI catalog {tag}.res is not there yet")
             return 77
     tmp = tempfile.mkdtemp(prefix="signpost-cli.")
     try:
@@ -275,9 +280,12 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--fixtures", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                        "..", "data"))
+    ap.add_argument("--built", default="", help="the fixtures the build makes (@BUILT@)")
     ap.add_argument("--update", action="store_true")
     ap.add_argument("cases", nargs="+")
     a = ap.parse_args()
+    global BUILT
+    BUILT = os.path.abspath(a.built) if a.built else ""
     binary = os.path.abspath(a.bin)
     fixtures = os.path.normpath(os.path.abspath(a.fixtures))
     rc = 0

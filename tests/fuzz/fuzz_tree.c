@@ -1,7 +1,7 @@
 /*
  * fuzz_tree.c - libFuzzer harness for ynode_decode, which reads the parsed
- * services stored in a compiled index and the trees of compiled catalogs
- * (files others can tamper with; corpus/tree/catalog is a catalog's tree):
+ * services stored in a compiled index (a file others can tamper with;
+ * corpus/tree/catalog is the tree of a small YAML document):
  * arbitrary bytes must decode or be refused, never crash, and whatever
  * decodes must encode and decode again to the same bytes.
  */

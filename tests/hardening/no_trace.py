@@ -117,7 +117,7 @@ def interactive(env, log):
         p.wait(timeout=20)
     finally:
         os.close(master)
-    if b"Emergency numbers in Czechia" not in seen:
+    if b"Emergency numbers (Czechia)" not in seen:
         return f"interactive session showed no lookup; screen: {seen[-300:]!r}"
     return None
 

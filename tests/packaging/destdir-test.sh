@@ -4,13 +4,12 @@
 # installed file carries an RPATH or a build path, that the man pages are
 # lint-clean, and that the installed binary, run from outside the source
 # tree with an empty environment, reads only the installed data, through
-# the installed index and compiled catalogs.
+# the installed index and the installed UI catalogs (ICU resource bundles).
 #
-# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR [release|sanitize [CATALOG_COMPILED]]
-# CATALOG_COMPILED (tests/index/catalog_compiled.c) tells whether the
-# installed compiled catalogs are current.
+# Usage: destdir-test.sh SOURCE_DIR BUILD_DIR release|sanitize LIBEXECDIR SYSCONFDIR
+# (the last two as configured: the man pages name them)
 set -euo pipefail
-src=$1 build=$2 cc=${4:-}
+src=$1 build=$2 libexec=$4 sysconf=$5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "destdir-test: $*" >&2; exit 1; }
@@ -35,17 +34,18 @@ expected=(
 	usr/share/zsh/vendor-completions/_signpost
 	usr/share/fish/vendor_completions.d/signpost.fish
 )
-for f in "$src"/locales/*.yaml; do
+# One bundle per translation, and English from the template.
+expected+=(usr/share/signpost/locales/en.res)
+for f in "$src"/locales/*.po; do
 	name=${f##*/}
-	expected+=("usr/share/signpost/locales/$name" "usr/share/signpost/locales/${name%.yaml}.ytree")
+	expected+=("usr/share/signpost/locales/${name%.po}.res")
 done
-[ -e "$src/man/signpost.1" ] && expected+=(usr/share/man/man1/signpost.1)
-# The translated man pages, man/LANG/signpost.N, go to the localised
-# man directories.
-for f in "$src"/man/*/signpost.[1-9]; do
-	[ -e "$f" ] || continue
-	lang=${f%/*} lang=${lang##*/}
-	expected+=("usr/share/man/$lang/man${f##*.}/${f##*/}")
+expected+=(usr/share/man/man1/signpost.1)
+# The translated man pages (written by po4a from man/po/signpost.N/LANG.po)
+# go to the localised man directories.
+for f in "$src"/man/po/signpost.[1-9]/*.po; do
+	lang=${f##*/} lang=${lang%.po} page=${f%/*} page=${page##*/}
+	expected+=("usr/share/man/$lang/man${page##*.}/$page")
 done
 for f in "${expected[@]}"; do
 	[ -f "$root/$f" ] || fail "not installed: /$f"
@@ -64,6 +64,15 @@ for p in "$(cd "$build" && pwd -P)" "$(cd "$src" && pwd -P)"; do
 	if grep -rlF -- "$p" "$root" >&2; then
 		fail "build or source path $p in the files above"
 	fi
+done
+
+# The pages name the paths the build was configured with, which CMake
+# filled in, in every language.
+for page in "$root"/usr/share/man/*man5/signpost.5 "$root"/usr/share/man/*/man5/signpost.5; do
+	grep -qxF ".It Pa $libexec/signpost/signpost-mkindex" "$page" ||
+		fail "${page#"$root"} does not name $libexec/signpost/signpost-mkindex"
+	grep -qF "$sysconf/signpost" "$page" || fail "${page#"$root"} does not name $sysconf/signpost"
+	if grep -n '@[A-Z_]*@' "$page" >&2; then fail "${page#"$root"} has unsubstituted paths"; fi
 done
 
 # Man pages: clean under mandoc -Tlint and groff -ww.  mandoc stops at
@@ -94,14 +103,9 @@ grep -Fq "\"$root/usr/bin/../share/signpost/services.idx\"" "$tmp/trace" ||
 	fail "the installed index was not opened"
 [ "$(grep -c 'share/signpost/services.yaml"' "$tmp/yaml")" = 1 ] ||
 	{ cat "$tmp/yaml" >&2; fail "the installed index was stale: the whole table was read"; }
-# The installed compiled catalog of the UI language (English here) is
-# opened, and every installed one is current, so it is used.
-grep -Fq "\"$root/usr/bin/../share/signpost/locales/en.ytree\"" "$tmp/trace" ||
-	fail "the installed compiled catalog en.ytree was not opened"
-if [ -n "$cc" ]; then
-	"$cc" "$root"/usr/share/signpost/locales/*.yaml >"$tmp/cc" 2>&1 ||
-		{ cat "$tmp/cc" >&2; fail "an installed compiled catalog is not used (above)"; }
-fi
+# The installed catalog of the UI language (English here) is the one read.
+grep -Fq "\"$root/usr/bin/../share/signpost/locales/en.res\"" "$tmp/trace" ||
+	{ grep -F '.res"' "$tmp/trace" >&2; fail "the installed catalog en.res was not opened"; }
 if grep -v -F "\"$root/" "$tmp/yaml" | grep -v ENOENT >&2; then
 	fail "YAML opened outside the DESTDIR (above)"
 fi

@@ -477,12 +477,12 @@ test_holidays(void)
 int
 main(void)
 {
-	const char *src = getenv("SIGNPOST_SOURCE_DIR");
+	const char *loc = getenv("SIGNPOST_LOCALEDIR");
 	char *dir, *cause = NULL;
 
 	/* ICU reads TZ once, on first use: set it before anything else. */
 	setenv("TZ", "America/New_York", 1);
-	dir = xasprintf("%s/locales", src != NULL ? src : ".");
+	dir = xstrdup(loc != NULL ? loc : "locales");
 	if ((ui = i18n_open_tag("en", dir, &cause)) == NULL) {
 		fprintf(stderr, "i18n_open_tag: %s\n", cause);
 		free(cause);

@@ -67,8 +67,8 @@ test_pairs(const char *tag, const char *locales_dir)
 int
 main(void)
 {
-	const char *src = getenv("SIGNPOST_SOURCE_DIR");
-	char *dir = xasprintf("%s/locales", src != NULL ? src : ".");
+	const char *loc = getenv("SIGNPOST_LOCALEDIR");
+	char *dir = xstrdup(loc != NULL ? loc : "locales");
 
 	test_pairs("cs", dir);
 	test_pairs("en", dir);

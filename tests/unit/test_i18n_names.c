@@ -1024,7 +1024,8 @@ main(void)
 		fprintf(stderr, "SIGNPOST_SOURCE_DIR is not set\n");
 		return 1;
 	}
-	locales_dir = xasprintf("%s/locales", src);
+	locales_dir = xstrdup(getenv("SIGNPOST_LOCALEDIR") != NULL ? getenv("SIGNPOST_LOCALEDIR")
+							     : "locales");
 	test_codes();
 	test_fallbacks();
 	test_display();

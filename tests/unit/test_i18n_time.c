@@ -504,10 +504,10 @@ test_cache(void)
 int
 main(void)
 {
-	const char *src = getenv("SIGNPOST_SOURCE_DIR");
+	const char *loc = getenv("SIGNPOST_LOCALEDIR");
 	double now;
 
-	locales_dir = xasprintf("%s/locales", src != NULL ? src : ".");
+	locales_dir = xstrdup(loc != NULL ? loc : "locales");
 	now = i18n_now();
 	CHECK(now > 1.7e12 && now < 1e14);
 	test_zone_valid();

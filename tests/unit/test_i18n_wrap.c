@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <dirent.h>
 
 #include "check.h"
 #include "i18n.h"
+#include "i18n_catalog.h"
 #include "table.h"
 #include "xmalloc.h"
 
@@ -184,7 +184,8 @@ main(void)
 	const char *src = getenv("SIGNPOST_SOURCE_DIR");
 	struct i18n *ui;
 
-	locales_dir = xasprintf("%s/locales", src != NULL ? src : ".");
+	locales_dir = xstrdup(getenv("SIGNPOST_LOCALEDIR") != NULL ? getenv("SIGNPOST_LOCALEDIR")
+							     : "locales");
 	test_width();
 	if ((ui = open_ui("cs")) != NULL) {
 		test_short(ui);

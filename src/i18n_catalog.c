@@ -1,0 +1,207 @@
+/*
+ * i18n_catalog.c - reads the UI catalogs, ICU resource bundles of
+ * strings (locales/LL.res), with ures_openDirect: no fallback to a parent
+ * locale or a root bundle, since the English fallback is i18n.c's and
+ * works per message.  Nothing here formats, prints or writes.
+ */
+#include "i18n_catalog.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ures.h>
+
+#include "i18n_impl.h"
+#include "sanitize.h"
+#include "xmalloc.h"
+
+struct i18n_catalog_entry {
+	char *key;
+	char *pattern;
+};
+
+struct i18n_catalog {
+	struct i18n_catalog_entry *v; /* sorted by key (strcmp) */
+	size_t n;
+};
+
+static int
+i18n_catalog_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct i18n_catalog_entry *)a)->key,
+		      ((const struct i18n_catalog_entry *)b)->key);
+}
+
+/*
+ * The package name under which ICU finds dir/NAME.res.  ICU takes a
+ * package name for a directory only when it is absolute or holds two
+ * slashes (otherwise it is the name of an ICU data tree), so a relative
+ * dir is written "./dir/".
+ */
+static char *
+i18n_catalog_package(const char *dir)
+{
+	return xasprintf("%s%s/", dir[0] == '/' ? "" : "./", dir);
+}
+
+struct i18n_catalog *
+i18n_catalog_open(const char *dir, const char *name, char **cause)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UResourceBundle *b, *item = NULL;
+	struct i18n_catalog *c;
+	char *pkg;
+	int32_t size, i;
+
+	*cause = NULL;
+	pkg = i18n_catalog_package(dir);
+	b = ures_openDirect(pkg, name, &st);
+	free(pkg);
+	if (U_FAILURE(st)) {
+		*cause = xasprintf("%s/%s.res: cannot read the catalog (ures_openDirect: %s)", dir,
+				   name, u_errorName(st));
+		return NULL;
+	}
+	if (ures_getType(b) != URES_TABLE) {
+		*cause = xasprintf("%s/%s.res: not a table of messages", dir, name);
+		ures_close(b);
+		return NULL;
+	}
+	size = ures_getSize(b);
+	c = xcalloc(1, sizeof *c);
+	c->v = xcalloc((size_t)size + 1, sizeof *c->v);
+	for (i = 0; i < size; i++) {
+		const UChar *s;
+		const char *key;
+		int32_t len = 0;
+		char *u8;
+		struct buf safe = {0};
+
+		item = ures_getByIndex(b, i, item, &st);
+		if (U_FAILURE(st) || (key = ures_getKey(item)) == NULL) {
+			*cause = xasprintf("%s/%s.res: message %d: %s", dir, name, (int)i,
+					   U_FAILURE(st) ? u_errorName(st) : "no key");
+			goto fail;
+		}
+		if (ures_getType(item) != URES_STRING) {
+			*cause = xasprintf("%s/%s.res: message %s is not a string", dir, name, key);
+			goto fail;
+		}
+		s = ures_getString(item, &len, &st);
+		if (U_FAILURE(st) || (u8 = i18n_u8(s, len)) == NULL) {
+			*cause = xasprintf("%s/%s.res: message %s: %s", dir, name, key,
+					   U_FAILURE(st) ? u_errorName(st) : "not text");
+			goto fail;
+		}
+		/* Same treatment as data: a catalog from anywhere (a hostile
+		 * SIGNPOST_LOCALEDIR) cannot send escape sequences. */
+		sanitize_text(&safe, u8, false);
+		free(u8);
+		c->v[c->n].key = xstrdup(key);
+		c->v[c->n].pattern = safe.s != NULL ? buf_detach(&safe) : xstrdup("");
+		c->n++;
+	}
+	ures_close(item);
+	ures_close(b);
+	qsort(c->v, c->n, sizeof *c->v, i18n_catalog_cmp);
+	return c;
+fail:
+	ures_close(item);
+	ures_close(b);
+	i18n_catalog_free(c);
+	return NULL;
+}
+
+void
+i18n_catalog_free(struct i18n_catalog *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].key);
+		free(c->v[i].pattern);
+	}
+	free(c->v);
+	free(c);
+}
+
+const char *
+i18n_catalog_get(const struct i18n_catalog *c, const char *key)
+{
+	struct i18n_catalog_entry k = {.key = (char *)key}, *e;
+
+	if (c == NULL)
+		return NULL;
+	e = bsearch(&k, c->v, c->n, sizeof *c->v, i18n_catalog_cmp);
+	return e ? e->pattern : NULL;
+}
+
+size_t
+i18n_catalog_count(const struct i18n_catalog *c)
+{
+	return c ? c->n : 0;
+}
+
+const char *
+i18n_catalog_key(const struct i18n_catalog *c, size_t i)
+{
+	return c->v[i].key;
+}
+
+const char *
+i18n_catalog_pattern(const struct i18n_catalog *c, size_t i)
+{
+	return c->v[i].pattern;
+}
+
+static int
+i18n_catalog_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t
+i18n_catalog_list(const char *dir, char ***out)
+{
+	DIR *d;
+	struct dirent *de;
+	char **v = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		char id[ULOC_FULLNAME_CAPACITY], *name;
+		int32_t parsed = 0;
+		UErrorCode st = U_ZERO_ERROR;
+
+		if (len < 5 || len - 4 >= sizeof id || strcmp(de->d_name + len - 4, ".res") != 0)
+			continue;
+		name = xstrndup(de->d_name, len - 4);
+		/* A well-formed locale ("pt_BR" read as "pt-BR"), nothing else:
+		 * not ICU's root or pool bundles, not a stray file. */
+		for (char *p = name; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		uloc_forLanguageTag(name, id, sizeof id, &parsed, &st);
+		if (U_FAILURE(st) || parsed != (int32_t)(len - 4) || id[0] == '\0' ||
+		    strspn(de->d_name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") !=
+			    len - 4) {
+			free(name);
+			continue;
+		}
+		memcpy(name, de->d_name, len - 4);
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = name;
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof *v, i18n_catalog_strcmp);
+	*out = v;
+	return n;
+}

@@ -30,7 +30,7 @@
  * so a range cannot begin inside another item (in a block of text that
  * looks like YAML).
  *
- * Keys (made by table_keys_of):
+ * Keys (made by table_keys_of; an ended service has only its i: key):
  *   c:CC    services for country CC
  *   w:LL    services open worldwide in language LL (primary subtag, also
  *           for languages served through interpreters)

@@ -1182,6 +1182,9 @@ table_service_keys(const struct service *s, void (*fn)(void *, const char *), vo
 	snprintf(key, sizeof key, "i:%.45s", s->id);
 	if (strlen(s->id) < 45)
 		fn(ctx, key);
+	/* An ended service fits no lookup (match.h): only its id is a key. */
+	if (s->status == STATUS_ENDED)
+		return;
 	for (i = 0; i < s->countries.n; i++) {
 		if (strcmp(s->countries.v[i], "world") == 0) {
 			world = true;

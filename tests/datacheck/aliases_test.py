@@ -60,7 +60,7 @@ def cldr_names_by_locale(cldr):
         for t in ET.parse(path).getroot().iter("territory"):
             if t.text and re.fullmatch(r"[A-Z]{2}|\d{3}", t.get("type", "")):
                 names.setdefault(loc, {}).setdefault(fold(t.text), set()).add(t.get("type"))
-    for code, loc, name, _draft in cldr_names.subdivisions(cldr):
+    for code, loc, name, _draft, _parent in cldr_names.subdivisions(cldr):
         names.setdefault(loc.replace("-", "_"), {}).setdefault(fold(name), set()).add(code)
     return names
 
@@ -76,7 +76,7 @@ def main(argv):
     if doc.get("schema") != "1" or set(doc) != {"schema", "aliases"}:
         failures.append('aliases.yaml: needs schema "1" and aliases, nothing else')
     regions = regular_regions(cldr)
-    subdivisions = {c for c, _l, _n, _d in cldr_names.subdivisions(cldr)}
+    subdivisions = {r[0] for r in cldr_names.subdivisions(cldr)}
     names = cldr_names_by_locale(cldr)
     seen = set()
     for i, a in enumerate(doc.get("aliases") or []):

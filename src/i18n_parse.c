@@ -255,8 +255,12 @@ static int
 parse_distance(const UChar32 *q, int32_t qlen, const struct cache_entry *e, int max)
 {
 	UChar32 f[I18N_FOLD_MAX + 8];
-	int32_t n = i18n_fold_decode(e->key, e->klen, f, qlen + max + 1);
+	int32_t n;
 
+	/* A key has at least one byte and at most four per code point. */
+	if ((int32_t)e->klen < qlen - max || e->klen > 4 * (size_t)(qlen + max))
+		return max + 1;
+	n = i18n_fold_decode(e->key, e->klen, f, qlen + max + 1);
 	if (n > qlen + max || n < qlen - max)
 		return max + 1;
 	return i18n_fold_distance(q, qlen, f, n, max);

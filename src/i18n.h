@@ -37,19 +37,30 @@ struct i18n *i18n_open(const char *ui_tag, const char *locales_dir, char **cause
 struct i18n *i18n_open_tag(const char *tag, const char *locales_dir, char **cause);
 void i18n_free(struct i18n *ui);
 /*
- * Where ui finds names.cache, the precompiled index of every CLDR locale's
- * country and language names (built from ICU at build time by mknames):
- * dir/names.cache, dir being paths_datadir().  NULL, or never calling
- * this, means no cache.  The cache only saves time: a missing, unreadable
- * or stale one (another ICU, CLDR or Unicode version, a bad checksum) is
- * ignored and the names are read from ICU as without it.  Call it before
- * the first name lookup; later calls are ignored for ui's names.
- * The cache also holds ICU's answers for i18n_country_valid,
- * i18n_region_contains and the date and time patterns; those are
- * process-wide, so they use the cache of the last dir given to any
- * context (call this before the table is loaded).
+ * Where names.cache is: dir/names.cache, dir being paths_datadir().  It
+ * is generated data the program needs (built from ICU, CLDR and
+ * data/aliases.yaml by signpost_mknames at build time), and the only
+ * source of typed names in every language, regions and subdivisions,
+ * region groupings, language equivalences and date patterns: there is no
+ * second way to answer those.  One file serves the whole process (ui is
+ * not used and may be NULL); call this before anything that needs names.
  */
 void i18n_set_datadir(struct i18n *ui, const char *dir);
+/*
+ * Whether names.cache can be used: true, or false when it is missing,
+ * unreadable, damaged, of another format, or built for another ICU
+ * version or other ICU locale data (a distribution's split ICU data).
+ * With thorough, every block is verified now (--check), otherwise only
+ * the header and what has been read.  If about is not NULL, *about gets
+ * one allocated line in ui's language for --version and --check (ui may
+ * be NULL only when about is NULL): the file
+ * and what it was built from, or why it cannot be used.  While it is
+ * false, everything below that needs it fails: codes are not valid, no
+ * region contains anything, parsing a name gives I18N_NO_DATA, completion
+ * and equivalences give nothing, dates fall back to ISO 8601; the caller
+ * should stop with this reason first (exit 3).
+ */
+bool i18n_names_ready(struct i18n *ui, bool thorough, char **about);
 /* Frees ICU's cached data (u_cleanup); call once, last, in debug builds. */
 void i18n_cleanup(void);
 
@@ -81,24 +92,27 @@ char *i18n_fmt(struct i18n *ui, const char *key, const char *types, ...);
 /* Plain lookup of a message without arguments (same fallbacks). */
 char *i18n_str(struct i18n *ui, const char *key);
 
-/* CLDR display names in the UI language.  Unknown codes come back as the
- * code itself. */
+/* CLDR display names in the UI language, from ICU.  Unknown codes come
+ * back as the code itself. */
 char *i18n_country_name(struct i18n *ui, const char *code);
 char *i18n_language_name(struct i18n *ui, const char *tag);
-/* The name of an ISO 3166-2 region ("GB-SCT" -> "Scotland") in the UI
- * language, from CLDR's subdivision names; the code when there is none. */
+/* The name of an ISO 3166-2 region ("GB-SCT" -> "Scotland", "Skotsko") in
+ * the UI language, else in English, from CLDR's subdivision names in
+ * names.cache; the code itself when there is none.  A country code gets
+ * i18n_country_name. */
 char *i18n_region_name(struct i18n *ui, const char *code);
 /* The language named in itself ("čeština" for cs). */
 char *i18n_language_autonym(const char *tag);
 
 /* True when code is an ISO 3166-1 alpha-2 territory code ICU knows
- * (upper case expected). */
+ * (upper case expected), as names.cache records it. */
 bool i18n_country_valid(const char *code);
-/* True when group (e.g. "EU") is a CLDR grouping that contains country. */
+/* True when group (e.g. "EU") is a CLDR grouping that contains country,
+ * as names.cache records it. */
 bool i18n_region_contains(const char *group, const char *country);
-/* Canonical BCP 47 form of a language tag ("pt_br" -> "pt-BR",
- * "iw" -> "he"), or NULL when it is not a well-formed tag of a known
- * language. */
+/* Canonical BCP 47 form of a language tag ("pt_br" -> "pt-BR", "iw" ->
+ * "he", "tl" -> "fil": ICU's language aliases; ICU keeps "no"), or NULL
+ * when it is not a well-formed tag of a known language. */
 char *i18n_language_canonical(const char *tag);
 /* The most likely language of a country ("CZ" -> "cs", "CH" -> "de"),
  * from CLDR likely subtags; NULL if none. */
@@ -120,16 +134,36 @@ int i18n_collate(struct i18n *ui, const char *a, const char *b);
 char *i18n_sort_key(struct i18n *ui, const char *s);
 
 /*
- * Names typed by a person, in any language ICU has data for, matched
- * without regard to case or accents (default case folding, so Turkish
- * dotted and dotless i work in every locale), or codes: alpha-2, alpha-3
- * and numeric for countries, BCP 47 tags for languages.
- *   I18N_FOUND:     *out is the code ("CZ") or canonical tag ("cs").
- *   I18N_AMBIGUOUS: cands holds the codes that fit (sorted by UI name).
- *   I18N_UNKNOWN:   cands holds up to 5 closest codes (may be empty).
+ * Names typed by a person.  A country, region or language is taken only
+ * on an exact match, after case and accent folding (default case
+ * folding, so Turkish dotted and dotless i work in every locale), of a
+ * code (alpha-2, alpha-3, numeric, ISO 3166-2 "GB-SCT"; BCP 47 tags) or a
+ * name: CLDR's names in any locale, CLDR's subdivision names, or a name of
+ * data/aliases.yaml.  Names in the UI language or English, aliases and
+ * codes come first ("England" is GB-ENG, though Walser calls the United
+ * Kingdom so); other languages' names count when none of those fits, and
+ * then not alone when the input is also the first word of UI-language or
+ * English names ("Congo": CG in Spanish, the first word of CG's and CD's
+ * names in English: both are candidates).  A prefix, a later word or a
+ * near miss is never taken: it gives I18N_UNKNOWN with candidates.
+ *   I18N_FOUND:     *out is the code ("CZ", "GB-WLS": the caller splits
+ *                   country and region) or canonical tag ("cs").  One
+ *                   country with regions of its own of the same name
+ *                   ("Mexico", the state and the country) is the country;
+ *                   one language with its own regional forms is the
+ *                   language.
+ *   I18N_AMBIGUOUS: several codes have that exact name ("Georgia": GE and
+ *                   US-GA); cands holds them, countries first, then by
+ *                   their names in the UI language.
+ *   I18N_UNKNOWN:   cands holds up to 5 codes, best first: names that
+ *                   start with the input (in the UI language or English
+ *                   first), then names with a later word that does, then
+ *                   near misses by edit distance (may be empty).
+ *   I18N_NO_DATA:   names.cache cannot be used (i18n_names_ready says
+ *                   why); cands is empty.
  * The caller frees *out and calls i18n_candidates_free.
  */
-enum i18n_match { I18N_FOUND, I18N_AMBIGUOUS, I18N_UNKNOWN };
+enum i18n_match { I18N_FOUND, I18N_AMBIGUOUS, I18N_UNKNOWN, I18N_NO_DATA };
 struct i18n_candidates {
 	char **codes;
 	size_t n;
@@ -140,11 +174,13 @@ enum i18n_match i18n_language_parse(struct i18n *ui, const char *input, char **o
 				    struct i18n_candidates *cands);
 void i18n_candidates_free(struct i18n_candidates *c);
 /*
- * Completion for the interactive prompts: the display strings (names in the
- * UI language, in English and in the country's own languages, and codes)
- * whose folded form starts with the folded prefix, each once, sorted with
- * the UI collator; names in `first` (codes) come before the others.
- * Returns the count; free with i18n_strv_free.
+ * Completion for the interactive prompts: the display strings (names of
+ * countries and their regions, or of languages, in the UI language, in
+ * English and in the country's or language's own language, aliases in
+ * those languages, and codes) whose folded form starts with the folded
+ * prefix, each once, sorted with the UI collator; names of codes in
+ * `first` come before the others.  Returns the count (0 without
+ * names.cache); free with i18n_strv_free.
  */
 size_t i18n_country_complete(struct i18n *ui, const char *prefix, char ***out);
 size_t i18n_language_complete(struct i18n *ui, const char *prefix, const char *const *first,
@@ -207,10 +243,14 @@ char *i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outle
 char *i18n_from_terminal(struct i18n *ui, const char *s);
 
 /*
- * The caller languages whose services serve a caller who speaks tag, by
- * CLDR: its canonical aliases and the languages CLDR's language matching
- * puts close to it (arz and ary are served by ar; nb by no).  Not tag
- * itself.  Returns the count; free *out with i18n_strv_free.
+ * The languages whose services serve a caller who speaks tag, by CLDR (in
+ * names.cache): its language aliases both ways (tl and fil), and the
+ * languages CLDR's language matching puts within distance 10 of it, both
+ * ways unless CLDR says one way (arz and ary are served by ar, ar not by
+ * them; nb and no, and da, serve each other; gsw by de), for the tag as
+ * given and as i18n_language_canonical writes it (tl: fil; fil: tl).  For
+ * a tag with a script or region, its language's too.  Not tag itself.
+ * Returns the count; free *out with i18n_strv_free.
  */
 size_t i18n_language_served_by(const char *tag, char ***out);
 

@@ -15,9 +15,9 @@
 #include <unicode/ucal.h>
 #include <unicode/udat.h>
 #include <unicode/udateintervalformat.h>
-#include <unicode/udatpg.h>
 #include <unicode/utypes.h>
 
+#include "i18n_cache.h"
 #include "i18n_impl.h"
 #include "xmalloc.h"
 
@@ -222,8 +222,8 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
 	return 0;
 }
 
-const char *const i18n_time_skeletons[I18N_SKELETONS] = {"y", "yMMMM", "yMd", "EEEjmm",
-							   "jmm"};
+const char *const i18n_time_skeletons[I18N_SKELETONS] = {"y",      "yMMMM", "yMd",
+							   "EEEjmm", "jmm",   "MMMd"};
 
 /*
  * ICU's calendars switch from Julian to Gregorian dates at 1582-10-15, and
@@ -235,56 +235,64 @@ const char *const i18n_time_skeletons[I18N_SKELETONS] = {"y", "yMMMM", "yMd", "E
  */
 #define TIME_PROLEPTIC_BEFORE (-11676096000000.0) /* 1600-01-01T00:00Z */
 
-int32_t
-i18n_time_best_pattern(UDateTimePatternGenerator *gen, const char *skeleton, UChar *pat,
-		       int32_t cap, UErrorCode *status)
-{
-	UChar skel[16];
-	int32_t len;
-
-	if (U_FAILURE(*status))
-		return 0;
-	if (strlen(skeleton) >= sizeof skel / sizeof skel[0]) {
-		*status = U_ILLEGAL_ARGUMENT_ERROR;
-		return 0;
-	}
-	u_charsToUChars(skeleton, skel, (int32_t)strlen(skeleton) + 1);
-	len = udatpg_getBestPattern(gen, skel, -1, pat, cap, status);
-	if (U_SUCCESS(*status) && len >= cap)
-		*status = U_BUFFER_OVERFLOW_ERROR; /* no room for the terminator */
-	return len;
-}
-
 /*
  * The best pattern CLDR has for skeleton in ui's locale, into pat (128
- * units): from names.cache when it holds the locale (opening a pattern
- * generator reads all of a locale's calendar data), else from ICU's
- * pattern generator, opened once per context.  Returns its length; on
- * error status is set.
+ * units), as ICU's DateTimePatternGenerator gave it when names.cache was
+ * built (opening one reads all of a locale's calendar data, and it is the
+ * cache's to answer): for the locale itself, with its @hours= keyword (an
+ * hour cycle asked for with -u-hc-), else for its nearest parent ICU
+ * lists.  Other keywords and a region ICU has no locale for do not change
+ * the pattern: the formats still apply them (a region's own hour cycle is
+ * the one thing such a locale could have changed).  Returns its length;
+ * on error, or without names.cache, status is set.
  */
 static int32_t
 time_pattern(struct i18n *ui, const char *skeleton, UChar pat[128], UErrorCode *status)
 {
-	const char *cached;
+	struct i18n_cache *c = i18n_cache_shared();
+	char base[ULOC_FULLNAME_CAPACITY], parent[ULOC_FULLNAME_CAPACITY], hours[16] = "";
+	char id[ULOC_FULLNAME_CAPACITY + 32];
+	const char *found = NULL;
+	UErrorCode st = U_ZERO_ERROR;
 	int32_t len = 0;
 
 	if (U_FAILURE(*status))
 		return 0;
-	/* "=PATTERN": a pattern as it is (a zone's name: "=VVVV"). */
+	/* "=PATTERN": a pattern as it is (a zone's name: "=vvvv"). */
 	if (skeleton[0] == '=') {
 		u_strFromUTF8(pat, 128, &len, skeleton + 1, -1, status);
 		return len;
 	}
-	if ((cached = i18n_cache_pattern(i18n_cache_shared(), ui->locale, skeleton)) != NULL) {
-		UErrorCode st = U_ZERO_ERROR;
-
-		u_strFromUTF8(pat, 128, &len, cached, -1, &st);
-		if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING && len < 128)
-			return len;
+	if (c == NULL) {
+		*status = U_MISSING_RESOURCE_ERROR;
+		return 0;
 	}
-	if (ui->dtpg == NULL)
-		ui->dtpg = udatpg_open(ui->locale, status);
-	return i18n_time_best_pattern(ui->dtpg, skeleton, pat, 128, status);
+	uloc_getKeywordValue(ui->locale, "hours", hours, sizeof hours, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		hours[0] = '\0';
+	snprintf(base, sizeof base, "%s", ui->locale);
+	base[strcspn(base, "@")] = '\0';
+	while (found == NULL && base[0] != '\0') {
+		st = U_ZERO_ERROR;
+		snprintf(id, sizeof id, "%s%s%s", base, hours[0] ? "@hours=" : "", hours);
+		if ((found = i18n_cache_pattern(c, id, skeleton)) != NULL)
+			break;
+		uloc_getParent(base, parent, sizeof parent, &st);
+		if (U_FAILURE(st) || strcmp(parent, base) == 0 || strcmp(parent, "root") == 0)
+			break;
+		memcpy(base, parent, sizeof base);
+	}
+	if (found == NULL) {
+		*status = U_MISSING_RESOURCE_ERROR;
+		return 0;
+	}
+	st = U_ZERO_ERROR;
+	u_strFromUTF8(pat, 128, &len, found, -1, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING || len >= 128) {
+		*status = U_FAILURE(st) ? st : U_BUFFER_OVERFLOW_ERROR;
+		return 0;
+	}
+	return len;
 }
 
 /*
@@ -598,8 +606,6 @@ i18n_time_free(struct i18n *ui)
 	for (i = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
 		if (ui->fmts[i].fmt != NULL)
 			udat_close(ui->fmts[i].fmt);
-	if (ui->dtpg != NULL)
-		udatpg_close(ui->dtpg);
 	if (ui->weekdays != NULL)
 		udat_close(ui->weekdays);
 }
@@ -682,7 +688,7 @@ i18n_month_day(struct i18n *ui, int year, int month, int day)
 	if (i18n_zone_instant(TIME_UTC, &w, &t) != 0)
 		return xasprintf("%02d-%02d", month, day);
 	/* "MMMd": the day and the month's short name, ordered by the locale. */
-	s = time_format(ui, TIME_UTC, year ? i18n_time_skeletons[2] : "MMMd", t);
+	s = time_format(ui, TIME_UTC, i18n_time_skeletons[year ? 2 : 5], t);
 	return s != NULL ? s : xasprintf("%02d-%02d", month, day);
 }
 

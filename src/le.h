@@ -2,7 +2,8 @@
  * le.h - the little-endian integers of the compiled files (services.idx,
  * names.cache), which are the same on every architecture.
  * Each reads from any alignment; a 64-bit one is one load where the
- * machine is little-endian.
+ * machine is little-endian.  The le_set functions store the same
+ * integers, for the build-time writers.
  */
 #ifndef SIGNPOST_LE_H
 #define SIGNPOST_LE_H
@@ -33,6 +34,27 @@ le_u64(const unsigned char *p)
 #else
 	return (uint64_t)le_u32(p) | (uint64_t)le_u32(p + 4) << 32;
 #endif
+}
+
+static inline void
+le_set16(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+}
+
+static inline void
+le_set32(unsigned char *p, uint32_t v)
+{
+	le_set16(p, v);
+	le_set16(p + 2, v >> 16);
+}
+
+static inline void
+le_set64(unsigned char *p, uint64_t v)
+{
+	le_set32(p, (uint32_t)v);
+	le_set32(p + 4, (uint32_t)(v >> 32));
 }
 
 #endif

@@ -325,7 +325,7 @@ main_json_error(struct main_ctx *m, int status, const char *code, const char *ms
 	names = xcalloc(n + 1, sizeof *names);
 	for (i = 0; i < n; i++)
 		names[i] = language ? i18n_language_name(m->ui, c->codes[i])
-				    : i18n_country_name(m->ui, c->codes[i]);
+				    : i18n_region_name(m->ui, c->codes[i]);
 	render_error_json(&m->r, status, code, msg, input, c ? (const char *const *)c->codes : NULL,
 			  (const char *const *)names, n);
 	for (i = 0; i < n; i++)

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "index.h"
+#include "paths.h"
 #include "table.h"
 #include "xmalloc.h"
 
@@ -77,6 +78,18 @@ main(int argc, char **argv)
 		mk_usage(stderr);
 		return 2;
 	}
+	/* The table is checked as signpost checks it: country codes by
+	 * names.cache. */
+	ipath = paths_datadir();
+	i18n_set_datadir(NULL, ipath);
+	if (!i18n_names_ready(NULL, false, NULL)) {
+		fprintf(stderr, "signpost-mkindex: %s/names.cache cannot be used (signpost "
+				"--version says why)\n", ipath);
+		free(ipath);
+		i18n_cleanup();
+		return 1;
+	}
+	free(ipath);
 	if (table_index_make(argv[1], &to, &out, &pr) != 0) {
 		for (i = 0; i < pr.n; i++)
 			if (!pr.v[i].warning)

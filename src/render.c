@@ -521,12 +521,20 @@ char *
 render_not_found(struct i18n *ui, bool language, const char *in, enum i18n_match m,
 		 const struct i18n_candidates *cand)
 {
-	char **items = xcalloc(cand->n + 1, sizeof *items), *clean = sanitize_dup(in), *msg, *list;
+	char **items, *clean, *msg, *list;
 	size_t i;
 
+	/* No names data: say why (the caller stops). */
+	if (m == I18N_NO_DATA) {
+		(void)i18n_names_ready(ui, false, &msg);
+		return msg;
+	}
+	items = xcalloc(cand->n + 1, sizeof *items);
+	clean = sanitize_dup(in);
 	for (i = 0; i < cand->n; i++) {
+		/* A country, or a region ("GB-WLS"). */
 		char *n = language ? i18n_language_name(ui, cand->codes[i])
-				   : i18n_country_name(ui, cand->codes[i]);
+				   : i18n_region_name(ui, cand->codes[i]);
 
 		items[i] = i18n_fmt(ui, "format.name_code", "ss", n, cand->codes[i]);
 		free(n);

@@ -20,6 +20,9 @@ validity/subdivision.xml), one row per name:
     3 name    the name as CLDR writes it: Skotsko, Bayern, Québec, Cymru
     4 draft   CLDR's draft status: approved, contributed, provisional or
               unconfirmed (approved when CLDR gives none)
+    5 parent  what contains it in CLDR's subdivision containment: the
+              country (GB for GB-SCT, DE for DE-BY: a top-level subdivision)
+              or another subdivision (GB-ENG for GB-KEN)
   Only codes CLDR's validity data calls "regular"; deprecated and unknown
   codes, and the region-level entries (AS, IC, ...) that CLDR files among
   subdivisions, are left out.  root.xml holds no language and is skipped.
@@ -82,13 +85,19 @@ def regular_subdivisions(common):
     return out
 
 
-def subdivision_countries(common):
-    """Map subdivision id -> ISO 3166-1 country code through CLDR's containment."""
+def subdivision_parents(common):
+    """Map subdivision id -> the id (or country code) that contains it."""
     root = ET.parse(os.path.join(common, "supplemental", "subdivisions.xml")).getroot()
     parent = {}
     for g in root.iter("subgroup"):
         for child in g.get("contains", "").split():
             parent[child] = g.get("type")
+    return parent
+
+
+def subdivision_countries(common):
+    """Map subdivision id -> ISO 3166-1 country code through CLDR's containment."""
+    parent = subdivision_parents(common)
     out = {}
     for sub in parent:
         node, hops = sub, 0
@@ -105,6 +114,7 @@ def subdivision_countries(common):
 def subdivisions(common):
     regular = regular_subdivisions(common)
     country = subdivision_countries(common)
+    parent = subdivision_parents(common)
     rows = set()
     for path in sorted(glob.glob(os.path.join(common, "subdivisions", "*.xml"))):
         locale = os.path.splitext(os.path.basename(path))[0]
@@ -119,8 +129,13 @@ def subdivisions(common):
                 raise CldrError("%s: cannot place subdivision %r in a country" % (path, sid))
             code = "%s-%s" % (cc, sid[2:].upper())
             name = " ".join((node.text or "").split())
+            up = parent[sid]
+            if not up.isupper():  # a subdivision: "gbeng" -> GB-ENG
+                if up not in country or not up.startswith(country[up].lower()):
+                    raise CldrError("%s: cannot place %r, parent of %r" % (path, up, sid))
+                up = "%s-%s" % (country[up], up[2:].upper())
             rows.add((code, _check(bcp47(locale), "locale"), _check(name, "name"),
-                      node.get("draft", "approved")))
+                      node.get("draft", "approved"), up))
     return sorted(rows)
 
 

@@ -3,7 +3,8 @@
 
 Runs the extractor twice into temporary files (the output must not change),
 then looks for rows a helpline worker's callers need: Wales/Cymru, Skotsko,
-Anglie, Québec, Bayern; tl -> fil, iw -> he; arz -> ar, nb <-> no.
+Anglie, Québec, Bayern, each in its country; tl -> fil, iw -> he; arz -> ar,
+nb <-> no.
 
     cldr_names_test.py CLDR_COMMON_DIR
 
@@ -26,6 +27,10 @@ EXPECTED = {
         ("GB-NIR", "en", "Northern Ireland"),
         ("CA-QC", "fr", "Québec"), ("DE-BY", "de", "Bayern"), ("DE-BE", "de", "Berlin"),
     ],
+    # code, parent: top-level subdivisions sit in their country, others in
+    # a subdivision.
+    "parents": [("GB-WLS", "GB"), ("GB-SCT", "GB"), ("DE-BY", "DE"), ("CA-QC", "CA"),
+                ("US-TX", "US"), ("GB-KEN", "GB-ENG")],
     "language-aliases": [("tl", "fil", "legacy"), ("iw", "he", "deprecated"),
                          ("arb", "ar", "macrolanguage")],
     "language-matches": [("arz", "ar", "10", "true"), ("ary", "ar", "10", "true"),
@@ -33,14 +38,14 @@ EXPECTED = {
 }
 SHAPES = {
     "subdivisions": r"[A-Z]{2}-[A-Z0-9]{1,3}\t[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?\t[^\t]+\t"
-                    r"(approved|contributed|provisional|unconfirmed)",
+                    r"(approved|contributed|provisional|unconfirmed)\t[A-Z]{2}(-[A-Z0-9]{1,3})?",
     "language-aliases": r"[A-Za-z0-9-]+\t[A-Za-z0-9-]+\t[a-z]+",
     "language-matches": r"[A-Za-z0-9-]+\t[A-Za-z0-9-]+\t\d+\t(true|false)",
 }
 
 
 def run(cldr, tmp, tag):
-    paths = {k: os.path.join(tmp, "%s-%s.tsv" % (k, tag)) for k in EXPECTED}
+    paths = {k: os.path.join(tmp, "%s-%s.tsv" % (k, tag)) for k in SHAPES}
     cmd = [sys.executable, TOOL, "--subdivisions", paths["subdivisions"],
            "--language-aliases", paths["language-aliases"],
            "--language-matches", paths["language-matches"], cldr]
@@ -79,6 +84,11 @@ def main(argv):
         for want in EXPECTED[kind]:
             if want not in prefix:
                 failures.append("%s: missing %s" % (kind, "\t".join(want)))
+        if kind == "subdivisions":
+            parents = {(r[0], r[4]) for r in rows}
+            for want in EXPECTED["parents"]:
+                if want not in parents:
+                    failures.append("subdivisions: %s is not in %s" % want)
     for f in failures:
         print("FAIL: " + f)
     if failures:

@@ -5,6 +5,7 @@
  */
 #include "index.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,28 @@ index_path(const char *yaml_path)
 	return xasprintf("%s.idx", yaml_path);
 }
 
+static struct index *index_open_why(const char *idx_path, const struct stat *ys,
+				    enum index_state *why);
+
 struct index *
 index_open(const char *idx_path, const struct stat *ys)
+{
+	enum index_state why;
+
+	return index_open_why(idx_path, ys, &why);
+}
+
+enum index_state
+index_state_of(const char *idx_path, const struct stat *ys)
+{
+	enum index_state why;
+
+	index_close(index_open_why(idx_path, ys, &why));
+	return why;
+}
+
+static struct index *
+index_open_why(const char *idx_path, const struct stat *ys, enum index_state *why)
 {
 	struct stat st;
 	char *cause = NULL;
@@ -49,8 +70,10 @@ index_open(const char *idx_path, const struct stat *ys)
 	uint64_t need;
 
 	free(cause);
+	*why = errno == ENOENT ? INDEX_MISSING : INDEX_NOT_FILE;
 	if (fd == -1)
 		return NULL;
+	*why = INDEX_DAMAGED;
 	if (st.st_size < INDEX_HEADER || (uint64_t)st.st_size > SIZE_MAX) {
 		close(fd);
 		return NULL;
@@ -65,11 +88,13 @@ index_open(const char *idx_path, const struct stat *ys)
 	}
 	p = ix->map;
 	/* A YAML edited after its index was made is not what it indexes. */
+	*why = INDEX_STALE;
 	if (ys->st_mtim.tv_sec > st.st_mtim.tv_sec ||
 	    (ys->st_mtim.tv_sec == st.st_mtim.tv_sec && ys->st_mtim.tv_nsec > st.st_mtim.tv_nsec))
 		goto bad;
 	if (memcmp(p, INDEX_MAGIC, 8) != 0 || le_u64(p + 8) != (uint64_t)ys->st_size)
 		goto bad;
+	*why = INDEX_DAMAGED;
 	ix->head_hash = le_u64(p + 16);
 	ix->head_len = le_u32(p + 24);
 	ix->nrec = le_u32(p + 28);
@@ -105,6 +130,7 @@ index_open(const char *idx_path, const struct stat *ys)
 		if (at != ix->yaml_size)
 			goto bad;
 	}
+	*why = INDEX_USED;
 	return ix;
 bad:
 	index_close(ix);

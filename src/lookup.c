@@ -227,12 +227,24 @@ lookup_offer(const struct table *t, const struct service *s, const struct lookup
 	}
 	if (best >= 0) {
 		v[best].primary = true;
-		for (i = 0; i < s->ncontacts; i++)
-			if (!v[i].primary && v[i].usable && v[i].c->type == CONTACT_WEB &&
-			    v[i].lang >= 0 && (v[i].why & CHOSE_LANGUAGE)) {
+		/* The page to give with it: one the table says is in a caller
+		 * language, else the service's general site. */
+		for (int pass = 0; pass < 2 && !(best >= 0 && v[best].c->type == CONTACT_WEB &&
+						 v[best].c->languages.n > 0 && pass == 0);
+		     pass++) {
+			for (i = 0; i < s->ncontacts; i++)
+				if (!v[i].primary && v[i].usable && v[i].c->type == CONTACT_WEB &&
+				    (pass == 0 ? v[i].c->languages.n > 0 && (v[i].why & CHOSE_LANGUAGE)
+					       : v[i].c->languages.n == 0))
+					break;
+			if (i < s->ncontacts) {
 				v[i].page = true;
 				break;
 			}
+			/* A primary web contact is the service's site already. */
+			if (v[best].c->type == CONTACT_WEB)
+				break;
+		}
 	}
 	*n = s->ncontacts;
 	return v;

@@ -115,16 +115,48 @@ main_help(struct main_ctx *m)
 	return EXIT_MATCH;
 }
 
+static const char *main_table_path(struct main_ctx *m, char **owned, enum origin_kind *kind);
+
 static int
 main_version(struct main_ctx *m)
 {
 	char *l = i18n_fmt(m->ui, "version.line", "ss", SIGNPOST_VERSION, i18n_icu_version());
-	char *d = i18n_fmt(m->ui, "version.data", "ss", m->t ? m->t->date : "?", "1");
+	char *d = i18n_fmt(m->ui, "version.data", "ss", m->t ? m->t->date : "?", "2");
 	char *c = i18n_str(m->ui, "version.license");
 
 	fprintf(stdout, "signpost %s\n", SIGNPOST_VERSION);
 	render_line(&m->r, l);
 	render_line(&m->r, d);
+	/* The derived files: which are used, and why one is not. */
+	{
+		static const char *const files[] = {"services", "emergency", "holidays"};
+		static const char *const states[] = {"used", "missing", "not_file", "stale",
+						     "damaged"};
+		char *about = NULL, *owned;
+		enum origin_kind kind;
+		size_t i;
+
+		(void)i18n_names_ready(m->ui, false, &about);
+		render_line(&m->r, about);
+		free(about);
+		for (i = 0; i < 3; i++) {
+			char *yaml = i == 0 ? xstrdup(main_table_path(m, &owned, &kind))
+					    : xasprintf("%s/%s.yaml", m->datadir, files[i]);
+			char *ipath = index_path(yaml), *msg;
+			struct stat ys;
+
+			if (i == 0)
+				free(owned);
+			if (stat(yaml, &ys) == 0) {
+				msg = i18n_fmt(m->ui, "version.index", "ss", file_basename(ipath),
+					       states[index_state_of(ipath, &ys)]);
+				render_line(&m->r, msg);
+				free(msg);
+			}
+			free(ipath);
+			free(yaml);
+		}
+	}
 	render_line(&m->r, "Copyright (C) 2026 the signpost authors.");
 	render_line(&m->r, c);
 	free(l);
@@ -739,6 +771,28 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	switch (m->o.action) {
 	case ACTION_HELP:
 		return main_help(m);
+	case ACTION_VERSION:
+		break;
+	default: {
+		/* Names, regions and date patterns come from names.cache alone:
+		 * without it nothing can be answered rightly. */
+		char *about = NULL;
+
+		if (!i18n_names_ready(m->ui, m->o.action == ACTION_CHECK, &about)) {
+			diag_error("%s", about);
+			if (m->r.format == RENDER_JSON)
+				render_error_json(&m->r, EXIT_DATA, "names_data", about, NULL, NULL,
+						  NULL, 0);
+			free(about);
+			return EXIT_DATA;
+		}
+		if (m->o.action == ACTION_CHECK)
+			render_line(&m->r, about);
+		free(about);
+		break;
+	}
+	}
+	switch (m->o.action) {
 	case ACTION_VERSION:
 		(void)main_load(m, false, NULL);
 		return main_version(m);

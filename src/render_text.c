@@ -186,13 +186,22 @@ render_call(struct render *r, struct buf *b, const struct answer *a, size_t i)
 		free(c);
 	}
 	if (page != NULL) {
-		char *lang = i18n_language_name(r->ui, a->q.languages[page->lang]);
-		char *v = render_ltr(page->c->value), *m = i18n_fmt(r->ui, "result.page", "ss", lang, v);
+		char *v = render_ltr(page->c->value), *m;
 
+		if (page->c->languages.n > 0 && page->lang >= 0) {
+			char *lang = i18n_language_name(r->ui, a->q.languages[page->lang]);
+
+			m = i18n_fmt(r->ui, "result.page", "ss", lang, v);
+			free(lang);
+		} else {
+			char *type = render_word(r->ui, "contact.", "web");
+
+			m = i18n_fmt(r->ui, "contact.head", "ss", type, v);
+			free(type);
+		}
 		render_wrap(r, r->ui, b, m, INDENT, INDENT);
 		free(m);
 		free(v);
-		free(lang);
 	}
 	if ((facts = render_facts(r, r->ui, res)) != NULL) {
 		render_wrap(r, r->ui, b, facts, INDENT, INDENT);

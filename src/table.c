@@ -1955,6 +1955,7 @@ table_finish(struct table *t, struct problems *pr)
 	/* The calendars: all of them for a whole table (so --check checks
 	 * the file), those the services name for a narrowed one. */
 	if (t->holidays_path != NULL && (ids.n > 0 || !t->partial)) {
+		L.file = table_add_file(t, t->holidays_path, ORIGIN_SHIPPED);
 		if (table_calendars(&L, t, &ids, &cal, !t->partial) == 0)
 			t->holidays = table_holidays(t->holidays_path, &cal, pr);
 		for (i = 0; i < cal.ncal; i++)

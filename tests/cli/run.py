@@ -52,6 +52,7 @@ import sys
 import tempfile
 
 SECTIONS_WITH_ARG = ("file",)
+SCHEMA = None
 
 
 def parse_case(path):
@@ -231,11 +232,19 @@ def run_in(tmp, path, name, head, sec, order, text, binary, fixtures, update):
     for line in sec.get("stdout-contains", "").splitlines():
         if line and line not in got_out_n:
             failures.append(f"stdout does not contain: {line}")
-    if "jq" in sec:
+    is_json = any(argv[i] in ("-f", "--format") and i + 1 < len(argv) and argv[i + 1] == "json"
+                  for i in range(len(argv))) or "-fjson" in argv or "--format=json" in argv
+    if "jq" in sec or is_json:
         try:
-            json.loads(got_out)
+            doc = json.loads(got_out)
         except ValueError as e:
             failures.append(f"stdout is not one JSON document: {e}")
+            doc = None
+        # Every JSON output, errors included, follows the published schema.
+        if doc is not None and SCHEMA is not None:
+            errs = sorted(SCHEMA.iter_errors(doc), key=lambda e: list(e.absolute_path))
+            for e in errs[:5]:
+                failures.append(f"JSON schema: at {list(e.absolute_path)}: {e.message[:300]}")
     for filt in sec.get("jq", "").splitlines():
         if not filt.strip() or filt.lstrip().startswith("#"):
             continue
@@ -282,10 +291,16 @@ def main():
                                                        "..", "data"))
     ap.add_argument("--built", default="", help="the fixtures the build makes (@BUILT@)")
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--schema", help="validate JSON output against this JSON Schema")
     ap.add_argument("cases", nargs="+")
     a = ap.parse_args()
-    global BUILT
+    global BUILT, SCHEMA
     BUILT = os.path.abspath(a.built) if a.built else ""
+    if a.schema:
+        # Debian's python3-jsonschema; without it the test fails, never skips.
+        import jsonschema
+        with open(a.schema, encoding="utf-8") as f:
+            SCHEMA = jsonschema.Draft202012Validator(json.load(f))
     binary = os.path.abspath(a.bin)
     fixtures = os.path.normpath(os.path.abspath(a.fixtures))
     rc = 0

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "sanitize.h"
@@ -26,7 +27,15 @@ diag_out(const char *prefix, const char *fmt, va_list ap)
 	char *msg = xvasprintf(fmt, ap);
 	struct buf b = {0};
 
-	buf_add(&b, prefix);
+	/* In a right-to-left UI the line starts right to left, and the
+	 * program's name stays a left-to-right island in it. */
+	if (diag_ui != NULL && i18n_rtl(diag_ui) && *prefix != '\0')
+		buf_addf(&b, "\xe2\x80\x8f\xe2\x81\xa6%.*s\xe2\x81\xa9 ", (int)strlen(prefix) - 1,
+			 prefix);
+	else if (diag_ui != NULL && i18n_rtl(diag_ui))
+		buf_add(&b, "\xe2\x80\x8f");
+	else
+		buf_add(&b, prefix);
 	sanitize_text(&b, msg, false);
 	buf_addc(&b, '\n');
 	fflush(stdout);

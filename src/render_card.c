@@ -29,7 +29,7 @@ card_terms(struct i18n *ui, const struct service *s)
 	if (s->cost != COST_UNKNOWN)
 		items[n++] = render_word(ui, "cost.", cost_name(s->cost));
 	if (s->anonymous == ANON_YES || s->anonymous == ANON_PARTLY)
-		items[n++] = render_word(ui, "anon.", anonymity_name(s->anonymous));
+		items[n++] = render_word(ui, "card.anon.", anonymity_name(s->anonymous));
 	if (s->max_age != NULL)
 		items[n++] = i18n_fmt(ui, "age.range", "nn",
 				      strspn(s->min_age, "0123456789") == strlen(s->min_age) &&

@@ -127,7 +127,7 @@ render_contact_head(struct render *r, struct i18n *ui, const struct contact *c,
 	if (label == NULL && ui == r->ui)
 		label = texts_en(&c->label);
 	if (label != NULL) {
-		char *l = render_data(label);
+		char *l = render_isolate(label);
 
 		res = i18n_fmt(ui, "contact.head_label", "sss", type, value, l);
 		free(l);
@@ -149,26 +149,40 @@ render_call(struct render *r, struct buf *b, const struct answer *a, size_t i)
 	const struct offered *primary = NULL, *page = NULL;
 	size_t k;
 
-	head = i18n_fmt(r->ui, "result.head", "sss", num, name, why);
-	render_wrap(r, r->ui, b, head, "", INDENT);
-	free(head);
-	free(num);
-	free(name);
-	free(why);
 	for (k = 0; k < res->ncontacts; k++) {
 		if (res->contacts[k].primary)
 			primary = &res->contacts[k];
 		if (res->contacts[k].page)
 			page = &res->contacts[k];
 	}
+	/* Nothing this caller can use: one line, after the rest. */
 	if (primary == NULL) {
 		char *m = i18n_str(r->ui, res->study_closed ? "result.study_closed_no_links"
 							    : "result.no_contact");
 
-		render_wrap(r, r->ui, b, m, INDENT, INDENT);
+		head = i18n_fmt(r->ui, "result.head_unusable", "sss", num, name, m);
+		render_wrap(r, r->ui, b, head, "", INDENT);
+		free(head);
 		free(m);
-	} else {
-		char *c = render_contact_head(r, r->ui, primary->c, a->q.country, i18n_tag(r->ui));
+		free(num);
+		free(name);
+		free(why);
+		return;
+	}
+	head = i18n_fmt(r->ui, "result.head", "sss", num, name, why);
+	render_wrap(r, r->ui, b, head, "", INDENT);
+	free(head);
+	free(num);
+	free(name);
+	free(why);
+	{
+		/* The call view gives the number, not its label (details do). */
+		char *type = render_word(r->ui, "contact.", contact_type_name(primary->c->type));
+		char *value = render_value(primary->c, a->q.country);
+		char *c = i18n_fmt(r->ui, "contact.head", "ss", type, value);
+
+		free(type);
+		free(value);
 
 		if (primary->c->type == CONTACT_PHONE || primary->c->type == CONTACT_CHAT) {
 			char *st = render_state(r, r->ui, primary, &a->q), *line;
@@ -575,6 +589,7 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 {
 	struct buf b = {0};
 	size_t i;
+	bool prev_usable = true;
 
 	if (r->format == RENDER_JSON) {
 		render_answer_json(r, t, a);
@@ -588,7 +603,14 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 	render_heading(r, &b, a);
 	render_put(r, &b);
 	for (i = 0; i < a->n; i++) {
-		buf_addc(&b, '\n');
+		bool usable = false;
+
+		for (size_t k = 0; k < a->v[i].ncontacts; k++)
+			usable |= a->v[i].contacts[k].primary;
+		/* Results nobody can use are one line each, together. */
+		if (r->format == RENDER_FULL || usable || prev_usable)
+			buf_addc(&b, '\n');
+		prev_usable = usable;
 		if (r->format == RENDER_FULL) {
 			const struct result *res = &a->v[i];
 			char *num = i18n_number(r->ui, (double)(i + 1));

@@ -1368,10 +1368,12 @@ table_root(struct loader *L, const struct ynode *root, enum table_kind kind, str
 	if (kind == KIND_EMERGENCY)
 		(void)table_str(L, root, "generated", false, "the file");
 	list = ynode_get(root, kind_list[kind]);
-	/* An index reads the head alone: there the list is still empty. */
+	/* An index reads the head alone: there the list is still empty (an
+	 * item in it means the index does not fit the file). */
 	if (list == NULL ? !L->overlay
-			 : list->type != YNODE_SEQ && !(partial && list->type == YNODE_SCALAR &&
-							list->len == 0))
+	    : partial    ? !(list->type == YNODE_SCALAR && list->len == 0 && list->plain) &&
+			       !(list->type == YNODE_SEQ && list->n == 0)
+			 : list->type != YNODE_SEQ)
 		table_err(L, list ? list : root, "\"%s\" must be a list", kind_list[kind]);
 }
 
@@ -1476,10 +1478,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		table_root(L, root, kind, t, true);
 		/* What a full read checks, the build checked before making the
 		 * index: a problem here means the index does not fit the file. */
-		if (L->pr->n != pr_before) {
-			problems_truncate(L->pr, pr_before);
+		if (L->pr->n != pr_before)
 			goto unusable;
-		}
 		free(seen);
 		close(fd);
 		if (root_out)
@@ -1493,7 +1493,9 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		return 0;
 unusable:
 		/* A damaged or lying index: read the file itself, as without
-		 * one.  What is shown never depends on the index. */
+		 * one.  What is shown never depends on the index, nor is
+		 * any problem it led to reported. */
+		problems_truncate(L->pr, pr_before);
 		free(seen);
 		free(data);
 		data = NULL;
@@ -1953,9 +1955,11 @@ table_finish(struct table *t, struct problems *pr)
 		}
 	}
 	/* The calendars: all of them for a whole table (so --check checks
-	 * the file), those the services name for a narrowed one. */
-	if (t->holidays_path != NULL && (ids.n > 0 || !t->partial)) {
+	 * the file), those the services name for a narrowed one.  The file
+	 * is named either way, so an index never changes the answer. */
+	if (t->holidays_path != NULL)
 		L.file = table_add_file(t, t->holidays_path, ORIGIN_SHIPPED);
+	if (t->holidays_path != NULL && (ids.n > 0 || !t->partial)) {
 		if (table_calendars(&L, t, &ids, &cal, !t->partial) == 0)
 			t->holidays = table_holidays(t->holidays_path, &cal, pr);
 		for (i = 0; i < cal.ncal; i++)

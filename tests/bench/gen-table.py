@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Write a deterministic synthetic signpost table (schema 1) of N services.
+"""Write a deterministic synthetic signpost table (schema 2) of N services.
 
     tests/bench/gen-table.py N OUT.yaml
 
@@ -61,6 +61,10 @@ WORDS = ["Centre", "Institute", "Clinic", "Network", "Foundation", "Programme",
 PLACES = ["North", "South", "East", "West", "Central", "Coastal", "Metropolitan",
           "Regional", "National", "University"]
 AUDIENCE = ["self", "close", "professional"]
+# Countries whose public holidays data/holidays.yaml has (a line elsewhere
+# is open on public holidays, so it needs no calendar).
+CALENDARS = {"AT", "BE", "CA", "CH", "CZ", "DE", "DK", "ES", "FI", "FR", "IE", "IN", "LU",
+             "LV", "NL", "NO", "NZ", "PL", "PT", "SE", "SK", "US"}
 OFFERS = ["helpline", "chat", "self-help", "therapy", "counselling", "information"]
 DAYS = ["mon-fri 09:00-17:00", "mon,wed,fri 12:00-20:00", "tue,thu 08:00-16:00",
         "sat 10:00-14:00", "sun 18:00-02:00", "mon-thu 19:00-23:00"]
@@ -99,7 +103,10 @@ def service(r, i, out):
     w("    name: %s\n" % q(name))
     w("    organization: %s\n" % q("%s %s of %s" % (r.choice(PLACES), r.choice(WORDS),
                                                      "the world" if world else countries[0])))
-    w("    status: %s\n" % ("study" if r.random() < 0.05 else "active"))
+    study = r.random() < 0.05
+    w("    status: %s\n" % ("study" if study else "active"))
+    if study:
+        w("    study:\n      ends: \"2027-06\"\n      recruiting: open\n")
     # Luxembourg, a small country for a query of about 130 matches at
     # 100,000 services like the prototype's of issue 8: -c LU -l fr gives
     # 13 at 10,000 and 129 at 100,000, a little over half of them worldwide
@@ -126,7 +133,7 @@ def service(r, i, out):
         w("      en: %s\n" % q("Counsellors keep what you say confidential unless a child is in immediate danger; you do not have to give your name (%d)." % i))
     w("    contacts:\n")
     domain = "svc-%06d.example.org" % i
-    w("      - type: web\n        value: https://www.%s/\n        label: Website\n" % domain)
+    w("      - type: web\n        value: https://www.%s/\n        label: {en: Website}\n" % domain)
     n_contacts = r.choice([2, 3, 4])
     kinds = ["phone", "email", "chat"]
     has_phone = False
@@ -137,17 +144,22 @@ def service(r, i, out):
             num = "+%s %03d %03d %03d" % (home[1], r.randrange(1000), r.randrange(1000),
                                          r.randrange(1000))
             w("      - type: phone\n        value: %s\n" % q(num))
-            w("        label: %s\n" % q("Helpline for people worried about their sexual thoughts"))
+            w("        label: {en: %s}\n" % q("Helpline for people worried about their sexual thoughts"))
             w("        cost: %s\n" % r.choice(["free", "normal-rate"]))
             if not world and r.random() < 0.5:
                 w("        hours:\n          zone: %s\n          weekly:\n" % home[0])
                 for d in r.sample(DAYS, r.choice([1, 2])):
                     w("            - %s\n" % q(d))
-                w("          public_holidays: %s\n" % r.choice(["closed", "open", "unknown"]))
+                ph = r.choice(["closed", "open", "unknown"])
+                if countries[0] not in CALENDARS:
+                    ph = "open"
+                w("          public_holidays: %s\n" % ph)
+                if ph != "open":
+                    w("          calendar: %s\n" % countries[0])
         elif kind == "email":
             w("      - type: email\n        value: help@%s\n" % domain)
         else:
-            w("      - type: chat\n        value: https://chat.%s/\n        label: Anonymous chat\n"
+            w("      - type: chat\n        value: https://chat.%s/\n        label: {en: Anonymous chat}\n"
               % domain)
             if len(langs) > 1:
                 w("        languages: [%s]\n" % langs[0])
@@ -177,16 +189,10 @@ def main():
     n = int(sys.argv[1])
     r = random.Random(20261129)
     with open(sys.argv[2], "w", encoding="utf-8") as out:
-        out.write("# synthetic signpost table for tests/bench (schema 1), %d services\n" % n)
-        out.write('schema: "1"\ndate: "2026-11-29"\nservices:\n')
+        out.write("# synthetic signpost table for tests/bench (schema 2), %d services\n" % n)
+        out.write('schema: "2"\ndate: "2026-11-29"\nservices:\n')
         for i in range(1, n + 1):
             service(r, i, out)
-        out.write("\nemergency:\n")
-        for c in CODES + ["LU"]:
-            out.write("  - country: %s\n    numbers:\n      - number: \"112\"\n"
-                      "        kind: general\n    sources:\n"
-                      "      - url: https://emergency.example.org/%s\n        date: unknown\n"
-                      "        evidence: press\n        supports: [numbers]\n" % (c, c.lower()))
 
 
 if __name__ == "__main__":

@@ -480,6 +480,8 @@ main(void)
 	const char *loc = getenv("SIGNPOST_LOCALEDIR");
 	char *dir, *cause = NULL;
 
+	/* The names data of the build (country codes, names, time patterns). */
+	i18n_set_datadir(NULL, getenv("SIGNPOST_STAGE_DIR"));
 	/* ICU reads TZ once, on first use: set it before anything else. */
 	setenv("TZ", "America/New_York", 1);
 	dir = xstrdup(loc != NULL ? loc : "locales");

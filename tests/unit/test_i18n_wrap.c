@@ -184,6 +184,8 @@ main(void)
 	const char *src = getenv("SIGNPOST_SOURCE_DIR");
 	struct i18n *ui;
 
+	/* The names data of the build (country codes, names, time patterns). */
+	i18n_set_datadir(NULL, getenv("SIGNPOST_STAGE_DIR"));
 	locales_dir = xstrdup(getenv("SIGNPOST_LOCALEDIR") != NULL ? getenv("SIGNPOST_LOCALEDIR")
 							     : "locales");
 	test_width();

@@ -481,6 +481,8 @@ main(void)
 {
 	const char *td = getenv("TMPDIR");
 
+	/* The names data of the build (country codes, names, time patterns). */
+	i18n_set_datadir(NULL, getenv("SIGNPOST_STAGE_DIR"));
 	snprintf(tmpdir, sizeof tmpdir, "%s/table.XXXXXX", td && *td && strlen(td) < 40 ? td : "/tmp");
 	if (mkdtemp(tmpdir) == NULL) {
 		perror(tmpdir);

@@ -593,21 +593,22 @@ static const struct {
 	double n;
 	const char *want;
 } golden[] = {
-	{ "en", "results.count", 1, "1 service found." },
-	{ "en", "results.count", 5, "5 services found." },
-	{ "cs", "results.count", 1, "Nalezena 1 služba." },
-	{ "cs", "results.count", 2, "Nalezeny 2 služby." },
-	{ "cs", "results.count", 5, "Nalezeno 5 služeb." },
-	{ "pl", "results.count", 1, "Znaleziono 1 usługę." },
-	{ "pl", "results.count", 2, "Znaleziono 2 usługi." },
-	{ "pl", "results.count", 5, "Znaleziono 5 usług." },
-	{ "pl", "results.count", 22, "Znaleziono 22 usługi." },
-	{ "ar", "results.count", 0, "لم يُعثر على أي خدمة." },
-	{ "ar", "results.count", 1, "عُثر على خدمة واحدة." },
-	{ "ar", "results.count", 2, "عُثر على خدمتين." },
-	{ "ar", "results.count", 3, "عُثر على ٣ خدمات." },
-	{ "ar", "results.count", 11, "عُثر على ١١ خدمة." },
-	{ "ar", "results.count", 100, "عُثر على ١٠٠ خدمة." },
+	{ "en", "results.hidden", 1, "1 service is hidden by a local table." },
+	{ "en", "results.hidden", 5, "5 services are hidden by a local table." },
+	{ "cs", "results.hidden", 1, "Místní tabulka skrývá 1 službu." },
+	{ "cs", "results.hidden", 2, "Místní tabulka skrývá 2 služby." },
+	{ "cs", "results.hidden", 5, "Místní tabulka skrývá 5 služeb." },
+	{ "pl", "results.hidden", 1, "Lokalna tabela ukrywa 1 usługę." },
+	{ "pl", "results.hidden", 2, "Lokalna tabela ukrywa 2 usługi." },
+	{ "pl", "results.hidden", 5, "Lokalna tabela ukrywa 5 usług." },
+	{ "pl", "results.hidden", 12, "Lokalna tabela ukrywa 12 usług." },
+	{ "pl", "results.hidden", 22, "Lokalna tabela ukrywa 22 usługi." },
+	{ "ar", "results.hidden", 0, "لا يخفي جدول محلي أي خدمة." },
+	{ "ar", "results.hidden", 1, "يخفي جدول محلي خدمة واحدة." },
+	{ "ar", "results.hidden", 2, "يخفي جدول محلي خدمتين." },
+	{ "ar", "results.hidden", 3, "يخفي جدول محلي ٣ خدمات." },
+	{ "ar", "results.hidden", 11, "يخفي جدول محلي ١١ خدمة." },
+	{ "ar", "results.hidden", 100, "يخفي جدول محلي ١٠٠ خدمة." },
 };
 
 static void

@@ -165,18 +165,31 @@ main_version(struct main_ctx *m)
 	return EXIT_MATCH;
 }
 
+/*
+ * The problems found, one line each: at most PROBLEMS_KEPT of them, then
+ * how many more there were (a table with a million bad keys is not a
+ * million lines on the terminal).  Warnings only when asked for.
+ */
 static void
-main_problems(const struct problems *pr, bool warnings)
+main_problems(struct main_ctx *m, const struct problems *pr, bool warnings)
 {
-	size_t i;
+	size_t i, shown = 0, more;
 
-	for (i = 0; i < pr->n; i++) {
+	for (i = 0; i < pr->n && shown < PROBLEMS_KEPT; i++) {
 		if (pr->v[i].warning && !warnings)
 			continue;
 		if (pr->v[i].warning)
 			diag_warning("%s: %s", pr->v[i].where, pr->v[i].what);
 		else
 			diag_error("%s: %s", pr->v[i].where, pr->v[i].what);
+		shown++;
+	}
+	more = pr->errors + (warnings ? pr->warnings : 0) - shown;
+	if (more > 0) {
+		char *msg = i18n_fmt(m->ui, "check.more", "n", (double)more);
+
+		diag_note("%s", msg);
+		free(msg);
 	}
 }
 
@@ -289,10 +302,10 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	}
 	if (m->t && pr.errors == 0)
 		table_finish(m->t, &pr);
-	main_problems(&pr, check);
+	main_problems(m, &pr, check);
 	if (pr.errors || m->t == NULL) {
 		char *msg = i18n_fmt(m->ui, "check.summary", "nn", (double)pr.errors,
-				     (double)(pr.n - pr.errors));
+				     (double)pr.warnings);
 
 		if (check)
 			diag_note("%s", msg);
@@ -310,7 +323,7 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	}
 	if (check) {
 		char *msg = i18n_fmt(m->ui, "check.ok", "snn", path, (double)m->t->nservices,
-				     (double)pr.n);
+				     (double)pr.warnings);
 		struct table_quality q;
 
 		render_line(&m->r, msg);

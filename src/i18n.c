@@ -7,6 +7,7 @@
  */
 #include "i18n_impl.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
@@ -14,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/ucal.h>
@@ -26,6 +29,7 @@
 #include <unicode/utf16.h>
 #include <unicode/uversion.h>
 
+#include "file.h"
 #include "sanitize.h"
 #include "xmalloc.h"
 
@@ -345,8 +349,20 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 				k = (int)i;
 	}
 	if (k == -1) {
+		char *en = xasprintf("%s/en.res", ui->locales_dir);
+		struct stat sb;
+		int fd;
+
 		free(av);
-		*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+		/* Say why: missing, or there but no regular file (a FIFO). */
+		if ((fd = file_open(en, &sb, cause)) != -1) {
+			close(fd);
+			*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+		} else if (errno == ENOENT) {
+			free(*cause);
+			*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+		}
+		free(en);
 		return -1;
 	}
 	i = (size_t)k;

@@ -26,6 +26,7 @@ problem_vadd(struct problems *pr, const char *name, int line, int column, bool w
 	p->where = line > 0 ? xasprintf("%s:%d:%d", name, line, column) : xstrdup(name);
 	p->what = xvasprintf(fmt, ap);
 	p->warning = warning;
+	p->always = false;
 }
 
 void
@@ -37,6 +38,19 @@ problem_add(struct problems *pr, const char *name, int line, int column, bool wa
 	va_start(ap, fmt);
 	problem_vadd(pr, name, line, column, warning, fmt, ap);
 	va_end(ap);
+}
+
+void
+problem_notice(struct problems *pr, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = pr->n;
+
+	va_start(ap, fmt);
+	problem_vadd(pr, name, 0, 0, true, fmt, ap);
+	va_end(ap);
+	if (pr->n > n)
+		pr->v[n].always = true;
 }
 
 struct problems_mark

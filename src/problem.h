@@ -23,6 +23,7 @@ struct problem {
 	char *where; /* "FILE:LINE:COLUMN", or "FILE" */
 	char *what;
 	bool warning;
+	bool always; /* a warning to show in every run, not only --check */
 };
 struct problems {
 	struct problem *v; /* the problems kept, in the order found */
@@ -45,6 +46,9 @@ void problem_add(struct problems *pr, const char *name, int line, int column, bo
 		 const char *fmt, ...) SP_PRINTF(6, 7);
 void problem_vadd(struct problems *pr, const char *name, int line, int column, bool warning,
 		  const char *fmt, va_list ap) SP_PRINTF(6, 0);
+/* A warning that every run shows (a local file that is not used, and
+ * why), not only --check. */
+void problem_notice(struct problems *pr, const char *name, const char *fmt, ...) SP_PRINTF(3, 4);
 /* Where pr stands now; true when pr has more problems than at m. */
 struct problems_mark problems_mark(const struct problems *pr);
 bool problems_since(const struct problems *pr, const struct problems_mark *m);

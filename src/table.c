@@ -21,6 +21,7 @@
 #include "hash.h"
 #include "i18n.h"
 #include "index.h"
+#include "trust.h"
 #include "xmalloc.h"
 
 #define TABLE_MAX_SERVICES 1000000
@@ -59,6 +60,7 @@ struct loader {
 	bool overlay;
 	const struct table_file *file;
 	struct table_memo *memo; /* allocated on first need; table_loader_done frees it */
+	bool local; /* a local table: read only when trusted (trust.h) */
 };
 
 static void
@@ -1572,12 +1574,37 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 	it->kind = kind;
 	it->errors0 = L->pr->errors;
 	if ((fd = file_open(path, &st, &cause)) == -1) {
+		if (L->local && errno == EACCES) {
+			/* Like an unreadable directory of local tables (paths.c). */
+			problem_add(L->pr, path, 0, 0, false,
+				    "cannot be read: %s; make it readable (chmod a+r '%s') or remove it",
+				    strerror(EACCES), path);
+			free(cause);
+			return -1;
+		}
 		table_cause(L, cause);
 		return -1;
 	}
+	/* A local table can hide a service or change its number for every
+	 * worker: only from a file nobody else can write (trust.h). */
+	if (L->local && trust_check(path, &st, &cause) == -1) {
+		problem_add(L->pr, path, 0, 0, false, "refused: %s", cause);
+		free(cause);
+		close(fd);
+		return -1;
+	}
 	if (keys != NULL) {
+		struct stat is;
+
 		ipath = index_path(path);
-		ix = index_open(ipath, &st);
+		/* Its index only chooses what is read; one that others could
+		 * write is not used, and the run says so. */
+		if (L->local && stat(ipath, &is) == 0 && trust_check(ipath, &is, &cause) == -1) {
+			problem_notice(L->pr, ipath, "not used (the whole table is read): %s", cause);
+			free(cause);
+		} else {
+			ix = index_open(ipath, &st);
+		}
 		free(ipath);
 	}
 	if (ix != NULL) {
@@ -1811,6 +1838,7 @@ table_load(const struct table_files *f, const struct table_want *want,
 
 	L.name = f->services;
 	L.file = table_add_file(t, f->services, f->kind);
+	L.local = f->kind != ORIGIN_SHIPPED;
 	if (table_read(&L, f->services, KIND_SERVICES, keys, nkeys, &it, t, &t->ids, NULL) == 0) {
 		t->services = it.sv;
 		t->nservices = it.nsv;
@@ -1826,6 +1854,7 @@ table_load(const struct table_files *f, const struct table_want *want,
 
 		L.name = f->emergency;
 		L.file = table_add_file(t, f->emergency, ORIGIN_SHIPPED);
+		L.local = false;
 		if (table_read(&L, f->emergency, KIND_EMERGENCY, keys, nkeys, &em, t, NULL, NULL) ==
 		    0) {
 			t->emergency = em.em;
@@ -1973,7 +2002,7 @@ int
 table_overlay(struct table *t, const char *path, enum origin_kind kind,
 	      const struct table_options *o, struct problems *pr)
 {
-	struct loader L = {.name = path, .pr = pr, .o = o, .overlay = true};
+	struct loader L = {.name = path, .pr = pr, .o = o, .overlay = true, .local = true};
 	struct items it = {0};
 	struct ynode *root = NULL;
 	struct strv hide = {0};
@@ -2058,6 +2087,7 @@ table_calendars(struct loader *L, struct table *t, struct strv *ids, struct item
 		bool all)
 {
 	size_t done = 0, i, j;
+	struct index *ix = NULL;
 
 	if (all)
 		return table_read(L, t->holidays_path, KIND_HOLIDAYS, NULL, 0, cal, t, NULL, NULL);
@@ -2074,11 +2104,18 @@ table_calendars(struct loader *L, struct table *t, struct strv *ids, struct item
 		}
 		done = ids->n;
 		if (table_read(L, t->holidays_path, KIND_HOLIDAYS, (const char *const *)keys.v,
-			       keys.n, cal, t, NULL, NULL) == -1) {
+			       keys.n, cal, t, &ix, NULL) == -1) {
 			strv_free(&keys);
 			return -1;
 		}
 		strv_free(&keys);
+		/* Without a usable index (none, a FIFO, stale) the whole file
+		 * was read: every parent is in it already, and reading it
+		 * again would list each calendar twice. */
+		if (ix == NULL)
+			return 0;
+		index_close(ix);
+		ix = NULL;
 		for (i = from; i < cal->ncal; i++) {
 			const struct ynode *p = ynode_get(cal->cal[i], "parent");
 			bool have = false;

@@ -121,6 +121,15 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 	ures_close(item);
 	ures_close(b);
 	qsort(c->v, c->n, sizeof *c->v, i18n_catalog_cmp);
+	/* genrb never writes a key twice, but a file from elsewhere can:
+	 * which of the two a lookup found would depend on the sort. */
+	for (i = 1; i < (int32_t)c->n; i++)
+		if (strcmp(c->v[i - 1].key, c->v[i].key) == 0) {
+			*cause = xasprintf("%s/%s.res: message %s is there twice", dir, name,
+					   c->v[i].key);
+			i18n_catalog_free(c);
+			return NULL;
+		}
 	return c;
 fail:
 	ures_close(item);

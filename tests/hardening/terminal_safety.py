@@ -11,6 +11,7 @@ usage: terminal_safety.py SIGNPOST SOURCE_DIR
 """
 import json
 import os
+import struct
 import re
 import subprocess
 import sys
@@ -67,8 +68,8 @@ def expect_in(label, data, needles):
 VISIBLE = ["^[[2J", "<U+202E>enil<U+202C>", "^[]8;;https://evil.example/", "<U+2066>isolated"]
 OVERLAY = ["^[]52;c;cm0gLXJmIH4=^G", "<U+009B>2J", "<U+202D>ltr"]
 for args, needles in (
-        (["-c", "CZ"], VISIBLE + ["<U+009D>52;c;eA==<U+009C>"] + OVERLAY),
-        (["-c", "CZ", "-l", "en"], VISIBLE + ["^[]52;c;ZWNobyBwd25lZA==^G", "<U+009B>2J then"]),
+        (["-c", "CZ", "-v"], VISIBLE + ["<U+009D>52;c;eA==<U+009C>"] + OVERLAY),
+        (["-c", "CZ", "-l", "en", "-v"], VISIBLE + ["^[]52;c;ZWNobyBwd25lZA==^G", "<U+009B>2J then"]),
         (["-c", "CZ", "-f", "card"], ["^[[2J", "<U+202E>enil"]),
         (["--show", "hostile-line"], VISIBLE + OVERLAY),
         (["--list", "services"], ["^[[2J"])):
@@ -113,6 +114,41 @@ for args in (["-c", "\x1b[2J\x1b]52;c;eA==\x07"], ["-c", "CZ", "-l", "\u202ecs\x
     p = run(["--data", TABLE] + args)
     if p.returncode == 0:
         fail(f"{args!r}: exit 0")
+
+# A catalog from elsewhere (SIGNPOST_LOCALEDIR): a message key twice in
+# the compiled bundle is refused, not resolved by the order of a sort.
+def res_with_duplicate_key(src, dst):
+    """Copies the resource bundle src to dst with its second message key
+    made the first one's (ICU .res, format 2+: the root is a table)."""
+    import struct
+    d = bytearray(open(src, "rb").read())
+    data = struct.unpack_from("<H", d, 0)[0]
+    root = struct.unpack_from("<I", d, data)[0]
+    kind, off = root >> 28, root & 0xFFFFFFF
+    nidx = struct.unpack_from("<I", d, data + 4)[0] & 0xFF
+    keys_top = struct.unpack_from("<%dI" % nidx, d, data + 4)[1]
+    if kind == 5:    # URES_TABLE16: in the 16-bit units after the keys
+        p = data + keys_top * 4 + off * 2
+    elif kind == 2:  # URES_TABLE: 32-bit offset
+        p = data + off * 4
+    else:
+        raise ValueError("root of type %d" % kind)
+    first = struct.unpack_from("<H", d, p + 2)[0]
+    struct.pack_into("<H", d, p + 4, first)
+    open(dst, "wb").write(bytes(d))
+
+
+en_res = os.path.join(os.path.dirname(BIN), "..", "share", "signpost", "locales", "en.res")
+with tempfile.TemporaryDirectory() as cat:
+    try:
+        res_with_duplicate_key(en_res, os.path.join(cat, "en.res"))
+        env = dict(os.environ, SIGNPOST_LOCALEDIR=cat, LC_ALL="C.UTF-8")
+        p = subprocess.run([BIN, "--data", TABLE, "-c", "CZ"], env=env, capture_output=True,
+                           stdin=subprocess.DEVNULL, timeout=60)
+        if p.returncode != 3 or b"is there twice" not in p.stderr:
+            fail(f"catalog with a key twice: exit {p.returncode}; {p.stderr[:300]!r}")
+    except (OSError, ValueError, struct.error) as e:
+        fail(f"catalog with a key twice: cannot make it: {e}")
 
 if failures:
     print(f"{len(failures)} failure(s)", file=sys.stderr)

@@ -232,6 +232,37 @@ table_type_name(const struct ynode *n)
 	return n->type == YNODE_MAP ? "a mapping" : n->type == YNODE_SEQ ? "a list" : "a string";
 }
 
+/*
+ * Whether the text of scalar v shows what it holds (i18n_text_shown): an
+ * invisible, format or bidi control character, or a text of combining
+ * marks alone, could make two services look alike or hide part of a
+ * name or a number.  Reported as an error naming the character; false.
+ */
+static bool
+table_shown(struct loader *L, const struct ynode *v, const char *what)
+{
+	int32_t cp;
+	enum i18n_shown why = i18n_text_shown(v->s, &cp);
+	char *name;
+
+	if (why == I18N_SHOWN_OK)
+		return true;
+	if (why == I18N_SHOWN_MARKS) {
+		table_err(L, v, "%s is made of combining marks alone, which show as nothing or "
+				"stick to what is printed before them", what);
+		return false;
+	}
+	name = i18n_char_name(cp);
+	table_err(L, v, "%s holds %s, %s: two services could look alike, or part of it be "
+			"hidden (signpost(5), TEXTS); remove it",
+		  what, name,
+		  why == I18N_SHOWN_BIDI      ? "a bidirectional control character"
+		  : why == I18N_SHOWN_FORMAT ? "a format character"
+					     : "an invisible character");
+	free(name);
+	return false;
+}
+
 /* The scalar at key, or NULL (reported when required or of another type). */
 static const char *
 table_str(struct loader *L, const struct ynode *map, const char *key, bool required,
@@ -251,6 +282,14 @@ table_str(struct loader *L, const struct ynode *map, const char *key, bool requi
 	if (v->len == 0) {
 		table_err(L, v, "\"%s\" is empty", key);
 		return NULL;
+	}
+	{
+		char *what = xasprintf("\"%s\"", key);
+		bool ok = table_shown(L, v, what);
+
+		free(what);
+		if (!ok)
+			return NULL;
 	}
 	return v->s;
 }
@@ -301,7 +340,7 @@ table_strv(struct loader *L, const struct ynode *seq, struct strv *out)
 	for (i = 0; seq && i < seq->n; i++) {
 		if (seq->v[i]->type != YNODE_SCALAR || seq->v[i]->len == 0)
 			table_err(L, seq->v[i], "list items must be non-empty strings");
-		else
+		else if (table_shown(L, seq->v[i], "a list item"))
 			strv_add(out, seq->v[i]->s);
 	}
 }
@@ -480,6 +519,17 @@ table_texts(struct loader *L, const struct ynode *map, const char *key, bool req
 			table_err(L, t, "the %s text must be a non-empty string", k->s);
 			free(c);
 			continue;
+		}
+		{
+			char *what = xasprintf("the %s text of \"%s\"", k->s, key);
+			bool ok = table_shown(L, t, what);
+
+			free(what);
+			if (!ok) {
+				en |= strcmp(c, "en") == 0; /* there, if refused */
+				free(c);
+				continue;
+			}
 		}
 		if (strcmp(c, "en") == 0)
 			en = true;

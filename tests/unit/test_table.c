@@ -580,6 +580,73 @@ test_many_problems(void)
 	buf_free(&b);
 }
 
+/*
+ * Texts that do not show what they hold are refused, with the character
+ * named: invisible, format, tag and bidi control characters, Hangul
+ * fillers, a name of combining marks alone.  Joiners stay allowed where
+ * Persian and the Indic scripts need them.
+ */
+static void
+test_invisible(void)
+{
+	static const struct {
+		const char *name; /* the service's name, as YAML */
+		const char *what; /* NULL: accepted */
+	} cases[] = {
+		{"\"Demo\\u200bline\"", "\"name\" holds U+200B ZERO WIDTH SPACE, an invisible "
+					 "character"},
+		{"\"Demo\\u200dline\"", "\"name\" holds U+200D ZERO WIDTH JOINER, an invisible "
+					 "character"},
+		{"\"Demo\\u2060line\"", "\"name\" holds U+2060 WORD JOINER"},
+		{"\"Demo\\ufeffline\"", "\"name\" holds U+FEFF ZERO WIDTH NO-BREAK SPACE"},
+		{"\"Demo\\u00adline\"", "\"name\" holds U+00AD SOFT HYPHEN"},
+		{"\"Demo\\U000E0041line\"", "\"name\" holds U+E0041 TAG LATIN CAPITAL LETTER A"},
+		{"\"Demo\\ufffbline\"", "\"name\" holds U+FFFB INTERLINEAR ANNOTATION TERMINATOR, a "
+					 "format character"},
+		{"\"Demo\\u3164line\"", "\"name\" holds U+3164 HANGUL FILLER"},
+		{"\"Demo\\uffa0line\"", "\"name\" holds U+FFA0 HALFWIDTH HANGUL FILLER"},
+		{"\"\\u115f\\u1160\"", "\"name\" holds U+115F HANGUL CHOSEONG FILLER"},
+		{"\"Demo \\u202eenil\"", "\"name\" holds U+202E RIGHT-TO-LEFT OVERRIDE, a "
+					  "bidirectional control character"},
+		{"\"\\u0301\\u0308\"", "\"name\" is made of combining marks alone"},
+		{"\"\\u0645\\u06cc\\u200c\\u062e\\u0648\"", NULL}, /* Persian ZWNJ */
+		{"\"\\u0915\\u094d\\u200d\\u0937\"", NULL},          /* ZWJ after a virama */
+		{"\"Cafe\\u0301\"", NULL},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *to = xasprintf("    name: %s\n", cases[i].name);
+		char *y = replace(HEAD SERVICE("") TAIL, "    name: Demo line\n", to);
+		struct problems pr = {0};
+		struct table *t = load(y, &pr);
+
+		if (cases[i].what == NULL) {
+			CHECK(t != NULL && pr.errors == 0);
+		} else {
+			CHECK(t == NULL && pr.n == 1);
+			CHECK(pr.n >= 1 && strncmp(pr.v[0].what, cases[i].what,
+						   strlen(cases[i].what)) == 0);
+			if (pr.n >= 1 && strncmp(pr.v[0].what, cases[i].what, strlen(cases[i].what)))
+				fprintf(stderr, "  case %zu: %s\n", i, pr.v[0].what);
+		}
+		table_free(t);
+		problems_free(&pr);
+		free(y);
+		free(to);
+	}
+	/* In a description, a label, an overlay's worker note too. */
+	{
+		char *y = replace(HEAD SERVICE("") TAIL, "      en: A demo.\n",
+				  "      en: \"A\\u200bdemo.\"\n");
+
+		expect_one(y, "t.yaml:16:11", "the en text of \"description\" holds U+200B ZERO WIDTH SPACE, an "
+		   "invisible character: two services could look alike, or part of it be hidden "
+		   "(signpost(5), TEXTS); remove it", "description");
+		free(y);
+	}
+}
+
 int
 main(void)
 {
@@ -604,6 +671,7 @@ main(void)
 	test_overlay();
 	test_overlay_order();
 	test_many_problems();
+	test_invisible();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 

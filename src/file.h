@@ -16,7 +16,8 @@
  * hang the open), then refuses anything that is not a regular file.
  * Returns the descriptor (close-on-exec, blocking again) with *st filled,
  * or -1 with *cause = "PATH: what" (allocated; the caller frees it) and
- * errno set (ENOENT when it does not exist).
+ * errno set: ENOENT when it does not exist, EINVAL when it is not a
+ * regular file (a directory, a FIFO, a device, a socket).
  */
 int file_open(const char *path, struct stat *st, char **cause);
 /*

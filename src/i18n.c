@@ -7,6 +7,7 @@
  */
 #include "i18n_impl.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
@@ -14,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/ucal.h>
@@ -26,6 +29,7 @@
 #include <unicode/utf16.h>
 #include <unicode/uversion.h>
 
+#include "file.h"
 #include "sanitize.h"
 #include "xmalloc.h"
 
@@ -345,8 +349,20 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 				k = (int)i;
 	}
 	if (k == -1) {
+		char *en = xasprintf("%s/en.res", ui->locales_dir);
+		struct stat sb;
+		int fd;
+
 		free(av);
-		*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+		/* Say why: missing, or there but no regular file (a FIFO). */
+		if ((fd = file_open(en, &sb, cause)) != -1) {
+			close(fd);
+			*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+		} else if (errno == ENOENT) {
+			free(*cause);
+			*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+		}
+		free(en);
 		return -1;
 	}
 	i = (size_t)k;
@@ -1155,7 +1171,9 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	return buf_detach(&out);
 }
 
-/* The converter of the terminal's character set (or ASCII), opened once. */
+/* The converter of the terminal's character set (or ASCII), opened once.
+ * A stateful one (ISO-2022, UTF-7, HZ...) switches sets with escape
+ * sequences of its own, which is no way to talk to a terminal: ASCII. */
 static UConverter *
 i18n_terminal_conv(struct i18n *ui)
 {
@@ -1163,6 +1181,29 @@ i18n_terminal_conv(struct i18n *ui)
 
 	if (ui->conv == NULL) {
 		ui->conv = ucnv_open(nl_langinfo(CODESET), &st);
+		if (U_SUCCESS(st)) {
+			switch (ucnv_getType(ui->conv)) {
+			case UCNV_ISO_2022:
+			case UCNV_UTF7:
+			case UCNV_HZ:
+			case UCNV_IMAP_MAILBOX:
+			case UCNV_SCSU:
+			case UCNV_BOCU1:
+			case UCNV_EBCDIC_STATEFUL:
+			case UCNV_UTF16:
+			case UCNV_UTF16_BigEndian:
+			case UCNV_UTF16_LittleEndian:
+			case UCNV_UTF32:
+			case UCNV_UTF32_BigEndian:
+			case UCNV_UTF32_LittleEndian:
+				ucnv_close(ui->conv);
+				ui->conv = NULL;
+				st = U_INVALID_TABLE_FORMAT;
+				break;
+			default:
+				break;
+			}
+		}
 		if (U_FAILURE(st)) {
 			st = U_ZERO_ERROR;
 			ui->conv = ucnv_open("US-ASCII", &st);
@@ -1174,6 +1215,32 @@ i18n_terminal_conv(struct i18n *ui)
 					      &st);
 	}
 	return ui->conv;
+}
+
+/*
+ * Whether the n bytes b, one character converted to the terminal's set,
+ * are safe to write: sanitizing ran on Unicode, before conversion, and a
+ * printable character can come out as a control.  In a set of one byte
+ * per character, 0x80 to 0x9F are C1 controls to a terminal (0x9B is
+ * CSI: CP1251's "›" would clear the screen; KOI8-R's box drawing
+ * starts at 0x80): never written.  In a multibyte set (EUC, GB18030,
+ * Big5) such bytes inside a character are part of it, but a character
+ * of one byte there is a control too.  No C0 control or DEL either
+ * (code page 437 puts symbols there).
+ */
+static bool
+i18n_terminal_safe(UConverter *cv, const char *b, int32_t n)
+{
+	bool single = ucnv_getMaxCharSize(cv) == 1 || n == 1;
+	int32_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)b[i];
+
+		if (c < 0x20 || c == 0x7f || (single && c >= 0x80 && c < 0xa0))
+			return false;
+	}
+	return n > 0;
 }
 
 char *
@@ -1238,7 +1305,8 @@ i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 		st = U_ZERO_ERROR;
 		ucnv_reset(ui->conv);
 		bl = ucnv_fromUChars(ui->conv, b, sizeof b, u, ul, &st);
-		if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING) {
+		if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING &&
+		    i18n_terminal_safe(ui->conv, b, bl)) {
 			buf_addn(&out, b, (size_t)bl);
 			continue;
 		}
@@ -1250,13 +1318,15 @@ i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 				st = U_ZERO_ERROR;
 				ucnv_reset(ui->conv);
 				bl = ucnv_fromUChars(ui->conv, b, sizeof b, u, ul, &st);
-				if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING) {
+				if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING &&
+				    i18n_terminal_safe(ui->conv, b, bl)) {
 					buf_addn(&out, b, (size_t)bl);
 					continue;
 				}
 			}
 		}
-		buf_addc(&out, '?');
+		/* A space the set lacks (ICU's times use U+202F) is a space. */
+		buf_addc(&out, u_charType(c) == U_SPACE_SEPARATOR ? ' ' : '?');
 	}
 	*outlen = out.len;
 	return buf_detach(&out);

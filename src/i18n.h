@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct i18n;
 
@@ -218,6 +219,23 @@ char *i18n_time(struct i18n *ui, double t, bool with_day);
  * and optional Z or +HH:MM offset; without an offset, in the worker's zone).
  * Returns 0, or -1 if malformed. */
 int i18n_parse_datetime(struct i18n *ui, const char *s, double *t);
+
+/*
+ * Whether a text from a table shows what it holds (i18n_text.c).
+ * I18N_SHOWN_BIDI: a bidi control (embedding, override, isolate, mark).
+ * I18N_SHOWN_INVISIBLE: a default-ignorable character (zero-width space,
+ *   joiner or non-joiner outside the contexts their scripts need them in,
+ *   word joiner, BOM, soft hyphen, tag characters, Hangul fillers,
+ *   variation selectors).
+ * I18N_SHOWN_FORMAT: another format character (interlinear annotation).
+ * I18N_SHOWN_MARKS: combining marks and nothing else to carry them.
+ * For the first three *cp is the character, else -1.
+ */
+enum i18n_shown { I18N_SHOWN_OK, I18N_SHOWN_BIDI, I18N_SHOWN_INVISIBLE, I18N_SHOWN_FORMAT,
+		  I18N_SHOWN_MARKS };
+enum i18n_shown i18n_text_shown(const char *s, int32_t *cp);
+/* "U+200B ZERO WIDTH SPACE" (allocated). */
+char *i18n_char_name(int32_t cp);
 
 /*
  * Display width of UTF-8 text in terminal columns (combining marks 0,

@@ -25,6 +25,7 @@
 #include <unicode/ulocdata.h>
 #include <unicode/ures.h>
 
+#include "file.h"
 #include "i18n_cache.h"
 #include "le.h"
 #include "xmalloc.h"
@@ -171,6 +172,7 @@ i18n_cache_open(const char *path, struct cache_why *why)
 	struct stat sb;
 	unsigned char want[12], h[CACHE_HEADER];
 	enum cache_state *state = &why->state;
+	char *cause = NULL;
 	int fd;
 
 	memset(why, 0, sizeof *why);
@@ -179,15 +181,14 @@ i18n_cache_open(const char *path, struct cache_why *why)
 		*state = CACHE_NO_PATH;
 		return NULL;
 	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		*state = errno == ENOENT ? CACHE_MISSING : CACHE_UNREADABLE;
+	/* Like every file signpost reads: a FIFO here must not hang every
+	 * lookup, a device must not be read forever (file.h). */
+	if ((fd = file_open(path, &sb, &cause)) == -1) {
+		*state = errno == ENOENT   ? CACHE_MISSING
+			 : errno == EINVAL ? CACHE_NOT_FILE
+					   : CACHE_UNREADABLE;
 		why->err = errno;
-		return NULL;
-	}
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-		*state = CACHE_UNREADABLE;
-		why->err = errno != 0 ? errno : EINVAL;
-		close(fd);
+		free(cause);
 		return NULL;
 	}
 	if (sb.st_size < CACHE_HEADER || (uint64_t)sb.st_size > UINT32_MAX ||

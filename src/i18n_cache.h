@@ -107,6 +107,7 @@ enum cache_state {
 	CACHE_NO_PATH,    /* no data directory was given */
 	CACHE_MISSING,    /* no such file */
 	CACHE_UNREADABLE, /* open or read failed (errno in err) */
+	CACHE_NOT_FILE,   /* not a regular file (a FIFO, a directory, a device) */
 	CACHE_NOT_NAMES,  /* not a names.cache of this format */
 	CACHE_OTHER_ICU,  /* built for another ICU, Unicode or CLDR version */
 	CACHE_OTHER_DATA, /* built from other locale data */

@@ -7,11 +7,15 @@
 #include "i18n_catalog.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unicode/ures.h>
 
+#include "file.h"
 #include "i18n_impl.h"
 #include "sanitize.h"
 #include "xmalloc.h"
@@ -55,6 +59,18 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 	int32_t size, i;
 
 	*cause = NULL;
+	/* ICU opens the file itself: refuse a FIFO (which would block the
+	 * open) or a device first, as every file signpost reads (file.h). */
+	{
+		char *path = xasprintf("%s/%s.res", dir, name);
+		struct stat sb;
+		int fd = file_open(path, &sb, cause);
+
+		free(path);
+		if (fd == -1)
+			return NULL;
+		close(fd);
+	}
 	pkg = i18n_catalog_package(dir);
 	b = ures_openDirect(pkg, name, &st);
 	free(pkg);
@@ -105,6 +121,15 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 	ures_close(item);
 	ures_close(b);
 	qsort(c->v, c->n, sizeof *c->v, i18n_catalog_cmp);
+	/* genrb never writes a key twice, but a file from elsewhere can:
+	 * which of the two a lookup found would depend on the sort. */
+	for (i = 1; i < (int32_t)c->n; i++)
+		if (strcmp(c->v[i - 1].key, c->v[i].key) == 0) {
+			*cause = xasprintf("%s/%s.res: message %s is there twice", dir, name,
+					   c->v[i].key);
+			i18n_catalog_free(c);
+			return NULL;
+		}
 	return c;
 fail:
 	ures_close(item);
@@ -180,7 +205,13 @@ i18n_catalog_list(const char *dir, char ***out)
 		int32_t parsed = 0;
 		UErrorCode st = U_ZERO_ERROR;
 
+		struct stat sb;
+
 		if (len < 5 || len - 4 >= sizeof id || strcmp(de->d_name + len - 4, ".res") != 0)
+			continue;
+		/* A FIFO or a directory named LL.res is no catalog: that
+		 * language is left out, as if its catalog were not there. */
+		if (fstatat(dirfd(d), de->d_name, &sb, 0) == -1 || !S_ISREG(sb.st_mode))
 			continue;
 		name = xstrndup(de->d_name, len - 4);
 		/* A well-formed locale ("pt_BR" read as "pt-BR"), nothing else:

@@ -661,6 +661,9 @@ i18n_names_ready(struct i18n *ui, bool thorough, char **about)
 	case CACHE_UNREADABLE:
 		*about = i18n_fmt(ui, "names.unreadable", "ss", file, strerror(why.err));
 		break;
+	case CACHE_NOT_FILE:
+		*about = i18n_fmt(ui, "names.not_file", "s", file);
+		break;
 	case CACHE_NOT_NAMES:
 		*about = i18n_fmt(ui, "names.not_names", "s", file);
 		break;

@@ -165,18 +165,33 @@ main_version(struct main_ctx *m)
 	return EXIT_MATCH;
 }
 
+/*
+ * The problems found, one line each: at most PROBLEMS_KEPT of them, then
+ * how many more there were (a table with a million bad keys is not a
+ * million lines on the terminal).  Warnings only when asked for.
+ */
 static void
-main_problems(const struct problems *pr, bool warnings)
+main_problems(struct main_ctx *m, const struct problems *pr, bool warnings)
 {
-	size_t i;
+	size_t i, errors = 0, warned = 0, more;
 
-	for (i = 0; i < pr->n; i++) {
-		if (pr->v[i].warning && !warnings)
+	for (i = 0; i < pr->n && errors + warned < PROBLEMS_KEPT; i++) {
+		if (pr->v[i].warning && !warnings && !pr->v[i].always)
 			continue;
-		if (pr->v[i].warning)
+		if (pr->v[i].warning) {
 			diag_warning("%s: %s", pr->v[i].where, pr->v[i].what);
-		else
+			warned++;
+		} else {
 			diag_error("%s: %s", pr->v[i].where, pr->v[i].what);
+			errors++;
+		}
+	}
+	more = pr->errors - errors + (warnings ? pr->warnings - warned : 0);
+	if (more > 0) {
+		char *msg = i18n_fmt(m->ui, "check.more", "n", (double)more);
+
+		diag_note("%s", msg);
+		free(msg);
 	}
 }
 
@@ -281,7 +296,7 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 		f.emergency = emerg;
 	m->t = table_load(&f, want, &to, &pr);
 	if (m->t && !m->o.check_file) {
-		nov = paths_overlays(&ov, &kinds);
+		nov = paths_overlays(&ov, &kinds, &pr);
 		for (i = 0; i < nov; i++)
 			table_overlay(m->t, ov[i], kinds[i], &to, &pr);
 		paths_free(ov, nov);
@@ -289,10 +304,10 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	}
 	if (m->t && pr.errors == 0)
 		table_finish(m->t, &pr);
-	main_problems(&pr, check);
+	main_problems(m, &pr, check);
 	if (pr.errors || m->t == NULL) {
 		char *msg = i18n_fmt(m->ui, "check.summary", "nn", (double)pr.errors,
-				     (double)(pr.n - pr.errors));
+				     (double)pr.warnings);
 
 		if (check)
 			diag_note("%s", msg);
@@ -310,7 +325,7 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	}
 	if (check) {
 		char *msg = i18n_fmt(m->ui, "check.ok", "snn", path, (double)m->t->nservices,
-				     (double)pr.n);
+				     (double)pr.warnings);
 		struct table_quality q;
 
 		render_line(&m->r, msg);
@@ -482,6 +497,22 @@ main_card_ui(struct main_ctx *m, const struct strv *langs)
 	return NULL;
 }
 
+/*
+ * Beside a card (or text message), on stderr: what local tables changed
+ * about it, for the worker.  The card on stdout stays the caller's.
+ */
+static void
+main_card_local(struct main_ctx *m, const struct answer *a, const struct service *s)
+{
+	char **notes;
+	size_t n = render_card_local(&m->r, m->t, a, SIZE_MAX, s, &notes), i;
+
+	render_flush(&m->r);
+	for (i = 0; i < n; i++)
+		diag_note("%s", notes[i]);
+	i18n_strv_free(notes, n);
+}
+
 static int
 main_lookup(struct main_ctx *m)
 {
@@ -525,6 +556,8 @@ main_lookup(struct main_ctx *m)
 		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
 			m->r.card = card = main_card_ui(m, &langs);
 		render_answer(&m->r, m->t, a);
+		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
+			main_card_local(m, a, NULL);
 		m->r.card = NULL;
 		i18n_free(card);
 		/* --open-now: 1 when nothing is open or may be. */
@@ -554,6 +587,16 @@ main_show(struct main_ctx *m)
 	if (s == NULL) {
 		char *msg = i18n_fmt(m->ui, "error.unknown_service", "s", m->o.show);
 
+		/* Hidden by a local table: say so, and by which. */
+		for (i = 0; i < m->t->nhidden; i++)
+			if (strcmp(m->t->hidden[i].id, m->o.show) == 0) {
+				free(msg);
+				msg = i18n_fmt(m->ui, "error.hidden_service", "sss", m->o.show,
+					       origin_kind_name(m->t->hidden[i].by->kind),
+					       m->t->hidden[i].by->path);
+				break;
+			}
+
 		diag_error("%s", msg);
 		main_json_error(m, EXIT_USAGE, "unknown_service", msg, m->o.show, NULL, false);
 		free(msg);
@@ -582,6 +625,8 @@ main_show(struct main_ctx *m)
 	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
 		m->r.card = card = main_card_ui(m, &langs);
 	render_service(&m->r, m->t, s, &q);
+	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
+		main_card_local(m, NULL, s);
 	m->r.card = NULL;
 	i18n_free(card);
 	for (i = 0; i < langs.n; i++)

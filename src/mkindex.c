@@ -94,6 +94,9 @@ main(int argc, char **argv)
 		for (i = 0; i < pr.n; i++)
 			if (!pr.v[i].warning)
 				fprintf(stderr, "signpost-mkindex: %s: %s\n", pr.v[i].where, pr.v[i].what);
+		if (pr.errors > pr.kept_errors)
+			fprintf(stderr, "signpost-mkindex: ... and %zu more errors\n",
+				pr.errors - pr.kept_errors);
 		rc = 1;
 	} else {
 		ipath = argc == 3 ? xstrdup(argv[2]) : index_path(argv[1]);

@@ -5,12 +5,15 @@
 #include "paths.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
+#include "trust.h"
 #include "xmalloc.h"
 
 char *
@@ -44,21 +47,54 @@ paths_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Adds the *.yaml of dir to *v.  A directory that is not there has no
+ * tables; one that is there but cannot be read, or that others could
+ * write, is an error in pr: its tables can hide services and mark them
+ * not to be referred to, so answering without them could send a caller
+ * to a service the helpline has withdrawn.
+ */
 static void
-paths_scan(const char *dir, char ***v, size_t *n)
+paths_scan(const char *dir, char ***v, size_t *n, struct problems *pr)
 {
-	DIR *d = opendir(dir);
+	DIR *d;
 	struct dirent *de;
+	struct stat st;
 	size_t first = *n;
+	char *cause = NULL;
 
-	if (d == NULL)
+	if (stat(dir, &st) == -1) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			problem_add(pr, dir, 0, 0, false,
+				    "the directory of local tables cannot be examined: %s",
+				    strerror(errno));
 		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		problem_add(pr, dir, 0, 0, false,
+			    "not a directory; local tables are read from a directory of this name");
+		return;
+	}
+	if (trust_check(dir, &st, &cause) == -1) {
+		problem_add(pr, dir, 0, 0, false, "refused: %s", cause);
+		free(cause);
+		return;
+	}
+	if ((d = opendir(dir)) == NULL) {
+		problem_add(pr, dir, 0, 0, false,
+			    "the directory of local tables cannot be read: %s; make it readable "
+			    "(chmod a+rx '%s') or remove it",
+			    strerror(errno), dir);
+		return;
+	}
 	while ((de = readdir(d)) != NULL) {
 		size_t l = strlen(de->d_name);
 
 		if (de->d_name[0] == '.' || l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
 			continue;
-		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		/* Grown by doubling: a directory of many files stays linear. */
+		if (*n == 0 || (*n >= 8 && (*n & (*n - 1)) == 0))
+			*v = xreallocarray(*v, *n ? *n * 2 : 8, sizeof **v);
 		(*v)[(*n)++] = xasprintf("%s/%s", dir, de->d_name);
 	}
 	closedir(d);
@@ -67,21 +103,21 @@ paths_scan(const char *dir, char ***v, size_t *n)
 }
 
 size_t
-paths_overlays(char ***out, enum origin_kind **kinds)
+paths_overlays(char ***out, enum origin_kind **kinds, struct problems *pr)
 {
 	char **v = NULL;
 	size_t n = 0, nsys, i;
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	char *user = NULL;
 
-	paths_scan(SIGNPOST_SYSCONFDIR, &v, &n);
+	paths_scan(SIGNPOST_SYSCONFDIR, &v, &n, pr);
 	nsys = n;
 	if (xdg != NULL && xdg[0] == '/')
 		user = xasprintf("%s/signpost", xdg);
 	else if (home != NULL && home[0] == '/')
 		user = xasprintf("%s/.local/share/signpost", home);
 	if (user != NULL)
-		paths_scan(user, &v, &n);
+		paths_scan(user, &v, &n, pr);
 	free(user);
 	*kinds = xcalloc(n + 1, sizeof **kinds);
 	for (i = 0; i < n; i++)

@@ -18,9 +18,11 @@ char *paths_datadir(void);
  * $XDG_DATA_HOME/signpost/NAME.yaml (default ~/.local/share/signpost), each
  * directory sorted by name, and in *kinds (allocated) ORIGIN_SYSTEM or
  * ORIGIN_USER for each.  Returns the count; free with paths_free and
- * free(*kinds).
+ * free(*kinds).  A directory that is there but cannot be read, or that
+ * is not trusted (trust.h), is an error in pr and none of its tables is
+ * listed; one that is not there has none.
  */
-size_t paths_overlays(char ***out, enum origin_kind **kinds);
+size_t paths_overlays(char ***out, enum origin_kind **kinds, struct problems *pr);
 void paths_free(char **v, size_t n);
 
 #endif

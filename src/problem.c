@@ -10,14 +10,23 @@ problem_vadd(struct problems *pr, const char *name, int line, int column, bool w
 	     const char *fmt, va_list ap)
 {
 	struct problem *p;
+	size_t *kept = warning ? &pr->kept_warnings : &pr->kept_errors;
 
-	pr->v = xreallocarray(pr->v, pr->n + 1, sizeof *pr->v);
+	if (warning)
+		pr->warnings++;
+	else
+		pr->errors++;
+	if (*kept >= PROBLEMS_KEPT)
+		return;
+	(*kept)++;
+	/* At most 2 * PROBLEMS_KEPT entries: grow by doubling from 4. */
+	if (pr->n == 0 || (pr->n >= 4 && (pr->n & (pr->n - 1)) == 0))
+		pr->v = xreallocarray(pr->v, pr->n ? pr->n * 2 : 4, sizeof *pr->v);
 	p = &pr->v[pr->n++];
 	p->where = line > 0 ? xasprintf("%s:%d:%d", name, line, column) : xstrdup(name);
 	p->what = xvasprintf(fmt, ap);
 	p->warning = warning;
-	if (!warning)
-		pr->errors++;
+	p->always = false;
 }
 
 void
@@ -32,6 +41,38 @@ problem_add(struct problems *pr, const char *name, int line, int column, bool wa
 }
 
 void
+problem_notice(struct problems *pr, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = pr->n;
+
+	va_start(ap, fmt);
+	problem_vadd(pr, name, 0, 0, true, fmt, ap);
+	va_end(ap);
+	if (pr->n > n)
+		pr->v[n].always = true;
+}
+
+struct problems_mark
+problems_mark(const struct problems *pr)
+{
+	return (struct problems_mark){pr->n, pr->errors, pr->warnings, pr->kept_errors,
+				      pr->kept_warnings};
+}
+
+bool
+problems_since(const struct problems *pr, const struct problems_mark *m)
+{
+	return pr->errors != m->errors || pr->warnings != m->warnings;
+}
+
+size_t
+problems_total(const struct problems *pr)
+{
+	return pr->errors + pr->warnings;
+}
+
+void
 problems_free(struct problems *pr)
 {
 	size_t i;
@@ -41,19 +82,20 @@ problems_free(struct problems *pr)
 		free(pr->v[i].what);
 	}
 	free(pr->v);
-	pr->v = NULL;
-	pr->n = pr->errors = 0;
+	*pr = (struct problems){0};
 }
 
 void
-problems_truncate(struct problems *pr, size_t n)
+problems_rewind(struct problems *pr, const struct problems_mark *m)
 {
-	while (pr->n > n) {
+	while (pr->n > m->n) {
 		struct problem *p = &pr->v[--pr->n];
 
-		if (!p->warning)
-			pr->errors--;
 		free(p->where);
 		free(p->what);
 	}
+	pr->errors = m->errors;
+	pr->warnings = m->warnings;
+	pr->kept_errors = m->kept_errors;
+	pr->kept_warnings = m->kept_warnings;
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -116,9 +117,36 @@ prompt_rl_handler(char *line)
  * from ~/.inputrc are read by rl_initialize and may change key bindings,
  * but readline has no setting that writes a file.
  */
+/*
+ * Readline reads its settings from $INPUTRC, ~/.inputrc or /etc/inputrc
+ * with a blocking open: a FIFO there would hang the session before its
+ * first question.  Such a file is not read (readline is pointed at
+ * /dev/null, which reads as empty), and the session says so.
+ */
+static void
+prompt_rl_inputrc(void)
+{
+	const char *env = getenv("INPUTRC"), *home = getenv("HOME");
+	char *path = env != NULL && *env != '\0' ? xstrdup(env)
+		     : home != NULL ? xasprintf("%s/.inputrc", home)
+				    : NULL;
+	struct stat st;
+
+	if (path != NULL && stat(path, &st) == -1 && env == NULL) {
+		free(path);
+		path = xstrdup("/etc/inputrc");
+	}
+	if (path != NULL && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_warning("%s: not a regular file; readline settings are not read", path);
+		setenv("INPUTRC", "/dev/null", 1);
+	}
+	free(path);
+}
+
 static void
 prompt_rl_init(void)
 {
+	prompt_rl_inputrc();
 	rl_readline_name = "signpost";
 	rl_instream = stdin;
 	rl_outstream = stdout;
@@ -1026,6 +1054,16 @@ prompt_card(struct prompt_ctx *c, const char *arg)
 	st = prompt_release(c, mem, &buf, &len, saved);
 	r->card = NULL;
 	i18n_free(card);
+	/* What local tables changed, for the worker: below the card, never
+	 * on it (the caller gets the card). */
+	if (st == STEP_OK) {
+		char **notes;
+		size_t n = render_card_local(r, c->s->t, c->a, every ? SIZE_MAX : k - 1, NULL, &notes);
+
+		for (i = 0; i < n; i++)
+			prompt_say(c, notes[i]);
+		free(notes);
+	}
 	return st;
 }
 

@@ -397,6 +397,73 @@ render_local_mark(struct i18n *ui, const struct service *s, bool with_file)
 	return res;
 }
 
+/* At most this many hidden services are named; the rest are counted. */
+#define RENDER_HIDDEN_NAMED 10
+
+char *
+render_hidden(struct i18n *ui, const struct table *t, bool with_file, bool isolate)
+{
+	char *items[RENDER_HIDDEN_NAMED + 1] = {NULL}, *list, *res;
+	size_t i, n = 0;
+
+	if (t->nhidden == 0)
+		return NULL;
+	for (i = 0; i < t->nhidden && n < RENDER_HIDDEN_NAMED; i++) {
+		const struct table_file *f = t->hidden[i].by;
+		char *id = isolate ? render_ltr(t->hidden[i].id) : render_data(t->hidden[i].id);
+		char *name = render_data(with_file ? f->path : f->name);
+
+		items[n++] = i18n_fmt(ui, "local.hidden_item", "sss", id, origin_kind_name(f->kind),
+				      name);
+		free(name);
+		free(id);
+	}
+	if (t->nhidden > n) {
+		items[n] = i18n_fmt(ui, "local.hidden_more", "n", (double)(t->nhidden - n));
+		n++;
+	}
+	list = i18n_list(ui, (const char *const *)items, n, I18N_LIST_AND);
+	res = i18n_fmt(ui, "results.hidden", "ns", (double)t->nhidden, list);
+	for (i = 0; i < n; i++)
+		free(items[i]);
+	free(list);
+	return res;
+}
+
+size_t
+render_card_local(struct render *r, const struct table *t, const struct answer *a, size_t i,
+		  const struct service *s, char ***out)
+{
+	size_t n = 0, k, from = 0, to = 0;
+	char **v = NULL, *m;
+
+	if (a != NULL) {
+		from = i == SIZE_MAX ? 0 : i;
+		to = i == SIZE_MAX ? a->n : i + 1;
+	}
+	for (k = from; k < to || (a == NULL && k == 0 && s != NULL); k++) {
+		const struct service *svc = a != NULL ? a->v[k].svc : s;
+		char *mark, *name;
+
+		if ((mark = render_local_mark(r->ui, svc, false)) == NULL)
+			continue;
+		/* For stderr, where isolates would show as <U+2068>. */
+		name = render_data(svc->name);
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = i18n_fmt(r->ui, "card.local", "ss", name, mark);
+		free(name);
+		free(mark);
+		if (a == NULL)
+			break;
+	}
+	if ((m = render_hidden(r->ui, t, false, false)) != NULL) {
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = m;
+	}
+	*out = v;
+	return n;
+}
+
 char *
 render_facts(struct render *r, struct i18n *ui, const struct result *res)
 {

@@ -50,6 +50,16 @@ void render_card(struct render *r, const struct table *t, const struct answer *a
  */
 void render_service(struct render *r, const struct table *t, const struct service *s,
 		    const struct lookup_query *q);
+/*
+ * What local tables changed about what a card shows, for the worker (the
+ * card itself is the caller's and says nothing of it): in r->ui's
+ * language, one line per service ("Test Line: changed by a local table
+ * (your own: local.yaml)") and one naming the services they hid.  For
+ * result i of a, or every result of a (i == SIZE_MAX), or, with a NULL,
+ * for s.  Returns the number of lines in *out (free with i18n_strv_free).
+ */
+size_t render_card_local(struct render *r, const struct table *t, const struct answer *a, size_t i,
+			 const struct service *s, char ***out);
 /* Writes a two-column list: code TAB name, one per line (JSON: an
  * array of {"code":..,"name":..} objects under key). */
 void render_pairs(struct render *r, const char *key, const char *const *codes,

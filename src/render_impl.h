@@ -65,5 +65,9 @@ char *render_facts(struct render *r, struct i18n *ui, const struct result *res);
 char *render_languages(struct i18n *ui, const struct strv *langs);
 /* The local-table mark of s ("added locally", ...), or NULL. */
 char *render_local_mark(struct i18n *ui, const struct service *s, bool with_file);
+/* The services local tables hid, each with the table ("2 services are
+ * hidden by a local table: x (your own: h.yaml) and y (...)"), or NULL
+ * when none is.  isolate: ids isolated for the terminal (not stderr). */
+char *render_hidden(struct i18n *ui, const struct table *t, bool with_file, bool isolate);
 
 #endif

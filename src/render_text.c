@@ -566,8 +566,7 @@ render_footer(struct render *r, struct buf *b, const struct table *t, const stru
 		free(ln);
 		buf_free(&tags);
 	}
-	if (a->nhidden > 0) {
-		m = i18n_fmt(r->ui, "results.hidden", "n", (double)a->nhidden);
+	if ((m = render_hidden(r->ui, t, r->format == RENDER_FULL, true)) != NULL) {
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
 	}

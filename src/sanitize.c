@@ -55,8 +55,11 @@ sanitize_bidi(int32_t c)
 	       (c >= 0x2066 && c <= 0x2069);
 }
 
-void
-sanitize_text(struct buf *b, const char *s, bool oneline)
+/* How newlines and tabs come out. */
+enum sanitize_lines { LINES_KEEP, LINES_SPACE, LINES_SHOW };
+
+static void
+sanitize_mode(struct buf *b, const char *s, enum sanitize_lines lines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -66,9 +69,9 @@ sanitize_text(struct buf *b, const char *s, bool oneline)
 
 		if (c < 0) {
 			buf_add(b, "\xef\xbf\xbd");
-		} else if ((c == '\n' || c == '\t') && oneline) {
+		} else if ((c == '\n' || c == '\t') && lines == LINES_SPACE) {
 			buf_addc(b, ' ');
-		} else if (c == '\n') {
+		} else if (c == '\n' && lines == LINES_KEEP) {
 			buf_addc(b, '\n');
 		} else if (c < 0x20) {
 			buf_addc(b, '^');
@@ -83,6 +86,18 @@ sanitize_text(struct buf *b, const char *s, bool oneline)
 		}
 		p += n;
 	}
+}
+
+void
+sanitize_text(struct buf *b, const char *s, bool oneline)
+{
+	sanitize_mode(b, s, oneline ? LINES_SPACE : LINES_KEEP);
+}
+
+void
+sanitize_line(struct buf *b, const char *s)
+{
+	sanitize_mode(b, s, LINES_SHOW);
 }
 
 char *

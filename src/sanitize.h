@@ -16,6 +16,10 @@
  * notation), DEL as ^?, C1 and bidi controls as <U+XXXX>; tabs and
  * newlines become spaces when oneline is true. */
 void sanitize_text(struct buf *b, const char *s, bool oneline);
+/* Appends s to b as exactly one line: newlines and tabs too are shown,
+ * as ^J and ^I, so that no text can start a line of its own (a forged
+ * "all checks passed" in a diagnostic). */
+void sanitize_line(struct buf *b, const char *s);
 /* Returns an allocated sanitized copy of s (one line). */
 char *sanitize_dup(const char *s);
 /* Appends s to b as a JSON string (with quotes), escaping controls, C1,

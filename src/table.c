@@ -18,11 +18,17 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "hash.h"
 #include "i18n.h"
 #include "index.h"
+#include "trust.h"
 #include "xmalloc.h"
 
 #define TABLE_MAX_SERVICES 1000000
+/* Each window costs time zone arithmetic on every lookup that shows the
+ * line: a week has seven days, and no line needs more than a few
+ * windows a day. */
+#define TABLE_MAX_WINDOWS 64
 
 const struct ynode_limits table_limits = {
 	.max_bytes = (size_t)1 << 30, /* a large local table, read in linear time */
@@ -35,13 +41,65 @@ const struct ynode_limits table_limits = {
 enum table_kind { KIND_SERVICES, KIND_EMERGENCY, KIND_HOLIDAYS };
 static const char *const kind_list[] = {"services", "emergency", "calendars", NULL};
 
+/*
+ * Language tags already canonicalized in this reading: a table names the
+ * same few tags thousands of times, and ICU's canonicalization is the
+ * costliest step of loading a service.  Direct-mapped, so a lookup is
+ * constant time whatever the file holds.
+ */
+#define TABLE_MEMO 64
+struct table_memo {
+	char *tag[TABLE_MEMO];
+	char *canon[TABLE_MEMO]; /* NULL: not a valid tag */
+};
+
 struct loader {
 	const char *name;
 	struct problems *pr;
 	const struct table_options *o;
 	bool overlay;
 	const struct table_file *file;
+	struct table_memo *memo; /* allocated on first need; table_loader_done frees it */
+	bool local; /* a local table: read only when trusted (trust.h) */
 };
+
+static void
+table_loader_done(struct loader *L)
+{
+	size_t i;
+
+	if (L->memo == NULL)
+		return;
+	for (i = 0; i < TABLE_MEMO; i++) {
+		free(L->memo->tag[i]);
+		free(L->memo->canon[i]);
+	}
+	free(L->memo);
+	L->memo = NULL;
+}
+
+/* i18n_language_canonical, remembered: an allocated tag, or NULL. */
+static char *
+table_canonical(struct loader *L, const char *tag)
+{
+	size_t h = 5381, slot;
+	const char *p;
+
+	if (strlen(tag) > 64)
+		return i18n_language_canonical(tag);
+	for (p = tag; *p; p++)
+		h = h * 33 ^ (unsigned char)*p;
+	slot = h % TABLE_MEMO;
+	if (L->memo == NULL)
+		L->memo = xcalloc(1, sizeof *L->memo);
+	if (L->memo->tag[slot] == NULL || strcmp(L->memo->tag[slot], tag) != 0) {
+		free(L->memo->tag[slot]);
+		free(L->memo->canon[slot]);
+		L->memo->tag[slot] = xstrdup(tag);
+		L->memo->canon[slot] = i18n_language_canonical(tag);
+	}
+	return L->memo->canon[slot] ? xstrdup(L->memo->canon[slot]) : NULL;
+}
 
 static void SP_PRINTF(3, 4)
 table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
@@ -90,6 +148,7 @@ table_limits_of(const struct table_options *o)
 struct items;
 static void table_discard(struct items *it, size_t from);
 
+
 /* Levenshtein distance, bounded to short words (keys). */
 static size_t
 table_distance(const char *a, const char *b)
@@ -119,13 +178,17 @@ table_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* The closest allowed word to s, or NULL when none is close. */
+/* The closest allowed word to s, or NULL when none is close.  NULL too
+ * once no more errors are kept: a file of a million misspelt keys costs
+ * no million searches for a suggestion nobody reads. */
 static const char *
-table_suggest(const char *s, const char *const *allowed)
+table_suggest(struct loader *L, const char *s, const char *const *allowed)
 {
 	const char *best = NULL;
 	size_t bd = 99, d;
 
+	if (L->pr->kept_errors >= PROBLEMS_KEPT)
+		return NULL;
 	for (; *allowed; allowed++) {
 		d = table_distance(s, *allowed);
 		if (d < bd) {
@@ -156,7 +219,7 @@ table_keys(struct loader *L, const struct ynode *n, const char *const *allowed)
 
 		if (table_in(k, allowed))
 			continue;
-		if ((s = table_suggest(k, allowed)) != NULL)
+		if ((s = table_suggest(L, k, allowed)) != NULL)
 			table_err(L, n->v[i], "unknown key \"%s\" (did you mean \"%s\"?)", k, s);
 		else
 			table_err(L, n->v[i], "unknown key \"%s\"", k);
@@ -167,6 +230,37 @@ static const char *
 table_type_name(const struct ynode *n)
 {
 	return n->type == YNODE_MAP ? "a mapping" : n->type == YNODE_SEQ ? "a list" : "a string";
+}
+
+/*
+ * Whether the text of scalar v shows what it holds (i18n_text_shown): an
+ * invisible, format or bidi control character, or a text of combining
+ * marks alone, could make two services look alike or hide part of a
+ * name or a number.  Reported as an error naming the character; false.
+ */
+static bool
+table_shown(struct loader *L, const struct ynode *v, const char *what)
+{
+	int32_t cp;
+	enum i18n_shown why = i18n_text_shown(v->s, &cp);
+	char *name;
+
+	if (why == I18N_SHOWN_OK)
+		return true;
+	if (why == I18N_SHOWN_MARKS) {
+		table_err(L, v, "%s is made of combining marks alone, which show as nothing or "
+				"stick to what is printed before them", what);
+		return false;
+	}
+	name = i18n_char_name(cp);
+	table_err(L, v, "%s holds %s, %s: two services could look alike, or part of it be "
+			"hidden (signpost(5), TEXTS); remove it",
+		  what, name,
+		  why == I18N_SHOWN_BIDI      ? "a bidirectional control character"
+		  : why == I18N_SHOWN_FORMAT ? "a format character"
+					     : "an invisible character");
+	free(name);
+	return false;
 }
 
 /* The scalar at key, or NULL (reported when required or of another type). */
@@ -188,6 +282,14 @@ table_str(struct loader *L, const struct ynode *map, const char *key, bool requi
 	if (v->len == 0) {
 		table_err(L, v, "\"%s\" is empty", key);
 		return NULL;
+	}
+	{
+		char *what = xasprintf("\"%s\"", key);
+		bool ok = table_shown(L, v, what);
+
+		free(what);
+		if (!ok)
+			return NULL;
 	}
 	return v->s;
 }
@@ -238,7 +340,7 @@ table_strv(struct loader *L, const struct ynode *seq, struct strv *out)
 	for (i = 0; seq && i < seq->n; i++) {
 		if (seq->v[i]->type != YNODE_SCALAR || seq->v[i]->len == 0)
 			table_err(L, seq->v[i], "list items must be non-empty strings");
-		else
+		else if (table_shown(L, seq->v[i], "a list item"))
 			strv_add(out, seq->v[i]->s);
 	}
 }
@@ -256,7 +358,7 @@ table_enum(struct loader *L, const struct ynode *map, const char *key, const cha
 	for (i = 0; names[i]; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
-	sug = table_suggest(s, names);
+	sug = table_suggest(L, s, names);
 	if (sug)
 		table_err(L, ynode_get(map, key), "\"%s\" is not a valid %s (did you mean \"%s\"?)", s,
 			  key, sug);
@@ -289,7 +391,7 @@ table_bits(struct loader *L, const struct ynode *map, const char *key, const cha
 			bits |= 1u << k;
 			continue;
 		}
-		if ((sug = table_suggest(it->s, names)) != NULL)
+		if ((sug = table_suggest(L, it->s, names)) != NULL)
 			table_err(L, it, "\"%s\" is not a valid %s value (did you mean \"%s\"?)", it->s,
 				  key, sug);
 		else
@@ -378,7 +480,7 @@ table_languages(struct loader *L, const struct ynode *seq, struct strv *out)
 			table_err(L, it, "list items must be strings");
 			continue;
 		}
-		if ((c = i18n_language_canonical(it->s)) == NULL) {
+		if ((c = table_canonical(L, it->s)) == NULL) {
 			table_err(L, it, "\"%s\" is not a valid BCP 47 language tag", it->s);
 			continue;
 		}
@@ -409,7 +511,7 @@ table_texts(struct loader *L, const struct ynode *map, const char *key, bool req
 		const struct ynode *k = v->v[i], *t = v->v[i + 1];
 		char *c;
 
-		if ((c = i18n_language_canonical(k->s)) == NULL) {
+		if ((c = table_canonical(L, k->s)) == NULL) {
 			table_err(L, k, "\"%s\" is not a valid BCP 47 language tag", k->s);
 			continue;
 		}
@@ -417,6 +519,17 @@ table_texts(struct loader *L, const struct ynode *map, const char *key, bool req
 			table_err(L, t, "the %s text must be a non-empty string", k->s);
 			free(c);
 			continue;
+		}
+		{
+			char *what = xasprintf("the %s text of \"%s\"", k->s, key);
+			bool ok = table_shown(L, t, what);
+
+			free(what);
+			if (!ok) {
+				en |= strcmp(c, "en") == 0; /* there, if refused */
+				free(c);
+				continue;
+			}
 		}
 		if (strcmp(c, "en") == 0)
 			en = true;
@@ -695,6 +808,11 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 			hours_add_closure(c->hours, &cl);
 	}
 	table_texts(L, h, "note", false, "hours", &c->hours_note);
+	if (weekly && weekly->n > TABLE_MAX_WINDOWS) {
+		table_err(L, weekly, "\"weekly\" has %zu windows; at most %d are allowed", weekly->n,
+			  TABLE_MAX_WINDOWS);
+		weekly = NULL;
+	}
 	for (i = 0; weekly && i < weekly->n; i++) {
 		const struct ynode *w = weekly->v[i];
 		struct hours_window win;
@@ -1138,6 +1256,88 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 
 /* ---- reading files ---- */
 
+/*
+ * A set of service ids with a number each: open addressing on a keyed
+ * hash (hash.h: ids chosen to collide do not make it quadratic), each id
+ * copied.  While a file is read: the ids seen, with their lines (the
+ * duplicate check).  While overlays merge: where each service is in
+ * t->services (a hidden one's own id is freed, its entry stays).
+ */
+struct table_byid {
+	char **id;   /* NULL: empty */
+	size_t *at;  /* the number */
+	size_t cap;  /* a power of two */
+	size_t n;
+};
+
+static size_t
+table_strhash(const char *s)
+{
+	return (size_t)hash_str(s);
+}
+
+/* The slot of id: where it is, or the empty one where it would go. */
+static size_t
+table_byid_slot(const struct table_byid *b, const char *id)
+{
+	size_t h = table_strhash(id) & (b->cap - 1);
+
+	while (b->id[h] != NULL && strcmp(b->id[h], id) != 0)
+		h = (h + 1) & (b->cap - 1);
+	return h;
+}
+
+/* Adds id with number at and returns true; an id already there keeps
+ * its number unless replace, and false is returned. */
+static bool
+table_byid_put(struct table_byid *b, const char *id, size_t at, bool replace)
+{
+	size_t h;
+
+	if (2 * (b->n + 1) > b->cap) {
+		struct table_byid old = *b;
+		size_t i;
+
+		b->cap = old.cap ? old.cap * 2 : 64;
+		b->id = xcalloc(b->cap, sizeof *b->id);
+		b->at = xcalloc(b->cap, sizeof *b->at);
+		b->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.id[i] != NULL) {
+				h = table_byid_slot(b, old.id[i]);
+				b->id[h] = old.id[i];
+				b->at[h] = old.at[i];
+				b->n++;
+			}
+		free(old.id);
+		free(old.at);
+	}
+	h = table_byid_slot(b, id);
+	if (b->id[h] != NULL) {
+		if (replace)
+			b->at[h] = at;
+		return false;
+	}
+	b->id[h] = xstrdup(id);
+	b->n++;
+	b->at[h] = at;
+	return true;
+}
+
+static void
+table_byid_free(struct table_byid *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->cap; i++)
+		free(b->id[i]);
+	free(b->id);
+	free(b->at);
+	free(b);
+}
+
 /* What one file read collects. */
 struct items {
 	struct loader *L;
@@ -1158,6 +1358,14 @@ struct items {
 	void *keyctx;
 	size_t item;
 	bool any; /* the kind is the list's (see table_item) */
+	/* Services: the ids read, with their lines (a duplicate is found as
+	 * it comes), how many were read, and the errors before the read.
+	 * Once the file has an error it cannot be used, and its services
+	 * are no longer kept: a file of a million broken entries costs their
+	 * ids, not a million services. */
+	struct table_byid *ids;
+	size_t nread;
+	size_t errors0;
 };
 
 /* The primary language subtag of a canonical tag, lower case. */
@@ -1262,20 +1470,26 @@ table_item(void *ctx, const char *list, struct ynode *n)
 		return;
 	}
 	if (it->kind == KIND_SERVICES) {
-		struct service *s;
+		struct service one = {0}, *s = &one;
 
-		if (it->nsv >= TABLE_MAX_SERVICES) {
-			if (it->nsv == TABLE_MAX_SERVICES)
+		if (it->nread++ >= TABLE_MAX_SERVICES) {
+			if (it->nread == TABLE_MAX_SERVICES + 1)
 				table_err(L, n, "too many services (at most %d)", TABLE_MAX_SERVICES);
-			it->nsv++;
 			ynode_free(n);
+			it->item++;
 			return;
 		}
-		if ((it->nsv & (it->nsv - 1)) == 0)
-			it->sv = xreallocarray(it->sv, it->nsv ? it->nsv * 2 : 4, sizeof *it->sv);
-		s = &it->sv[it->nsv++];
-		memset(s, 0, sizeof *s);
 		table_service(L, n, s);
+		if (s->id != NULL && s->id[0] != '\0') {
+			if (it->ids == NULL)
+				it->ids = xcalloc(1, sizeof *it->ids);
+			if (!table_byid_put(it->ids, s->id, (size_t)s->line, false)) {
+				struct ynode at = {.line = s->line, .column = s->column};
+
+				table_err(L, &at, "duplicate id \"%s\" (first at line %zu)", s->id,
+					  it->ids->at[table_byid_slot(it->ids, s->id)]);
+			}
+		}
 		if (it->key != NULL) {
 			struct has_key h = {it->key, false};
 
@@ -1284,6 +1498,18 @@ table_item(void *ctx, const char *list, struct ynode *n)
 		}
 		if (it->keyfn != NULL)
 			table_service_keys(s, table_emit_key, it);
+		if (L->pr->errors != it->errors0) {
+			/* The file is refused: keep nothing more of it. */
+			service_free(s);
+			for (size_t i = 0; i < it->nsv; i++)
+				service_free(&it->sv[i]);
+			it->nsv = 0;
+		} else {
+			if (it->nsv == 0 || (it->nsv >= 4 && (it->nsv & (it->nsv - 1)) == 0))
+				it->sv = xreallocarray(it->sv, it->nsv ? it->nsv * 2 : 4,
+						       sizeof *it->sv);
+			it->sv[it->nsv++] = one;
+		}
 	} else if (it->kind == KIND_EMERGENCY) {
 		struct emergency *e;
 
@@ -1398,19 +1624,45 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 
 	it->L = L;
 	it->kind = kind;
+	it->errors0 = L->pr->errors;
 	if ((fd = file_open(path, &st, &cause)) == -1) {
+		if (L->local && errno == EACCES) {
+			/* Like an unreadable directory of local tables (paths.c). */
+			problem_add(L->pr, path, 0, 0, false,
+				    "cannot be read: %s; make it readable (chmod a+r '%s') or remove it",
+				    strerror(EACCES), path);
+			free(cause);
+			return -1;
+		}
 		table_cause(L, cause);
 		return -1;
 	}
+	/* A local table can hide a service or change its number for every
+	 * worker: only from a file nobody else can write (trust.h). */
+	if (L->local && trust_check(path, &st, &cause) == -1) {
+		problem_add(L->pr, path, 0, 0, false, "refused: %s", cause);
+		free(cause);
+		close(fd);
+		return -1;
+	}
 	if (keys != NULL) {
+		struct stat is;
+
 		ipath = index_path(path);
-		ix = index_open(ipath, &st);
+		/* Its index only chooses what is read; one that others could
+		 * write is not used, and the run says so. */
+		if (L->local && stat(ipath, &is) == 0 && trust_check(ipath, &is, &cause) == -1) {
+			problem_notice(L->pr, ipath, "not used (the whole table is read): %s", cause);
+			free(cause);
+		} else {
+			ix = index_open(ipath, &st);
+		}
 		free(ipath);
 	}
 	if (ix != NULL) {
 		/* The head: the top-level fields, up to the first item. */
 		uint32_t *seen = xcalloc(index_count(ix) / 32 + 1, sizeof *seen);
-		size_t pr_before = L->pr->n;
+		struct problems_mark pr_before = problems_mark(L->pr);
 		long column = -1;
 		struct index_rec rec0;
 
@@ -1478,7 +1730,7 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		table_root(L, root, kind, t, true);
 		/* What a full read checks, the build checked before making the
 		 * index: a problem here means the index does not fit the file. */
-		if (L->pr->n != pr_before)
+		if (problems_since(L->pr, &pr_before))
 			goto unusable;
 		free(seen);
 		close(fd);
@@ -1495,7 +1747,7 @@ unusable:
 		/* A damaged or lying index: read the file itself, as without
 		 * one.  What is shown never depends on the index, nor is
 		 * any problem it led to reported. */
-		problems_truncate(L->pr, pr_before);
+		problems_rewind(L->pr, &pr_before);
 		free(seen);
 		free(data);
 		data = NULL;
@@ -1582,6 +1834,7 @@ table_free(struct table *t)
 	free(t->hidden);
 	index_close(t->ids);
 	free(t->holidays_path);
+	table_byid_free(t->byid);
 	free(t);
 }
 
@@ -1597,25 +1850,13 @@ table_country_cmp(const void *a, const void *b)
 	return strcmp(((const struct emergency *)a)->country, ((const struct emergency *)b)->country);
 }
 
-/* Sorts services by id and reports duplicates (line numbers say where). */
+/* Sorts services by id (table_item has refused duplicates). */
 static void
 table_sort(struct loader *L, struct service *v, size_t n)
 {
-	size_t i;
-
+	(void)L;
 	if (n > 1) /* qsort(NULL, 0, ...) is undefined */
 		qsort(v, n, sizeof *v, table_id_cmp);
-	for (i = 1; i < n; i++) {
-		struct service *a = &v[i - 1], *b = &v[i];
-
-		if (strcmp(a->id, b->id) == 0 && a->id[0] != '\0') {
-			const struct service *later = a->line > b->line ? a : b;
-			struct ynode at = {.line = later->line, .column = later->column};
-			int first = a->line < b->line ? a->line : b->line;
-
-			table_err(L, &at, "duplicate id \"%s\" (first at line %d)", a->id, first);
-		}
-	}
 }
 
 /* Frees what it collected from item number `from` on. */
@@ -1631,7 +1872,9 @@ table_discard(struct items *it, size_t from)
 		emergency_free(&it->em[i]);
 	for (i = 0; i < it->ncal; i++)
 		ynode_free(it->cal[i]);
-	it->nsv = it->nem = it->ncal = 0;
+	it->nsv = it->nem = it->ncal = it->nread = 0;
+	table_byid_free(it->ids);
+	it->ids = NULL;
 }
 
 struct table *
@@ -1647,18 +1890,23 @@ table_load(const struct table_files *f, const struct table_want *want,
 
 	L.name = f->services;
 	L.file = table_add_file(t, f->services, f->kind);
+	L.local = f->kind != ORIGIN_SHIPPED;
 	if (table_read(&L, f->services, KIND_SERVICES, keys, nkeys, &it, t, &t->ids, NULL) == 0) {
 		t->services = it.sv;
-		t->nservices = it.nsv > TABLE_MAX_SERVICES ? TABLE_MAX_SERVICES : it.nsv;
+		t->nservices = it.nsv;
 		it.sv = NULL;
+		it.nsv = 0;
 		table_sort(&L, t->services, t->nservices);
 		t->partial = t->ids != NULL;
 	}
+	table_discard(&it, 0);
+	free(it.sv);
 	if (f->emergency != NULL && pr->errors == before) {
 		struct items em = {0};
 
 		L.name = f->emergency;
 		L.file = table_add_file(t, f->emergency, ORIGIN_SHIPPED);
+		L.local = false;
 		if (table_read(&L, f->emergency, KIND_EMERGENCY, keys, nkeys, &em, t, NULL, NULL) ==
 		    0) {
 			t->emergency = em.em;
@@ -1673,6 +1921,7 @@ table_load(const struct table_files *f, const struct table_want *want,
 	}
 	if (f->holidays != NULL)
 		t->holidays_path = xstrdup(f->holidays);
+	table_loader_done(&L);
 	if (pr->errors != before) {
 		table_free(t);
 		return NULL;
@@ -1680,11 +1929,52 @@ table_load(const struct table_files *f, const struct table_want *want,
 	return t;
 }
 
+/* Starts the merging state: every service of t by id. */
+static void
+table_byid_start(struct table *t)
+{
+	size_t i;
+
+	if (t->byid != NULL)
+		return;
+	t->byid = xcalloc(1, sizeof *t->byid);
+	t->services_cap = t->nservices;
+	for (i = 0; i < t->nservices; i++)
+		table_byid_put(t->byid, t->services[i].id, i, true);
+}
+
+/* Ends it: hidden services dropped, the rest sorted by id, once. */
+static void
+table_byid_end(struct table *t)
+{
+	size_t i, k;
+
+	if (t->byid == NULL)
+		return;
+	for (i = k = 0; i < t->nservices; i++)
+		if (t->services[i].id != NULL)
+			t->services[k++] = t->services[i];
+	t->nservices = k;
+	if (k > 1)
+		qsort(t->services, k, sizeof *t->services, table_id_cmp);
+	table_byid_free(t->byid);
+	t->byid = NULL;
+}
+
 const struct service *
 table_find(const struct table *t, const char *id)
 {
 	struct service key = {.id = (char *)id};
 
+	if (t->byid != NULL) {
+		size_t h = table_byid_slot(t->byid, id);
+		const struct service *s;
+
+		if (t->byid->id[h] == NULL)
+			return NULL;
+		s = &t->services[t->byid->at[h]];
+		return s->id != NULL ? s : NULL;
+	}
 	if (t->nservices == 0)
 		return NULL; /* bsearch(NULL, 0, ...) is undefined */
 	return bsearch(&key, t->services, t->nservices, sizeof *t->services, table_id_cmp);
@@ -1764,27 +2054,28 @@ int
 table_overlay(struct table *t, const char *path, enum origin_kind kind,
 	      const struct table_options *o, struct problems *pr)
 {
-	struct loader L = {.name = path, .pr = pr, .o = o, .overlay = true};
+	struct loader L = {.name = path, .pr = pr, .o = o, .overlay = true, .local = true};
 	struct items it = {0};
 	struct ynode *root = NULL;
 	struct strv hide = {0};
 	const struct ynode *notes = NULL;
-	struct service *merged;
-	size_t i, j, k, n, before = pr->errors;
+	size_t i, j, before = pr->errors;
 	struct table_file *file;
 
 	file = table_add_file(t, path, kind);
 	L.file = file;
-	if (table_read(&L, path, KIND_SERVICES, NULL, 0, &it, t, NULL, &root) == -1)
+	if (table_read(&L, path, KIND_SERVICES, NULL, 0, &it, t, NULL, &root) == -1) {
+		table_discard(&it, 0);
+		free(it.sv);
+		table_loader_done(&L);
 		return -1;
+	}
 	table_strv(&L, table_seq(&L, root, "hide", false, "the overlay"), &hide);
 	notes = table_seq(&L, root, "notes", false, "the overlay");
 	table_sort(&L, it.sv, it.nsv);
 	for (i = 0; i < hide.n; i++) {
-		struct service key = {.id = hide.v[i]};
-
 		if (!table_has_id(t, hide.v[i]) &&
-		    (it.nsv == 0 || bsearch(&key, it.sv, it.nsv, sizeof *it.sv, table_id_cmp) == NULL))
+		    (it.ids == NULL || it.ids->id[table_byid_slot(it.ids, hide.v[i])] == NULL))
 			table_err(&L, ynode_get(root, "hide"), "hide: no service has the id \"%s\"",
 				  hide.v[i]);
 	}
@@ -1793,30 +2084,36 @@ table_overlay(struct table *t, const char *path, enum origin_kind kind,
 		free(it.sv);
 		strv_free(&hide);
 		ynode_free(root);
+		table_loader_done(&L);
 		return -1;
 	}
-	/* Merge the overlay's services (sorted) with the table's (sorted):
-	 * linear, and one overlay of many services costs no more than a
-	 * main table of as many. */
-	merged = xcalloc(t->nservices + it.nsv + 1, sizeof *merged);
-	for (i = j = n = 0; i < t->nservices || j < it.nsv;) {
-		int c = i == t->nservices ? 1 : j == it.nsv ? -1 : strcmp(t->services[i].id, it.sv[j].id);
+	/* Each service of the overlay replaces the one with its id, or is
+	 * added; sorting waits for table_finish, so any number of overlays
+	 * of any size cost time linear in what they hold. */
+	table_byid_start(t);
+	for (j = 0; j < it.nsv; j++) {
+		size_t h = table_byid_slot(t->byid, it.sv[j].id);
+		struct service *s;
 
-		if (c < 0) {
-			merged[n++] = t->services[i++];
-		} else {
-			it.sv[j].origin = file;
-			if (c == 0) {
+		it.sv[j].origin = file;
+		if (t->byid->id[h] != NULL) {
+			s = &t->services[t->byid->at[h]];
+			if (s->id != NULL) {
 				it.sv[j].replaced = file;
-				service_free(&t->services[i++]);
+				service_free(s);
 			}
-			merged[n++] = it.sv[j++];
+			*s = it.sv[j];
+			continue;
 		}
+		if (t->nservices == t->services_cap) {
+			t->services_cap = t->services_cap ? t->services_cap * 2 : 16;
+			t->services = xreallocarray(t->services, t->services_cap, sizeof *t->services);
+		}
+		t->services[t->nservices] = it.sv[j];
+		table_byid_put(t->byid, it.sv[j].id, t->nservices++, true);
 	}
-	free(t->services);
 	free(it.sv);
-	t->services = merged;
-	t->nservices = n;
+	table_byid_free(it.ids);
 	for (i = 0; i < hide.n; i++) {
 		struct service *s = (struct service *)table_find(t, hide.v[i]);
 
@@ -1825,16 +2122,13 @@ table_overlay(struct table *t, const char *path, enum origin_kind kind,
 		t->hidden[t->nhidden++].by = file;
 		if (s != NULL) {
 			service_free(s);
-			s->id = NULL; /* compacted below */
+			s->id = NULL; /* dropped by table_finish */
 		}
 	}
-	for (i = k = 0; i < t->nservices; i++)
-		if (t->services[i].id != NULL)
-			t->services[k++] = t->services[i];
-	t->nservices = k;
 	table_apply_notes(&L, t, notes);
 	strv_free(&hide);
 	ynode_free(root);
+	table_loader_done(&L);
 	return pr->errors != before ? -1 : 0;
 }
 
@@ -1845,6 +2139,7 @@ table_calendars(struct loader *L, struct table *t, struct strv *ids, struct item
 		bool all)
 {
 	size_t done = 0, i, j;
+	struct index *ix = NULL;
 
 	if (all)
 		return table_read(L, t->holidays_path, KIND_HOLIDAYS, NULL, 0, cal, t, NULL, NULL);
@@ -1861,11 +2156,18 @@ table_calendars(struct loader *L, struct table *t, struct strv *ids, struct item
 		}
 		done = ids->n;
 		if (table_read(L, t->holidays_path, KIND_HOLIDAYS, (const char *const *)keys.v,
-			       keys.n, cal, t, NULL, NULL) == -1) {
+			       keys.n, cal, t, &ix, NULL) == -1) {
 			strv_free(&keys);
 			return -1;
 		}
 		strv_free(&keys);
+		/* Without a usable index (none, a FIFO, stale) the whole file
+		 * was read: every parent is in it already, and reading it
+		 * again would list each calendar twice. */
+		if (ix == NULL)
+			return 0;
+		index_close(ix);
+		ix = NULL;
 		for (i = from; i < cal->ncal; i++) {
 			const struct ynode *p = ynode_get(cal->cal[i], "parent");
 			bool have = false;
@@ -1931,6 +2233,7 @@ table_finish(struct table *t, struct problems *pr)
 	struct items cal = {0};
 	struct loader L = {.name = t->holidays_path ? t->holidays_path : "", .pr = pr};
 
+	table_byid_end(t);
 	for (i = 0; i < t->nservices; i++) {
 		const struct service *s = &t->services[i];
 		struct loader SL = {.name = s->origin ? s->origin->path : "table", .pr = pr};
@@ -2019,6 +2322,7 @@ table_keys_of(const char *path, const struct table_options *o, table_key_fn key,
 	free(it.em);
 	free(it.cal);
 	table_free(t);
+	table_loader_done(&L);
 	return pr->errors != before ? -1 : 0;
 }
 

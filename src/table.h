@@ -169,6 +169,12 @@ struct table {
 	struct index *ids;
 	/* Where table_finish reads the calendars the services name. */
 	char *holidays_path;
+	/* While overlays merge (from the first table_overlay to
+	 * table_finish): services are in the order added, some emptied (id
+	 * NULL: hidden), and found by id through byid; table_finish sorts
+	 * them once.  So n services over k overlays cost O(n), not O(n k). */
+	struct table_byid *byid;
+	size_t services_cap;
 };
 
 struct table_options {
@@ -216,8 +222,9 @@ struct table *table_load(const struct table_files *f, const struct table_want *w
  */
 int table_overlay(struct table *t, const char *path, enum origin_kind kind,
 		  const struct table_options *o, struct problems *pr);
-/* Sorts what the overlays added and checks cross-references
- * (successors, calendars) after all overlays; adds problems. */
+/* Sorts what the overlays added (once, for all of them) and checks
+ * cross-references (successors, calendars) after all overlays; adds
+ * problems. */
 int table_finish(struct table *t, struct problems *pr);
 void table_free(struct table *t);
 

@@ -14,6 +14,7 @@
 
 #include <yaml.h>
 
+#include "hash.h"
 #include "le.h"
 #include "xmalloc.h"
 
@@ -66,7 +67,9 @@ ynode_free(struct ynode *n)
 	for (i = 0; i < n->n; i++)
 		ynode_free(n->v[i]);
 	free(n->v);
-	free(n->s);
+	/* A parsed scalar's text lives in the node's own allocation. */
+	if (n->s != (char *)(n + 1))
+		free(n->s);
 	free(n);
 }
 
@@ -106,8 +109,10 @@ ynode_fail(struct ynode_parser *yp, const yaml_mark_t *m, const char *what)
 				      m->column + 1, what);
 }
 
+/* A new node; a scalar of len bytes gets room for its text after the
+ * node, in one allocation (half the allocations of a large file). */
 static struct ynode *
-ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m)
+ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m, size_t len)
 {
 	struct ynode *n;
 
@@ -115,7 +120,9 @@ ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m)
 		ynode_fail(yp, m, "too many nodes in the document");
 		return NULL;
 	}
-	n = xcalloc(1, sizeof *n);
+	n = xcalloc(1, sizeof *n + (t == YNODE_SCALAR ? len + 1 : 0));
+	if (t == YNODE_SCALAR)
+		n->s = (char *)(n + 1);
 	n->type = t;
 	n->line = (int)m->line + 1 + yp->line0;
 	n->column = (int)m->column + 1;
@@ -173,21 +180,32 @@ ynode_next(struct ynode_parser *yp, yaml_event_t *ev)
 
 /*
  * The keys of one mapping, for the duplicate check: an open-addressing
- * set of key numbers, so a mapping of n keys costs O(n), not O(n^2).
+ * set of key numbers under a keyed hash (hash.h), so a mapping of n keys
+ * costs O(n), not O(n^2), even when its keys were chosen to collide.
  */
-struct ynode_keyset {
-	size_t *slot; /* key index + 1; 0 is empty */
-	size_t cap;   /* a power of two, or 0 */
+#define YNODE_FEW 12
+
+/* A slot: the key's index + 1 (0: empty) and its hash, so that growing
+ * the set and most misses never touch the keys themselves. */
+struct ynode_slot {
+	size_t key;
+	uint64_t hash;
 };
 
-static size_t
-ynode_strhash(const char *s)
-{
-	size_t h = 5381;
+struct ynode_keyset {
+	struct ynode_slot *slot;
+	size_t cap; /* a power of two, or 0 */
+};
 
-	while (*s)
-		h = h * 33 ^ (unsigned char)*s++;
-	return h;
+static void
+ynode_keyset_put(struct ynode_keyset *ks, size_t key, uint64_t hash)
+{
+	size_t h = (size_t)hash & (ks->cap - 1);
+
+	while (ks->slot[h].key != 0)
+		h = (h + 1) & (ks->cap - 1);
+	ks->slot[h].key = key + 1;
+	ks->slot[h].hash = hash;
 }
 
 /* Adds key i of map n; returns the index of an earlier equal key, or -1. */
@@ -195,29 +213,39 @@ static long
 ynode_keyset_add(struct ynode_keyset *ks, const struct ynode *n, size_t i)
 {
 	size_t nkeys = i / 2 + 1, h, j;
+	uint64_t hash;
 
+	/* Small mappings (nearly all of them) are searched directly: at most
+	 * YNODE_FEW comparisons per key, and no allocation. */
+	if (nkeys <= YNODE_FEW) {
+		for (j = 0; j < i; j += 2)
+			if (strcmp(n->v[j]->s, n->v[i]->s) == 0)
+				return (long)j;
+		return -1;
+	}
 	if (ks->cap < 2 * nkeys) {
-		size_t cap = ks->cap ? ks->cap * 2 : 16, *old = ks->slot, oldcap = ks->cap;
+		struct ynode_slot *old = ks->slot;
+		size_t cap = ks->cap ? ks->cap * 2 : 64, oldcap = ks->cap;
 
 		while (cap < 2 * nkeys)
 			cap *= 2;
 		ks->slot = xcalloc(cap, sizeof *ks->slot);
 		ks->cap = cap;
-		for (j = 0; j < oldcap; j++) {
-			if (old[j] == 0)
-				continue;
-			h = ynode_strhash(n->v[old[j] - 1]->s) & (cap - 1);
-			while (ks->slot[h] != 0)
-				h = (h + 1) & (cap - 1);
-			ks->slot[h] = old[j];
-		}
+		/* Leaving the direct search: the keys so far go in. */
+		if (oldcap == 0)
+			for (j = 0; j < i; j += 2)
+				ynode_keyset_put(ks, j, hash_str(n->v[j]->s));
+		for (j = 0; j < oldcap; j++)
+			if (old[j].key != 0)
+				ynode_keyset_put(ks, old[j].key - 1, old[j].hash);
 		free(old);
 	}
-	for (h = ynode_strhash(n->v[i]->s) & (ks->cap - 1); ks->slot[h] != 0;
-	     h = (h + 1) & (ks->cap - 1))
-		if (strcmp(n->v[ks->slot[h] - 1]->s, n->v[i]->s) == 0)
-			return (long)(ks->slot[h] - 1);
-	ks->slot[h] = i + 1;
+	hash = hash_str(n->v[i]->s);
+	for (h = (size_t)hash & (ks->cap - 1); ks->slot[h].key != 0; h = (h + 1) & (ks->cap - 1))
+		if (ks->slot[h].hash == hash && strcmp(n->v[ks->slot[h].key - 1]->s, n->v[i]->s) == 0)
+			return (long)(ks->slot[h].key - 1);
+	ks->slot[h].key = i + 1;
+	ks->slot[h].hash = hash;
 	return -1;
 }
 
@@ -350,21 +378,22 @@ ynode_value(struct ynode_parser *yp, yaml_event_t *ev, size_t depth, bool stream
 			ynode_fail(yp, &ev->start_mark, "value contains a NUL character");
 			return NULL;
 		}
-		if ((n = ynode_new(yp, YNODE_SCALAR, &ev->start_mark)) == NULL)
+		if ((n = ynode_new(yp, YNODE_SCALAR, &ev->start_mark, ev->data.scalar.length)) ==
+		    NULL)
 			return NULL;
-		n->s = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		memcpy(n->s, ev->data.scalar.value, ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		return n;
 	}
 	if (ev->type == YAML_SEQUENCE_START_EVENT) {
-		if ((n = ynode_new(yp, YNODE_SEQ, &ev->start_mark)) == NULL)
+		if ((n = ynode_new(yp, YNODE_SEQ, &ev->start_mark, 0)) == NULL)
 			return NULL;
 		if (ynode_children(yp, n, YAML_SEQUENCE_END_EVENT, depth, stream) == -1)
 			goto fail;
 		return n;
 	}
-	if ((n = ynode_new(yp, YNODE_MAP, &ev->start_mark)) == NULL)
+	if ((n = ynode_new(yp, YNODE_MAP, &ev->start_mark, 0)) == NULL)
 		return NULL;
 	if (ynode_children(yp, n, YAML_MAPPING_END_EVENT, depth, false) == -1)
 		goto fail;

@@ -11,6 +11,7 @@ usage: terminal_safety.py SIGNPOST SOURCE_DIR
 """
 import json
 import os
+import struct
 import re
 import subprocess
 import sys
@@ -64,12 +65,12 @@ def expect_in(label, data, needles):
 
 
 # Text, card and --show: the hostile text is there, made visible.
-VISIBLE = ["^[[2J", "<U+202E>enil<U+202C>", "^[]8;;https://evil.example/", "<U+2066>isolated"]
-OVERLAY = ["^[]52;c;cm0gLXJmIH4=^G", "<U+009B>2J", "<U+202D>ltr"]
+VISIBLE = ["^[[2J", "^[[31m Line", "^[]8;;https://evil.example/"]
+OVERLAY = ["^[]52;c;cm0gLXJmIH4=^G", "<U+009B>2J", "Reason ^[[2J^[[H"]
 for args, needles in (
-        (["-c", "CZ"], VISIBLE + ["<U+009D>52;c;eA==<U+009C>"] + OVERLAY),
-        (["-c", "CZ", "-l", "en"], VISIBLE + ["^[]52;c;ZWNobyBwd25lZA==^G", "<U+009B>2J then"]),
-        (["-c", "CZ", "-f", "card"], ["^[[2J", "<U+202E>enil"]),
+        (["-c", "CZ", "-v"], VISIBLE + ["<U+009D>52;c;eA==<U+009C>"] + OVERLAY),
+        (["-c", "CZ", "-l", "en", "-v"], VISIBLE + ["^[]52;c;ZWNobyBwd25lZA==^G", "<U+009B>2J then"]),
+        (["-c", "CZ", "-f", "card"], ["^[[2J", "^[[31m Line"]),
         (["--show", "hostile-line"], VISIBLE + OVERLAY),
         (["--list", "services"], ["^[[2J"])):
     p = run(["--data", TABLE] + args, xdg_files=["overlay.yaml"], want_rc=0)
@@ -80,25 +81,37 @@ p = run(["--data", TABLE, "-c", "CZ", "-f", "json"], xdg_files=["overlay.yaml"],
 try:
     doc = json.loads(p.stdout)
     svc = doc["results"][0]["service"]
-    if svc["name"] != "Evil\x1b[2J\x1b[31m Line \u202eenil\u202c":
+    if svc["name"] != "Evil\x1b[2J\x1b[31m Line":
         fail(f"json: name not preserved: {svc['name']!r}")
-    if "\x9b2J" not in svc["description"]["en"] or "\u2067rtl\u2069" not in svc["description"]["en"]:
+    if "\x9b2J" not in svc["description"]["en"]:
         fail(f"json: description not preserved: {svc['description']!r}")
     if "\x1b]52;c;cm0gLXJmIH4=\x07" not in "".join(svc.get("worker_notes", [])):
         fail("json: worker note with OSC 52 missing")
 except (ValueError, KeyError, IndexError) as e:
     fail(f"json: cannot read the output: {e}: {p.stdout[:200]!r}")
-for esc in (rb"\u001b", rb"\u009b", rb"\u202e", rb"\u2066"):
+for esc in (rb"\u001b", rb"\u009b"):
     if esc not in p.stdout:
         fail(f"json: {esc!r} escape missing")
 
-# Hostile URLs are refused by --check, in contacts and sources.
+# Bidi controls and invisible characters in a table are refused when it
+# is read, each named, in --check and in a lookup alike.
+BIDI = os.path.join(HOSTILE, "bidi.yaml")
+for args in (["--check", BIDI], ["--data", BIDI, "-c", "CZ"]):
+    p = run(args, want_rc=3)
+    for n in (b"U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control character",
+              b"U+2066 LEFT-TO-RIGHT ISOLATE", b"U+200B ZERO WIDTH SPACE, an invisible character",
+              b"U+2060 WORD JOINER"):
+        if n not in p.stderr:
+            fail(f"{' '.join(args)}: {n!r} not named: {p.stderr[:300]!r}")
+
+# Hostile URLs are refused by --check, in contacts and sources (those
+# with bidi controls already as texts that do not show what they hold).
 urls = sorted(f for f in os.listdir(HOSTILE) if f.startswith("url-"))
 if len(urls) < 12:
     fail(f"only {len(urls)} URL fixtures")
 for f in urls:
     p = run(["--check", os.path.join(HOSTILE, f)], want_rc=3)
-    if b"is not a safe" not in p.stderr:
+    if b"is not a safe" not in p.stderr and b"bidirectional control character" not in p.stderr:
         fail(f"--check {f}: no 'is not a safe' message: {p.stderr[:300]!r}")
 
 # A hostile URL in a local overlay stops the lookup, message inert.
@@ -113,6 +126,41 @@ for args in (["-c", "\x1b[2J\x1b]52;c;eA==\x07"], ["-c", "CZ", "-l", "\u202ecs\x
     p = run(["--data", TABLE] + args)
     if p.returncode == 0:
         fail(f"{args!r}: exit 0")
+
+# A catalog from elsewhere (SIGNPOST_LOCALEDIR): a message key twice in
+# the compiled bundle is refused, not resolved by the order of a sort.
+def res_with_duplicate_key(src, dst):
+    """Copies the resource bundle src to dst with its second message key
+    made the first one's (ICU .res, format 2+: the root is a table)."""
+    import struct
+    d = bytearray(open(src, "rb").read())
+    data = struct.unpack_from("<H", d, 0)[0]
+    root = struct.unpack_from("<I", d, data)[0]
+    kind, off = root >> 28, root & 0xFFFFFFF
+    nidx = struct.unpack_from("<I", d, data + 4)[0] & 0xFF
+    keys_top = struct.unpack_from("<%dI" % nidx, d, data + 4)[1]
+    if kind == 5:    # URES_TABLE16: in the 16-bit units after the keys
+        p = data + keys_top * 4 + off * 2
+    elif kind == 2:  # URES_TABLE: 32-bit offset
+        p = data + off * 4
+    else:
+        raise ValueError("root of type %d" % kind)
+    first = struct.unpack_from("<H", d, p + 2)[0]
+    struct.pack_into("<H", d, p + 4, first)
+    open(dst, "wb").write(bytes(d))
+
+
+en_res = os.path.join(os.path.dirname(BIN), "..", "share", "signpost", "locales", "en.res")
+with tempfile.TemporaryDirectory() as cat:
+    try:
+        res_with_duplicate_key(en_res, os.path.join(cat, "en.res"))
+        env = dict(os.environ, SIGNPOST_LOCALEDIR=cat, LC_ALL="C.UTF-8")
+        p = subprocess.run([BIN, "--data", TABLE, "-c", "CZ"], env=env, capture_output=True,
+                           stdin=subprocess.DEVNULL, timeout=60)
+        if p.returncode != 3 or b"is there twice" not in p.stderr:
+            fail(f"catalog with a key twice: exit {p.returncode}; {p.stderr[:300]!r}")
+    except (OSError, ValueError, struct.error) as e:
+        fail(f"catalog with a key twice: cannot make it: {e}")
 
 if failures:
     print(f"{len(failures)} failure(s)", file=sys.stderr)

@@ -5,6 +5,7 @@
  * and in JSON.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "sanitize.h"
@@ -104,6 +105,18 @@ main(void)
 		sanitize_json(&b, cases[i].in);
 		CHECK_STR(b.s, cases[i].json);
 		CHECK(clean(b.s));
+		/* A diagnostic line: the same, but never a second line. */
+		buf_reset(&b);
+		sanitize_line(&b, cases[i].in);
+		CHECK(clean(b.s ? b.s : "") && strchr(b.s ? b.s : "", '\n') == NULL);
+		buf_free(&b);
+	}
+	{
+		/* A key or a file name that would forge a line of its own. */
+		struct buf b = {0};
+
+		sanitize_line(&b, "fake.yaml\nsignpost: all checks passed\tok");
+		CHECK_STR(b.s, "fake.yaml^Jsignpost: all checks passed^Iok");
 		buf_free(&b);
 	}
 	return check_done();

@@ -476,6 +476,177 @@ test_overlay(void)
 	free(p2);
 }
 
+/*
+ * Overlays merge in order, with one sort at the end: a later overlay
+ * replaces what an earlier one added, a hide removes it, a later one can
+ * add it again, and notes reach services added by the same overlay.
+ * Many overlay files cost no more than one of the same size.
+ */
+static void
+test_overlay_order(void)
+{
+	static const char yaml[] = HEAD ONE("b-cz", "CZ", "cs", "") ONE("a-world", "world", "en", "");
+	static const char o1[] = HEAD ONE("x-new", "CZ", "cs", "") ONE("b-cz", "SK", "sk", "");
+	static const char o2[] = "schema: \"2\"\nhide: [x-new, a-world]\n";
+	static const char o3[] = HEAD ONE("x-new", "DE", "de", "") ONE("c-new", "AT", "de", "")
+		"notes:\n  - id: c-new\n    worker_notes: [\"ask first\"]\n";
+	struct table_options o = {.stale_days = -1};
+	struct problems pr = {0};
+	struct table *t = load(yaml, &pr);
+	char *p1 = put("o1.yaml", o1), *p2 = put("o2.yaml", o2), *p3 = put("o3.yaml", o3);
+	const struct service *s;
+	size_t i;
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	CHECK(table_overlay(t, p1, ORIGIN_SYSTEM, &o, &pr) == 0);
+	CHECK(table_overlay(t, p2, ORIGIN_SYSTEM, &o, &pr) == 0);
+	CHECK(table_overlay(t, p3, ORIGIN_USER, &o, &pr) == 0);
+	CHECK(table_finish(t, &pr) == 0);
+	CHECK(pr.n == 0);
+	for (i = 0; i < pr.n; i++)
+		fprintf(stderr, "  %s: %s\n", pr.v[i].where, pr.v[i].what);
+	CHECK(t->nservices == 3);
+	for (i = 1; i < t->nservices; i++)
+		CHECK(strcmp(t->services[i - 1].id, t->services[i].id) < 0);
+	s = table_find(t, "b-cz");
+	CHECK(s != NULL && s->replaced != NULL && s->replaced->kind == ORIGIN_SYSTEM &&
+	      strcmp(s->countries.v[0], "SK") == 0);
+	s = table_find(t, "x-new");
+	CHECK(s != NULL && s->replaced == NULL && s->origin->kind == ORIGIN_USER &&
+	      strcmp(s->countries.v[0], "DE") == 0);
+	s = table_find(t, "c-new");
+	CHECK(s != NULL && s->worker_notes.n == 1 && s->noted != NULL);
+	CHECK(table_find(t, "a-world") == NULL);
+	CHECK(t->nhidden == 2);
+	table_free(t);
+	problems_free(&pr);
+	free(p1);
+	free(p2);
+	free(p3);
+}
+
+/*
+ * A file with very many problems keeps the first PROBLEMS_KEPT and counts
+ * the rest; a duplicate id is found wherever it is, on one line too; a
+ * line with more weekly windows than anyone needs is refused.
+ */
+static void
+test_many_problems(void)
+{
+	struct buf b = {0};
+	struct problems pr = {0};
+	struct table *t;
+	size_t i;
+
+	buf_add(&b, HEAD);
+	for (i = 0; i < 150; i++)
+		buf_addf(&b, "  - {id: s%zu, lnag: x}\n", i);
+	t = load(b.s, &pr);
+	CHECK(t == NULL);
+	CHECK(pr.n == PROBLEMS_KEPT && pr.kept_errors == PROBLEMS_KEPT);
+	CHECK(pr.errors > 150 && problems_total(&pr) == pr.errors);
+	problems_free(&pr);
+	buf_free(&b);
+	/* Two on one line. */
+	t = load("schema: \"2\"\ndate: \"2026-01-02\"\nservices: [{id: dd}, {id: dd}]\n", &pr);
+	CHECK(t == NULL);
+	for (i = 0; i < pr.n && strcmp(pr.v[i].what, "duplicate id \"dd\" (first at line 3)"); i++)
+		;
+	CHECK(i < pr.n && strcmp(pr.v[i].where, "t.yaml:3:27") == 0);
+	problems_free(&pr);
+	buf_add(&b, HEAD SERVICE(""));
+	{
+		char *y = replace(b.s, "      - type: phone\n        value: \"+420 123 456\"\n",
+				  "      - type: phone\n        value: \"+420 123 456\"\n"
+				  "        hours:\n          zone: Europe/Prague\n"
+				  "          public_holidays: open\n          weekly: [");
+		struct buf w = {0};
+
+		buf_add(&w, y);
+		free(y);
+		/* Close the list after 65 windows, and the service stays valid. */
+		y = strstr(w.s, "weekly: [") + 9;
+		buf_reset(&b);
+		buf_addn(&b, w.s, (size_t)(y - w.s));
+		for (i = 0; i < 65; i++)
+			buf_addf(&b, "%s\"mon 09:%02zu-10:00\"", i ? ", " : "", i % 60);
+		buf_add(&b, "]\n");
+		buf_add(&b, y);
+		buf_free(&w);
+	}
+	expect_one(b.s, "t.yaml:23:19", "\"weekly\" has 65 windows; at most 64 are allowed", "windows");
+	buf_free(&b);
+}
+
+/*
+ * Texts that do not show what they hold are refused, with the character
+ * named: invisible, format, tag and bidi control characters, Hangul
+ * fillers, a name of combining marks alone.  Joiners stay allowed where
+ * Persian and the Indic scripts need them.
+ */
+static void
+test_invisible(void)
+{
+	static const struct {
+		const char *name; /* the service's name, as YAML */
+		const char *what; /* NULL: accepted */
+	} cases[] = {
+		{"\"Demo\\u200bline\"", "\"name\" holds U+200B ZERO WIDTH SPACE, an invisible "
+					 "character"},
+		{"\"Demo\\u200dline\"", "\"name\" holds U+200D ZERO WIDTH JOINER, an invisible "
+					 "character"},
+		{"\"Demo\\u2060line\"", "\"name\" holds U+2060 WORD JOINER"},
+		{"\"Demo\\ufeffline\"", "\"name\" holds U+FEFF ZERO WIDTH NO-BREAK SPACE"},
+		{"\"Demo\\u00adline\"", "\"name\" holds U+00AD SOFT HYPHEN"},
+		{"\"Demo\\U000E0041line\"", "\"name\" holds U+E0041 TAG LATIN CAPITAL LETTER A"},
+		{"\"Demo\\ufffbline\"", "\"name\" holds U+FFFB INTERLINEAR ANNOTATION TERMINATOR, a "
+					 "format character"},
+		{"\"Demo\\u3164line\"", "\"name\" holds U+3164 HANGUL FILLER"},
+		{"\"Demo\\uffa0line\"", "\"name\" holds U+FFA0 HALFWIDTH HANGUL FILLER"},
+		{"\"\\u115f\\u1160\"", "\"name\" holds U+115F HANGUL CHOSEONG FILLER"},
+		{"\"Demo \\u202eenil\"", "\"name\" holds U+202E RIGHT-TO-LEFT OVERRIDE, a "
+					  "bidirectional control character"},
+		{"\"\\u0301\\u0308\"", "\"name\" is made of combining marks alone"},
+		{"\"\\u0645\\u06cc\\u200c\\u062e\\u0648\"", NULL}, /* Persian ZWNJ */
+		{"\"\\u0915\\u094d\\u200d\\u0937\"", NULL},          /* ZWJ after a virama */
+		{"\"Cafe\\u0301\"", NULL},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *to = xasprintf("    name: %s\n", cases[i].name);
+		char *y = replace(HEAD SERVICE("") TAIL, "    name: Demo line\n", to);
+		struct problems pr = {0};
+		struct table *t = load(y, &pr);
+
+		if (cases[i].what == NULL) {
+			CHECK(t != NULL && pr.errors == 0);
+		} else {
+			CHECK(t == NULL && pr.n == 1);
+			CHECK(pr.n >= 1 && strncmp(pr.v[0].what, cases[i].what,
+						   strlen(cases[i].what)) == 0);
+			if (pr.n >= 1 && strncmp(pr.v[0].what, cases[i].what, strlen(cases[i].what)))
+				fprintf(stderr, "  case %zu: %s\n", i, pr.v[0].what);
+		}
+		table_free(t);
+		problems_free(&pr);
+		free(y);
+		free(to);
+	}
+	/* In a description, a label, an overlay's worker note too. */
+	{
+		char *y = replace(HEAD SERVICE("") TAIL, "      en: A demo.\n",
+				  "      en: \"A\\u200bdemo.\"\n");
+
+		expect_one(y, "t.yaml:16:11", "the en text of \"description\" holds U+200B ZERO WIDTH SPACE, an "
+		   "invisible character: two services could look alike, or part of it be hidden "
+		   "(signpost(5), TEXTS); remove it", "description");
+		free(y);
+	}
+}
+
 int
 main(void)
 {
@@ -488,12 +659,21 @@ main(void)
 		perror(tmpdir);
 		return 1;
 	}
+	/* Country codes are checked against the build's names.cache. */
+	if (getenv("SIGNPOST_STAGE_DIR") == NULL) {
+		fprintf(stderr, "SIGNPOST_STAGE_DIR is not set\n");
+		return 1;
+	}
+	i18n_set_datadir(NULL, getenv("SIGNPOST_STAGE_DIR"));
 	test_valid();
 	test_bad();
 	test_limits();
 	test_texts();
 	test_index();
 	test_overlay();
+	test_overlay_order();
+	test_many_problems();
+	test_invisible();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 

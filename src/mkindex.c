@@ -8,12 +8,14 @@
  * writes a file; this tool is run by the build (and by maintainers of
  * large local tables), never by signpost.
  */
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "config.h"
 #include "i18n.h"
 #include "index.h"
 #include "table.h"
@@ -75,6 +77,31 @@ mkindex_post_cmp(const void *a, const void *b)
 	int c = memcmp(x->key, y->key, INDEX_KEY_SIZE);
 
 	return c ? c : (x->rec > y->rec) - (x->rec < y->rec);
+}
+
+static const char mkindex_usage[] =
+    "usage: signpost-mkindex TABLE.yaml INDEX\n"
+    "       signpost-mkindex --catalog CATALOG.yaml TREE\n"
+    "       signpost-mkindex --help | --version\n";
+
+/* --help: the usage, then what the tool is for, on stdout. */
+static int
+mkindex_help(void)
+{
+	fputs(mkindex_usage, stdout);
+	fputs("\n"
+	      "Validates the signpost resource table TABLE.yaml as `signpost --check`\n"
+	      "does and writes its compiled index to INDEX (TABLE.idx beside the\n"
+	      "table), so that lookups read only what they can show.  Re-run it after\n"
+	      "every edit of the table; a stale index is ignored.\n"
+	      "\n"
+	      "  --catalog   compile the UI catalog CATALOG.yaml to TREE instead\n"
+	      "  --help      show this help and exit\n"
+	      "  --version   show the version and exit\n"
+	      "\n"
+	      "See signpost(5), LOCAL TABLES and FILES.\n",
+	      stdout);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 }
 
 /* Reports "signpost-mkindex: A: B" (B may be empty); returns 1. */
@@ -170,11 +197,38 @@ main(int argc, char **argv)
 	struct buf out = {0};
 	const char *date;
 
-	if (argc == 4 && strcmp(argv[1], "--catalog") == 0)
-		return mkindex_catalog(argv[2], argv[3]);
-	if (argc != 3 || strcmp(argv[1], "--catalog") == 0)
-		return mkindex_die("usage: signpost-mkindex TABLE.yaml INDEX\n"
-				   "       signpost-mkindex --catalog CATALOG.yaml TREE", "");
+	static const struct option longopts[] = {
+		{"catalog", no_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	bool catalog = false;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'C':
+			catalog = true;
+			break;
+		case 'h':
+			return mkindex_help();
+		case 'V':
+			printf("signpost-mkindex (signpost) %s\n", SIGNPOST_VERSION);
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		default: /* getopt_long has named the option */
+			fputs(mkindex_usage, stderr);
+			return 1;
+		}
+	}
+	argc -= optind - 1;
+	argv += optind - 1;
+	if (argc != 3) {
+		fputs(mkindex_usage, stderr);
+		return 1;
+	}
+	if (catalog)
+		return mkindex_catalog(argv[1], argv[2]);
 	if ((data = ynode_read_file(argv[1], &mkindex_limits, &len, &cause)) == NULL)
 		return mkindex_die(cause, "");
 	t = table_load_mem(argv[1], data, len, &to, &pr);

@@ -8,9 +8,16 @@
 #
 # Usage: destdir-test.sh SOURCE_DIR BUILD_DIR [release|sanitize [CATALOG_COMPILED]]
 # CATALOG_COMPILED (tests/index/catalog_compiled.c) tells whether the
-# installed compiled catalogs are current.
+# installed compiled catalogs are current.  SIGNPOST_ZSH_COMPLETION_DIR is
+# the build's zsh completion directory (relative to the prefix, or
+# absolute; default share/zsh/site-functions).
 set -euo pipefail
 src=$1 build=$2 cc=${4:-}
+zsh_dir=${SIGNPOST_ZSH_COMPLETION_DIR:-share/zsh/site-functions}
+case $zsh_dir in
+/*) zsh_dir=${zsh_dir#/} ;;
+*) zsh_dir=usr/$zsh_dir ;;
+esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "destdir-test: $*" >&2; exit 1; }
@@ -32,7 +39,7 @@ expected=(
 	usr/share/doc/signpost/README.data.md
 	usr/share/doc/signpost/LICENSE
 	usr/share/bash-completion/completions/signpost
-	usr/share/zsh/vendor-completions/_signpost
+	"$zsh_dir/_signpost"
 	usr/share/fish/vendor_completions.d/signpost.fish
 )
 for f in "$src"/locales/*.yaml; do

@@ -884,6 +884,12 @@ main(int argc, char **argv)
 	 * catalogs and ICU, and number parsing stays in the "C" locale.
 	 */
 	setlocale(LC_CTYPE, "");
+#ifdef SIGNPOST_ICU_TZ_DIR
+	/* Time-zone rules newer than ICU's built-in ones, where the system
+	 * has them in ICU's format (README, "Time zones"): ICU reads this on
+	 * its first zone lookup.  A directory the user named wins. */
+	setenv("ICU_TIMEZONE_FILES_DIR", SIGNPOST_ICU_TZ_DIR, 0);
+#endif
 	/* A reader that goes away (| head) ends output quietly: EPIPE. */
 	signal(SIGPIPE, SIG_IGN);
 	rc = main_run(&m, argc, argv);

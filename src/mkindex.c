@@ -7,6 +7,7 @@
  * is the only one that writes an index.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,14 +23,27 @@
 static void
 mk_usage(FILE *f)
 {
-	fprintf(f, "usage: signpost-mkindex FILE.yaml [INDEX]\n"
-		   "       signpost-mkindex --help | --version\n"
-		   "\n"
-		   "Checks a signpost data file (a table of services, emergency numbers or\n"
-		   "holiday calendars) as `signpost --check` does and writes its index, by\n"
-		   "default FILE.idx beside it, so that lookups read only what they show.\n"
-		   "The index is believed only while the file is unchanged: make it again\n"
-		   "after every edit.  See signpost(5).\n");
+	fprintf(f, "usage: signpost-mkindex [--names-dir DIR] FILE.yaml [INDEX]\n"
+		   "       signpost-mkindex --help | --version\n");
+}
+
+static void
+mk_help(void)
+{
+	mk_usage(stdout);
+	printf("\n"
+	       "Checks a signpost data file (a table of services, emergency numbers or\n"
+	       "holiday calendars) as `signpost --check` does and writes its index, by\n"
+	       "default FILE.idx beside it, so that lookups read only what they show.\n"
+	       "The index is believed only while the file is unchanged: make it again\n"
+	       "after every edit.\n"
+	       "\n"
+	       "  --names-dir DIR  read names.cache (country and language codes) from\n"
+	       "                   DIR, not from signpost's data directory\n"
+	       "  --help           show this help and exit\n"
+	       "  --version        show the version and exit\n"
+	       "\n"
+	       "See signpost(5), LOCAL TABLES.\n");
 }
 
 /*
@@ -66,21 +80,40 @@ main(int argc, char **argv)
 	size_t i;
 	int rc = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		mk_usage(stdout);
-		return 0;
+	static const struct option longopts[] = {
+		{"names-dir", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *names_dir = NULL;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			names_dir = optarg;
+			break;
+		case 'h':
+			mk_help();
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		case 'V':
+			printf("signpost-mkindex (signpost) %s\n", SIGNPOST_VERSION);
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		default:
+			mk_usage(stderr);
+			return 2;
+		}
 	}
-	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-		printf("signpost-mkindex %s\n", SIGNPOST_VERSION);
-		return 0;
-	}
-	if (argc < 2 || argc > 3 || argv[1][0] == '-') {
+	argc -= optind;
+	argv += optind;
+	if (argc < 1 || argc > 2) {
 		mk_usage(stderr);
 		return 2;
 	}
 	/* The table is checked as signpost checks it: country codes by
-	 * names.cache. */
-	ipath = paths_datadir();
+	 * names.cache (the build's own, before it is installed). */
+	ipath = names_dir != NULL ? xstrdup(names_dir) : paths_datadir();
 	i18n_set_datadir(NULL, ipath);
 	if (!i18n_names_ready(NULL, false, NULL)) {
 		fprintf(stderr, "signpost-mkindex: %s/names.cache cannot be used (signpost "
@@ -90,7 +123,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(ipath);
-	if (table_index_make(argv[1], &to, &out, &pr) != 0) {
+	if (table_index_make(argv[0], &to, &out, &pr) != 0) {
 		for (i = 0; i < pr.n; i++)
 			if (!pr.v[i].warning)
 				fprintf(stderr, "signpost-mkindex: %s: %s\n", pr.v[i].where, pr.v[i].what);
@@ -99,7 +132,7 @@ main(int argc, char **argv)
 				pr.errors - pr.kept_errors);
 		rc = 1;
 	} else {
-		ipath = argc == 3 ? xstrdup(argv[2]) : index_path(argv[1]);
+		ipath = argc == 2 ? xstrdup(argv[1]) : index_path(argv[0]);
 		if (mk_write(ipath, out.s, out.len) == -1) {
 			fprintf(stderr, "signpost-mkindex: %s: %s\n", ipath, strerror(errno));
 			rc = 1;

@@ -1,6 +1,6 @@
 /*
- * paths.c - locating the data.  It reads /proc/self/exe and lists
- * directories; it never writes or creates anything.
+ * paths.c - locating the data.  It asks the system where the running
+ * program is and lists directories; it never writes or creates anything.
  */
 #include "paths.h"
 
@@ -12,20 +12,65 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__APPLE__)
+#include <mach-o/dyld.h>
+#include <stdint.h>
+#elif defined(__FreeBSD__) || defined(__DragonFly__)
+#include <sys/types.h>
+#include <sys/sysctl.h>
+#endif
+
 #include "config.h"
 #include "trust.h"
 #include "xmalloc.h"
+
+/*
+ * Writes the absolute path of the running program, symbolic links
+ * resolved, to exe (PATH_MAX bytes).  Returns 0, or -1 where the system
+ * cannot say (no /proc, an unknown system): the caller then uses the
+ * configured install path.  argv[0] is never used: it is whatever the
+ * caller chose.
+ */
+static int
+paths_exe(char exe[PATH_MAX])
+{
+#if defined(__APPLE__)
+	/* The path the program was started by, perhaps through a symbolic
+	 * link (Homebrew links bin/signpost into its prefix): resolved so
+	 * that bin/../share is the package's own. */
+	char given[PATH_MAX];
+	uint32_t size = sizeof given;
+
+	if (_NSGetExecutablePath(given, &size) != 0 || realpath(given, exe) == NULL)
+		return -1;
+	return 0;
+#elif defined(__FreeBSD__) || defined(__DragonFly__)
+	int mib[4] = {CTL_KERN, KERN_PROC, KERN_PROC_PATHNAME, -1};
+	size_t size = PATH_MAX;
+
+	if (sysctl(mib, 4, exe, &size, NULL, 0) != 0 || size == 0 || exe[0] != '/')
+		return -1;
+	exe[PATH_MAX - 1] = '\0';
+	return 0;
+#else
+	/* Linux, and other systems with a Linux-style /proc (Cygwin, GNU). */
+	ssize_t n = readlink("/proc/self/exe", exe, PATH_MAX - 1);
+
+	if (n <= 0 || exe[0] != '/')
+		return -1;
+	exe[n] = '\0';
+	return 0;
+#endif
+}
 
 char *
 paths_datadir(void)
 {
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 
-	if (n > 0) {
+	if (paths_exe(exe) == 0) {
 		char *slash, *dir, *probe;
 
-		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
 			dir = xasprintf("%s/%s", exe, SIGNPOST_REL_DATADIR);

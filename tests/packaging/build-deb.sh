@@ -2,15 +2,15 @@
 # build-deb.sh - builds signpost as a Debian package the way a distribution
 # would: a release tarball of the checkout, unpacked in a temporary
 # directory, with tests/packaging/debian added as debian/, then
-# `dpkg-buildpackage -us -uc -b` (the upstream tests run in dh_auto_test),
-# `lintian` with no errors and no warnings on the .deb and the .changes,
+# `dpkg-buildpackage -us -uc -b` (the upstream tests run in dh_auto_test,
+# none may be skipped), `lintian --pedantic -I` with no tag but the
+# overridden ones on the .changes and its .deb,
 # `dpkg -i`, a lookup from /usr/bin and `man signpost`.  The package is
 # removed again at the end unless --keep is given.  Needs root (dpkg -i).
 #
-# The tarball is `git archive HEAD` when the work tree is clean; otherwise
-# it is the work tree's tracked and untracked, not ignored files (listed by
-# git, written by tar), so uncommitted work is what gets built.  The lead
-# commits often; nothing here writes to the repository.
+# The tarball is made by make-orig.sh: `git archive HEAD` when the work
+# tree is clean, otherwise the work tree's files, so uncommitted work is
+# what gets built.  Nothing here writes to the repository.
 #
 # Usage: tests/packaging/build-deb.sh [--keep] [OUTDIR]
 set -euo pipefail
@@ -36,22 +36,7 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(dpkg-parsechangelog -l "$top/tes
 
 # 1. The release tarball (the .orig.tar.gz of a 3.0 (quilt) package).
 orig=$tmp/signpost_$upstream.orig.tar.gz
-if ! git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-	say "tarball: the source tree (not a git checkout; build directories left out)"
-	tar -C "$top" --exclude='./build*' --exclude='./obj-*' --exclude=./.git --sort=name \
-		--mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
-		--transform="s|^\.|signpost-$upstream|" -cf - . | gzip -n >"$orig"
-elif [ -z "$(git -C "$top" status --porcelain --untracked-files=normal)" ]; then
-	say "tarball: git archive HEAD ($(git -C "$top" rev-parse --short HEAD))"
-	git -C "$top" archive --format=tar.gz --prefix="signpost-$upstream/" -o "$orig" HEAD
-else
-	say "tarball: the work tree (uncommitted changes included)"
-	(cd "$top" && git ls-files -z --cached --others --exclude-standard |
-		while IFS= read -r -d '' f; do [ -f "$f" ] && printf '%s\0' "$f"; done) >"$tmp/files"
-	tar -C "$top" --null -T "$tmp/files" --sort=name --mtime="@$SOURCE_DATE_EPOCH" \
-		--owner=0 --group=0 --numeric-owner --transform="s|^|signpost-$upstream/|" \
-		-cf - | gzip -n >"$orig"
-fi
+bash "$top/tests/packaging/make-orig.sh" "$top" "$orig" | sed 's/^make-orig/build-deb/'
 
 # 2. Unpack, add debian/, build the binary package and run the tests.
 tar -C "$tmp" -xzf "$orig"
@@ -61,8 +46,8 @@ cp -R "$top/tests/packaging/debian" "$src/debian"
 say "dpkg-buildpackage -us -uc -b in $src"
 (cd "$src" && dpkg-buildpackage -us -uc -b) >"$tmp/build.log" 2>&1 ||
 	{ tail -n 80 "$tmp/build.log" >&2; fail "dpkg-buildpackage failed (log above)"; }
-grep -Eq '^[0-9]+% tests passed, 0 tests failed out of [1-9]' "$tmp/build.log" ||
-	{ grep -E 'tests passed|tests failed' "$tmp/build.log" >&2 || true; fail "the upstream tests did not all run and pass"; }
+bash "$top/tests/ctest-verdict.sh" "$tmp/build.log" build-deb ||
+	fail "the upstream tests did not all run and pass"
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
 deb=$tmp/signpost_${version}_$arch.deb
 changes=$tmp/signpost_${version}_$arch.changes
@@ -71,12 +56,13 @@ if [ ! -f "$deb" ] || [ ! -f "$changes" ]; then
 fi
 say "$(grep -E '^[0-9]+% tests passed' "$tmp/build.log")"
 
-# 3. lintian: no errors and no warnings (overrides, if any, carry a reason).
-say "lintian"
-lintian --fail-on error,warning --display-info --tag-display-limit 0 "$changes" "$deb" 2>&1 |
-	tee "$tmp/lintian.log" | grep -v '^warning: running with root privileges' || true
-lintian --fail-on error,warning -q "$changes" "$deb" >/dev/null 2>&1 ||
-	fail "lintian reports errors or warnings (above)"
+# 3. lintian --pedantic -I: no tag at all but the overridden ones (each
+# override in debian/ carries its reason).
+say "lintian --pedantic -I"
+lintian --pedantic -I --show-overrides --tag-display-limit 0 "$changes" 2>&1 |
+	grep -v 'running with root privileges' || true
+lintian --pedantic -I --fail-on error,warning,info,pedantic -q "$changes" >/dev/null 2>&1 ||
+	fail "lintian reports tags (above)"
 
 # 4. Install it and use it.
 [ "$(id -u)" -eq 0 ] || fail "dpkg -i needs root"
@@ -97,6 +83,8 @@ grep -q 'SYNOPSIS' "$tmp/man.out" || fail "man signpost does not render"
 env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 MANPAGER=cat man 5 signpost | grep -q 'LOCAL TABLES' ||
 	fail "man 5 signpost does not render"
 [ -f /usr/share/bash-completion/completions/signpost ] || fail "no bash completion installed"
+[ -f /usr/share/zsh/vendor-completions/_signpost ] ||
+	fail "no zsh completion in Debian's vendor-completions"
 # No installed file names the directory the package was built in.
 dpkg -L signpost | while read -r f; do [ -f "$f" ] && printf '%s\0' "$f"; done |
 	xargs -0 grep -lF -- "$tmp" >&2 && fail "the build path $tmp is in the files above"

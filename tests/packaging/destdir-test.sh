@@ -7,9 +7,16 @@
 # the installed index and the installed UI catalogs (ICU resource bundles).
 #
 # Usage: destdir-test.sh SOURCE_DIR BUILD_DIR release|sanitize LIBEXECDIR SYSCONFDIR
-# (the last two as configured: the man pages name them)
+# (the last two as configured: the man pages name them).
+# SIGNPOST_ZSH_COMPLETION_DIR is the build's zsh completion directory
+# (relative to the prefix, or absolute; default share/zsh/site-functions).
 set -euo pipefail
 src=$1 build=$2 libexec=$4 sysconf=$5
+zsh_dir=${SIGNPOST_ZSH_COMPLETION_DIR:-share/zsh/site-functions}
+case $zsh_dir in
+/*) zsh_dir=${zsh_dir#/} ;;
+*) zsh_dir=usr/$zsh_dir ;;
+esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "destdir-test: $*" >&2; exit 1; }
@@ -31,7 +38,7 @@ expected=(
 	usr/share/doc/signpost/README.data.md
 	usr/share/doc/signpost/LICENSE
 	usr/share/bash-completion/completions/signpost
-	usr/share/zsh/vendor-completions/_signpost
+	"$zsh_dir/_signpost"
 	usr/share/fish/vendor_completions.d/signpost.fish
 )
 # One bundle per translation, and English from the template.

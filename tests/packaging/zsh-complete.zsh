@@ -3,7 +3,32 @@
 # a pseudo-terminal (zsh/zpty) with compadd wrapped to print its matches.
 #
 # Usage: zsh -f zsh-complete.zsh FPATH_DIR 'command line to complete'
-# Adapted from the capture technique of zsh-completion test harnesses.
+#
+# The technique and the compadd wrapper follow capture.zsh of
+# zsh-capture-completion (https://github.com/Valodim/zsh-capture-completion),
+# whose licence, the MIT (Expat) licence, this file keeps:
+#
+# Copyright (c) 2015 Vincent Breitmoser
+# Copyright (c) 2026 the signpost authors
+#
+# Permission is hereby granted, free of charge, to any person obtaining a
+# copy of this software and associated documentation files (the
+# "Software"), to deal in the Software without restriction, including
+# without limitation the rights to use, copy, modify, merge, publish,
+# distribute, sublicense, and/or sell copies of the Software, and to
+# permit persons to whom the Software is furnished to do so, subject to
+# the following conditions:
+#
+# The above copyright notice and this permission notice shall be included
+# in all copies or substantial portions of the Software.
+#
+# THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+# OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+# MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+# IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY
+# CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT,
+# TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE
+# SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 zmodload zsh/zpty || exit 2
 zpty z zsh -f -i
 zpty -w z 'PROMPT= RPROMPT= ; unsetopt zle_bracketed_paste 2>/dev/null'

@@ -35,6 +35,8 @@
 
 #define I18N_LRI 0x2066
 #define I18N_PDI 0x2069
+/* Isolates nested deeper than this are not reopened after a line break. */
+#define I18N_WRAP_DEPTH 8
 
 UChar *
 i18n_u16(const char *s, int32_t *len)
@@ -1075,18 +1077,58 @@ i18n_blank(const UChar *s, int32_t from, int32_t to)
 	return true;
 }
 
+/* The isolates open (LRI, RLI, FSI ... PDI) after u[from..to), given
+ * those open before: open[] holds their openers, *depth how many. */
+static void
+i18n_isolates(const UChar *u, int32_t from, int32_t to, UChar *open, int *depth)
+{
+	for (; from < to; from++) {
+		if (u[from] >= I18N_LRI && u[from] <= I18N_LRI + 2) {
+			if (*depth < I18N_WRAP_DEPTH)
+				open[*depth] = u[from];
+			++*depth;
+		} else if (u[from] == I18N_PDI && *depth > 0) {
+			--*depth;
+		}
+	}
+}
+
+/* Ends a line inside isolates: each is closed before the newline and
+ * opened again after the next line's indent, so a terminal that lays out
+ * every line on its own keeps each piece isolated. */
+static void
+i18n_wrap_newline(struct buf *out, const char *rest, const UChar *open, int depth)
+{
+	int i, n = depth < I18N_WRAP_DEPTH ? depth : I18N_WRAP_DEPTH;
+
+	while (out->len > 0 && out->s[out->len - 1] == ' ')
+		out->s[--out->len] = '\0';
+	for (i = 0; i < n; i++)
+		buf_add(out, "\xe2\x81\xa9"); /* PDI */
+	buf_addc(out, '\n');
+	buf_add(out, rest);
+	for (i = 0; i < n; i++) {
+		char c[4];
+		int32_t k = 0;
+		UBool err = false;
+
+		U8_APPEND(c, k, 4, open[i], err);
+		if (!err)
+			buf_addn(out, c, (size_t)k);
+	}
+}
+
 char *
 i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UBreakIterator *bi;
-	UChar *u;
+	UChar *u, open[I18N_WRAP_DEPTH];
 	int32_t len, start, pos, next, linestart;
-	int prefw = i18n_width(first), restw = i18n_width(rest), col;
+	int prefw = i18n_width(first), restw = i18n_width(rest), col, depth = 0;
 	struct buf out = {0};
 	size_t u8at = 0, seg8, seglen; /* byte offsets in text */
 	int32_t q;
-	int depth;
 
 	if ((u = i18n_u16(text, &len)) == NULL)
 		return xasprintf("%s%s", first, text);
@@ -1107,25 +1149,24 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 	while (pos != UBRK_DONE && pos < len) {
 		bool hard;
 		int32_t end, trim;
-		int w, tail;
+		int w, tail, ltr;
 
-		/* Find the next break outside an isolate (LRI ... PDI).  The
-		 * iterator stands at pos, the last break it returned. */
+		/* The next break, but not inside a left-to-right isolate (a
+		 * phone number, an address: LRI ... PDI) nor after a hyphen. */
 		do {
 			int32_t k;
 
+			ltr = 0;
 			next = ubrk_next(bi);
 			if (next == UBRK_DONE)
 				next = len;
-			depth = 0;
 			for (k = start; k < next; k++) {
-				if (u[k] >= 0x2066 && u[k] <= 0x2068)
-					depth++;
-				else if (u[k] == I18N_PDI && depth > 0)
-					depth--;
+				if (u[k] == I18N_LRI || (ltr > 0 && u[k] >= I18N_LRI && u[k] <= I18N_LRI + 2))
+					ltr++;
+				else if (u[k] == I18N_PDI && ltr > 0)
+					ltr--;
 			}
-		} while ((depth > 0 || (next < len && next > 0 && u[next - 1] == '-')) &&
-			 next < len);
+		} while ((ltr > 0 || (next > 0 && u[next - 1] == '-')) && next < len);
 		hard = next < len && ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD;
 		end = next;
 		/* The segment without its trailing space (and newline). */
@@ -1135,11 +1176,7 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 		w = i18n_u16_width(u, start, trim);
 		tail = i18n_u16_width(u, trim, end);
 		if (col + w > width && start > linestart && !i18n_blank(u, start, trim)) {
-			/* Drop the spaces that ended the previous line. */
-			while (out.len > 0 && out.s[out.len - 1] == ' ')
-				out.s[--out.len] = '\0';
-			buf_addc(&out, '\n');
-			buf_add(&out, rest);
+			i18n_wrap_newline(&out, rest, open, depth);
 			col = restw;
 			linestart = start;
 		}
@@ -1152,12 +1189,10 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 		while (seglen > 0 && text[seg8 + seglen - 1] == '\n')
 			seglen--;
 		buf_addn(&out, text + seg8, seglen);
+		i18n_isolates(u, start, end, open, &depth);
 		col += w + tail;
 		if (hard) {
-			while (out.len > 0 && out.s[out.len - 1] == ' ')
-				out.s[--out.len] = '\0';
-			buf_addc(&out, '\n');
-			buf_add(&out, rest);
+			i18n_wrap_newline(&out, rest, open, depth);
 			col = restw;
 			linestart = end;
 		}

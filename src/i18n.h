@@ -245,7 +245,9 @@ int i18n_width(const char *s);
 /*
  * Wraps UTF-8 text to width columns with ICU line breaking.  The first
  * line is prefixed by `first`, the others by `rest` (both count toward the
- * width).  Text between U+2066 (LRI) and U+2069 (PDI) is never broken.
+ * width).  Text between U+2066 (LRI) and U+2069 (PDI) is never broken
+ * (numbers, addresses); other isolates (FSI, RLI) may be: each is closed
+ * at the end of the line and opened again on the next.
  * Returns the wrapped text, lines separated by '\n', no trailing newline.
  */
 char *i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const char *rest);

@@ -840,39 +840,41 @@ prompt_lookup(struct prompt_ctx *c)
 /* ---- commands ---- */
 
 enum prompt_cmd { CMD_DETAILS, CMD_CARD, CMD_NEW, CMD_LANGUAGE, CMD_AUDIENCE, CMD_OPEN,
-		  CMD_UI, CMD_HELP, CMD_QUIT, CMD_NONE };
+		  CMD_UI, CMD_HELP, CMD_QUIT, CMD_NONE, CMD_AMBIGUOUS };
 
 static const struct {
 	const char *name;  /* English, always understood */
 	const char *shortcut;
 	const char *key;   /* the command word in the UI language */
-	const char *arg;   /* shown in help */
+	const char *arg;   /* the key of its argument's placeholder in help, or NULL */
 	const char *help;
 } prompt_cmds[] = {
-	{"details", "d", "prompt.command.details", " N", "prompt.help.details"},
-	{"card", "c", "prompt.command.card", " N", "prompt.help.card"},
-	{"new", "n", "prompt.command.new", "", "prompt.help.new"},
-	{"language", "l", "prompt.command.language", "", "prompt.help.language"},
-	{"audience", "a", "prompt.command.audience", " WHO", "prompt.help.audience"},
-	{"open", "o", "prompt.command.open", "", "prompt.help.open"},
-	{"ui", "u", "prompt.command.ui", " TAG", "prompt.help.ui"},
-	{"help", "?", "prompt.command.help", "", "prompt.help.help"},
-	{"quit", "q", "prompt.command.quit", "", "prompt.help.quit"},
+	{"details", "d", "prompt.command.details", "prompt.arg.number", "prompt.help.details"},
+	{"card", "c", "prompt.command.card", "prompt.arg.number", "prompt.help.card"},
+	{"new", "n", "prompt.command.new", NULL, "prompt.help.new"},
+	{"language", "l", "prompt.command.language", NULL, "prompt.help.language"},
+	{"audience", "a", "prompt.command.audience", "prompt.arg.audience", "prompt.help.audience"},
+	{"open", "o", "prompt.command.open", NULL, "prompt.help.open"},
+	{"ui", "u", "prompt.command.ui", "prompt.arg.tag", "prompt.help.ui"},
+	{"help", "?", "prompt.command.help", NULL, "prompt.help.help"},
+	{"quit", "q", "prompt.command.quit", NULL, "prompt.help.quit"},
 };
 #define PROMPT_NCMDS (sizeof prompt_cmds / sizeof prompt_cmds[0])
 
 /*
  * The command a word names: an English shortcut or name, the name in the
- * UI language, or a beginning that fits one name only.
+ * UI language, or a beginning that fits one name only.  A beginning that
+ * fits several is CMD_AMBIGUOUS, with *which (to free) naming them.
  */
 static enum prompt_cmd
-prompt_command(struct prompt_ctx *c, const char *w)
+prompt_command(struct prompt_ctx *c, const char *w, char **which)
 {
+	const char *fit[PROMPT_NCMDS];
 	char *loc[PROMPT_NCMDS];
-	size_t i, len = strlen(w);
+	size_t i, len = strlen(w), nfit = 0;
 	enum prompt_cmd found = CMD_NONE;
-	int fits = 0;
 
+	*which = NULL;
 	for (i = 0; i < PROMPT_NCMDS; i++)
 		if (prompt_casecmp(w, prompt_cmds[i].shortcut, (size_t)-1) == 0 ||
 		    prompt_casecmp(w, prompt_cmds[i].name, (size_t)-1) == 0)
@@ -882,15 +884,20 @@ prompt_command(struct prompt_ctx *c, const char *w)
 	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE; i++)
 		if (prompt_casecmp(w, loc[i], (size_t)-1) == 0)
 			found = (enum prompt_cmd)i;
-	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE; i++) {
-		if (len > 0 && (prompt_casecmp(w, prompt_cmds[i].name, len) == 0 ||
-				prompt_casecmp(w, loc[i], len) == 0)) {
-			fits++;
-			found = (enum prompt_cmd)i;
-		}
+	/* Else a beginning, in either language: Spanish "de" fits both
+	 * "details" and "destinatarios", and is not guessed. */
+	for (i = 0; i < PROMPT_NCMDS && found == CMD_NONE && len > 0; i++)
+		if (prompt_casecmp(w, prompt_cmds[i].name, len) == 0 ||
+		    prompt_casecmp(w, loc[i], len) == 0)
+			fit[nfit++] = loc[i];
+	if (found == CMD_NONE && nfit == 1) {
+		for (i = 0; loc[i] != fit[0]; i++)
+			;
+		found = (enum prompt_cmd)i;
+	} else if (found == CMD_NONE && nfit > 1) {
+		found = CMD_AMBIGUOUS;
+		*which = i18n_list(c->s->ui, fit, nfit, I18N_LIST_OR);
 	}
-	if (fits > 1)
-		found = CMD_NONE;
 	for (i = 0; i < PROMPT_NCMDS; i++)
 		free(loc[i]);
 	return found;
@@ -908,8 +915,9 @@ prompt_help(struct prompt_ctx *c)
 	prompt_refresh(c);
 	for (i = 0; i < PROMPT_NCMDS; i++) {
 		char *word = i18n_str(ui, prompt_cmds[i].key);
-		const char *arg = i == CMD_CARD ? "" : prompt_cmds[i].arg;
-		char *cardarg = i == CMD_CARD ? xasprintf(" [N|%s]", all) : xstrdup("");
+		char *ph = prompt_cmds[i].arg ? i18n_str(ui, prompt_cmds[i].arg) : NULL;
+		char *arg = ph != NULL && i != CMD_CARD ? xasprintf(" %s", ph) : xstrdup("");
+		char *cardarg = i == CMD_CARD ? xasprintf(" [%s|%s]", ph, all) : xstrdup("");
 
 		if (i == CMD_HELP)
 			left[i] = xasprintf("%s, ?", word);
@@ -919,6 +927,8 @@ prompt_help(struct prompt_ctx *c)
 		if (i18n_width(left[i]) > col)
 			col = i18n_width(left[i]);
 		free(cardarg);
+		free(arg);
+		free(ph);
 		free(word);
 	}
 	free(all);
@@ -1147,7 +1157,7 @@ prompt_commands(struct prompt_ctx *c)
 {
 	for (;;) {
 		char *q = i18n_str(c->s->ui, "prompt.command"), *pt = prompt_term(c, q);
-		char *line, *in, *arg, *whole;
+		char *line, *in, *arg, *whole, *which = NULL;
 		enum prompt_read r = prompt_readline(pt, NULL, NULL, &line);
 		enum prompt_step st = STEP_OK;
 
@@ -1168,7 +1178,7 @@ prompt_commands(struct prompt_ctx *c)
 			prompt_freeline(line);
 			continue;
 		}
-		switch (prompt_command(c, in)) {
+		switch (prompt_command(c, in, &which)) {
 		case CMD_DETAILS:
 			st = prompt_details(c, arg);
 			break;
@@ -1196,6 +1206,13 @@ prompt_commands(struct prompt_ctx *c)
 		case CMD_QUIT:
 			st = STEP_QUIT;
 			break;
+		case CMD_AMBIGUOUS: {
+			char *clean = sanitize_dup(in);
+
+			prompt_say(c, i18n_fmt(c->s->ui, "prompt.ambiguous_command", "ss", clean, which));
+			free(clean);
+			break;
+		}
 		case CMD_NONE: {
 			/* A country typed here starts a lookup for it. */
 			struct i18n_candidates cand = {0};
@@ -1214,6 +1231,7 @@ prompt_commands(struct prompt_ctx *c)
 			break;
 		}
 		}
+		free(which);
 		free(whole);
 		prompt_freeline(line);
 		if (st != STEP_OK)

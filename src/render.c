@@ -161,6 +161,26 @@ render_field(struct render *r, struct i18n *ui, struct buf *out, const char *ind
 	free(label);
 }
 
+static bool
+render_is_age(const char *v)
+{
+	return v != NULL && *v != '\0' && strspn(v, "0123456789") == strlen(v);
+}
+
+char *
+render_ages(struct i18n *ui, const struct service *s)
+{
+	bool min = render_is_age(s->min_age);
+
+	if (s->max_age != NULL && min)
+		return i18n_fmt(ui, "age.range", "nn", atof(s->min_age), atof(s->max_age));
+	if (s->max_age != NULL)
+		return i18n_fmt(ui, "age.max", "n", atof(s->max_age));
+	if (min)
+		return i18n_fmt(ui, "age.min", "n", atof(s->min_age));
+	return NULL;
+}
+
 char *
 render_word(struct i18n *ui, const char *prefix, const char *name)
 {
@@ -483,14 +503,8 @@ render_facts(struct render *r, struct i18n *ui, const struct result *res)
 		free(d);
 	} else if (s->status == STATUS_STUDY)
 		items[n++] = i18n_str(ui, "key.study");
-	if (s->max_age != NULL)
-		items[n++] = i18n_fmt(ui, "key.ages", "nn",
-				      strcmp(s->min_age, "unknown") == 0 || strcmp(s->min_age, "none") == 0
-					      ? 0.0
-					      : atof(s->min_age),
-				      atof(s->max_age));
-	else if (strspn(s->min_age, "0123456789") == strlen(s->min_age) && *s->min_age)
-		items[n++] = i18n_fmt(ui, "key.min_age", "n", atof(s->min_age));
+	if ((out = render_ages(ui, s)) != NULL)
+		items[n++] = out;
 	if (s->cost == COST_PAID)
 		items[n++] = i18n_str(ui, "key.paid");
 	if (s->reporting == REPORTING_LIMITED)

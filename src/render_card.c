@@ -29,16 +29,9 @@ card_terms(struct i18n *ui, const struct service *s)
 	if (s->cost != COST_UNKNOWN)
 		items[n++] = render_word(ui, "cost.", cost_name(s->cost));
 	if (s->anonymous == ANON_YES || s->anonymous == ANON_PARTLY)
-		items[n++] = render_word(ui, "card.anon.", anonymity_name(s->anonymous));
-	if (s->max_age != NULL)
-		items[n++] = i18n_fmt(ui, "age.range", "nn",
-				      strspn(s->min_age, "0123456789") == strlen(s->min_age) &&
-						      *s->min_age
-					      ? atof(s->min_age)
-					      : 0.0,
-				      atof(s->max_age));
-	else if (strspn(s->min_age, "0123456789") == strlen(s->min_age) && *s->min_age)
-		items[n++] = i18n_fmt(ui, "age.min", "n", atof(s->min_age));
+		items[n++] = render_word(ui, "anon.", anonymity_name(s->anonymous));
+	if ((items[n] = render_ages(ui, s)) != NULL)
+		n++;
 	if (n == 0)
 		return NULL;
 	res = i18n_list(ui, (const char *const *)items, n, I18N_LIST_UNITS);

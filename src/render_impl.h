@@ -39,6 +39,9 @@ void render_field(struct render *r, struct i18n *ui, struct buf *out, const char
 		  const char *labelkey, const char *value);
 /* A catalog message whose key is prefix + name ("cost." "free"). */
 char *render_word(struct i18n *ui, const char *prefix, const char *name);
+/* The ages a service is for, when any bound is known ("for ages 12 to
+ * 17", "up to the age of 25", "from the age of 18"); else NULL. */
+char *render_ages(struct i18n *ui, const struct service *s);
 
 /* The phone number, address or e-mail of c as this caller dials or
  * types it (the national form in its own country, else international),

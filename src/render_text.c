@@ -243,17 +243,22 @@ render_joined(struct i18n *ui, const char *const *keys, size_t n, const char *pr
 static char *
 render_age(struct i18n *ui, const struct service *s)
 {
-	if (s->max_age != NULL)
-		return i18n_fmt(ui, "age.range", "nn",
-				strspn(s->min_age, "0123456789") == strlen(s->min_age) && *s->min_age
-					? atof(s->min_age)
-					: 0.0,
-				atof(s->max_age));
-	if (strcmp(s->min_age, "none") == 0)
-		return i18n_str(ui, "age.none");
-	if (strspn(s->min_age, "0123456789") == strlen(s->min_age) && *s->min_age)
-		return i18n_fmt(ui, "age.min", "n", atof(s->min_age));
-	return i18n_str(ui, "age.unknown");
+	char *v = render_ages(ui, s);
+
+	if (v != NULL)
+		return v;
+	return i18n_str(ui, strcmp(s->min_age, "none") == 0 ? "age.none" : "age.unknown");
+}
+
+/* A heading ("Contacts:") over items on the lines below it. */
+static void
+render_label_heading(struct render *r, struct buf *b, const char *labelkey)
+{
+	char *label = i18n_str(r->ui, labelkey), *m = i18n_fmt(r->ui, "format.heading", "s", label);
+
+	render_wrap(r, r->ui, b, m, INDENT, INDENT);
+	free(m);
+	free(label);
 }
 
 /* A text of the table for the worker: in the UI language, else English
@@ -424,9 +429,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 	render_field(r, r->ui, b, INDENT, "label.languages", v);
 	free(v);
 	if (ncontacts) {
-		m = i18n_str(r->ui, "label.contacts");
-		render_wrap(r, r->ui, b, m, INDENT, INDENT);
-		free(m);
+		render_label_heading(r, b, "label.contacts");
 		for (i = 0; i < ncontacts; i++)
 			render_contact_full(r, b, &contacts[i], q);
 	}
@@ -459,9 +462,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		free(v);
 	}
 	if (s->nsources) {
-		m = i18n_str(r->ui, "label.sources");
-		render_wrap(r, r->ui, b, m, INDENT, INDENT);
-		free(m);
+		render_label_heading(r, b, "label.sources");
 		for (i = 0; i < s->nsources; i++) {
 			const struct source *so = &s->sources[i];
 			char *d = strcmp(so->date, "unknown") == 0 ? i18n_str(r->ui, "date.unknown")
@@ -522,14 +523,25 @@ render_heading(struct render *r, struct buf *b, const struct answer *a)
 		free(m);
 	}
 	if (a->q.open_now) {
-		if (a->showing_unknown)
-			m = i18n_fmt(r->ui, "results.open_none", "snnn", a->q.at_given ? "at" : "now",
-				     (double)a->n_closed, (double)a->n_unknown, (double)a->n_anytime);
-		else
-			m = i18n_fmt(r->ui, "results.open_some", "snnn", a->q.at_given ? "at" : "now",
-				     (double)a->n, (double)a->n_closed, (double)a->n_unknown);
+		const char *when = a->q.at_given ? "at" : "now";
+		char *m2 = NULL;
+
+		/* What is open, then what is left out or shown instead. */
+		if (a->showing_unknown) {
+			m = i18n_fmt(r->ui, "results.open_none", "sn", when, (double)a->n_closed);
+			m2 = i18n_fmt(r->ui, "results.open_instead", "nn", (double)a->n_unknown,
+				      (double)a->n_anytime);
+		} else {
+			m = i18n_fmt(r->ui, "results.open_some", "sn", when, (double)a->n);
+			if (a->n_closed + a->n_unknown > 0)
+				m2 = i18n_fmt(r->ui, "results.open_not_shown", "nn", (double)a->n_closed,
+					      (double)a->n_unknown);
+		}
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
+		if (m2 != NULL)
+			render_wrap(r, r->ui, b, m2, "", "");
+		free(m2);
 	}
 	if (a->n > 0 && a->v[0].tier == 5) {
 		m = i18n_fmt(r->ui, "results.english_fallback", "ss", cn, ln);

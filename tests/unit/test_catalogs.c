@@ -777,6 +777,17 @@ main(void)
 		return check_done();
 	}
 	CHECK(i18n_catalog_count(en) > 100);
+	/* i18n_fmt takes at most three arguments: a message with more would
+	 * show its key. */
+	for (i = 0; i < i18n_catalog_count(en); i++) {
+		char types[11];
+		int na = i18n_pattern_args(i18n_catalog_pattern(en, i), types);
+
+		if (na < 0 || na > 3)
+			fprintf(stderr, "template: %s takes %d arguments, at most 3 are possible\n",
+				i18n_catalog_key(en, i), na);
+		CHECK(na >= 0 && na <= 3);
+	}
 	n = i18n_catalog_list(locales_dir, &names);
 	CHECK(n >= 6); /* en and at least cs, sk, pl, uk, ar */
 	for (i = 0; i < n; i++)

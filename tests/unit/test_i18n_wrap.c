@@ -1,7 +1,8 @@
 /*
  * test_i18n_wrap.c - display widths and line wrapping (i18n_width,
  * i18n_wrap, ICU's line breaker): words kept in order at every width,
- * mandatory breaks kept even in short text, isolates never split, and
+ * mandatory breaks kept even in short text, left-to-right isolates
+ * (numbers) never split, other isolates closed and reopened at a break, and
  * every text of the shipped table wrapped within the width.
  */
 #include <stdio.h>
@@ -82,6 +83,17 @@ test_long(struct i18n *ui)
 	/* An isolate is not split, even where it overflows. */
 	check_wrap(ui, "Volejte \xe2\x81\xa6+420 123 456 789\xe2\x81\xa9 dnes", 20,
 		   "> Volejte\n  \xe2\x81\xa6+420 123 456 789\xe2\x81\xa9\n  dnes");
+	/* A first-strong isolate (a text of the table) may break: it is
+	 * closed before each newline and opened again after the indent, so
+	 * every line is balanced for a terminal that lays out lines alone. */
+	check_wrap(ui, "Text: \xe2\x81\xa8one two three four\xe2\x81\xa9 end", 16,
+		   "> Text: \xe2\x81\xa8one two\xe2\x81\xa9\n"
+		   "  \xe2\x81\xa8" "three four\xe2\x81\xa9 end");
+	/* ... with a number inside it still whole. */
+	check_wrap(ui, "\xe2\x81\xa8" "Call \xe2\x81\xa6+420 123 456\xe2\x81\xa9 now\xe2\x81\xa9", 12,
+		   "> \xe2\x81\xa8" "Call\xe2\x81\xa9\n"
+		   "  \xe2\x81\xa8\xe2\x81\xa6+420 123 456\xe2\x81\xa9\xe2\x81\xa9\n"
+		   "  \xe2\x81\xa8now\xe2\x81\xa9");
 	/* No break after a hyphen (option names, compound words). */
 	check_wrap(ui, "pou\xc5\xbeijte --open-now", 14, "> pou\xc5\xbeijte\n  --open-now");
 }

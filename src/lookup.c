@@ -144,6 +144,20 @@ lookup_study_closed(const struct service *s, double at)
 	return strncmp(today, s->study_ends, strlen(s->study_ends)) > 0;
 }
 
+bool
+lookup_alert_in_force(const struct service *s, double at)
+{
+	struct i18n_wall w;
+	char today[16];
+
+	if (s->alert == NULL)
+		return false;
+	if (i18n_zone_wall("UTC", at, &w) != 0)
+		return true;
+	snprintf(today, sizeof today, "%04d-%02d-%02d", w.year, w.month, w.day);
+	return strcmp(today, s->alert_until) <= 0;
+}
+
 /* How good an offered contact is as the one to give first (lower better). */
 static int
 lookup_contact_score(const struct offered *o)
@@ -346,7 +360,7 @@ lookup_emergency(struct answer *a, const struct table *t)
 				if (dup)
 					continue;
 				a->emergency[a->nemergency++] =
-					(struct emergency_item){m->number, m->kind, e[k]->country};
+					(struct emergency_item){m->number, m->kind, e[k]->country, &m->note};
 			}
 }
 
@@ -376,6 +390,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 		if ((r.tier = match_tier(s, &mq, &r.reasons, &r.lang)) == 0)
 			continue;
 		r.study_closed = lookup_study_closed(s, q->at);
+		r.alert = lookup_alert_in_force(s, q->at);
 		r.regional = (r.reasons & REASON_REGIONAL) != 0;
 		r.contacts = lookup_offer(t, s, q, &L, r.study_closed, &r.ncontacts);
 		lookup_reach(&r);
@@ -397,6 +412,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 			continue;
 		r.svc = s;
 		r.study_closed = lookup_study_closed(s, q->at);
+		r.alert = lookup_alert_in_force(s, q->at);
 		r.contacts = lookup_offer(t, s, q, &L, r.study_closed, &r.ncontacts);
 		lookup_reach(&r);
 		if (usable > 0) {

@@ -56,6 +56,7 @@ struct result {
 	enum reach reach;
 	enum avail avail;
 	bool study_closed;   /* a study whose end has passed or that takes no one new */
+	bool alert;          /* a local table's alert about it is in force then */
 	bool regional;       /* only for some regions of the country */
 	struct offered *contacts; /* every contact: offered ones first, in order */
 	size_t ncontacts;
@@ -79,7 +80,8 @@ struct lookup_query {
 struct emergency_item {
 	const char *number;
 	enum emergency_kind kind;
-	const char *applies; /* "CZ" or "EU" */
+	const char *applies;      /* "CZ" or "EU" */
+	const struct texts *note; /* what a seen page says it is for, or empty */
 };
 
 struct answer {
@@ -122,5 +124,8 @@ void lookup_free(struct answer *a);
  */
 struct offered *lookup_contacts(const struct table *t, const struct service *s,
 				const struct lookup_query *q, size_t *n);
+/* Whether the alert a local table set on s is in force at `at` (ms since
+ * the epoch): up to and including its last day, in UTC. */
+bool lookup_alert_in_force(const struct service *s, double at);
 
 #endif

@@ -831,7 +831,8 @@ main_run(struct main_ctx *m, int argc, char **argv)
 			free(about);
 			return EXIT_DATA;
 		}
-		if (m->o.action == ACTION_CHECK)
+		/* A check of the data in use names the names data it used. */
+		if (m->o.action == ACTION_CHECK && m->o.check_file == NULL)
 			render_line(&m->r, about);
 		free(about);
 		break;

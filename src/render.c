@@ -403,7 +403,9 @@ render_local_mark(struct i18n *ui, const struct service *s, bool with_file)
 	const char *how;
 	char *name, *res;
 
-	if (f == NULL || f->kind == ORIGIN_SHIPPED) {
+	/* The main table (shipped, or given with --data: the footer names
+	 * it) marks nothing; what an overlay adds, changes or notes is. */
+	if (f == NULL || f->kind == ORIGIN_SHIPPED || f->kind == ORIGIN_DATA) {
 		if (s->noted == NULL)
 			return NULL;
 		f = s->noted;

@@ -277,6 +277,7 @@ render_answer_json(struct render *r, const struct table *t, const struct answer 
 		json_str(&j, "reach", reach[res->reach]);
 		json_str(&j, "availability", avail[res->avail]);
 		json_bool(&j, "study_closed", res->study_closed);
+		json_bool(&j, "alert_in_force", res->alert);
 		json_str(&j, "description_language", res->desc_lang);
 		json_str(&j, "caller_description_language", res->caller_lang);
 		json_offered(&j, res->contacts, res->ncontacts);
@@ -302,6 +303,7 @@ render_answer_json(struct render *r, const struct table *t, const struct answer 
 		json_str(&j, "number", a->emergency[i].number);
 		json_str(&j, "kind", emergency_kind_name(a->emergency[i].kind));
 		json_str(&j, "applies", a->emergency[i].applies);
+		json_texts(&j, "note", a->emergency[i].note);
 		json_end(&j, '}');
 	}
 	json_end(&j, ']');

@@ -31,10 +31,24 @@ render_emergency(struct render *r, struct buf *b, const struct answer *a)
 		char *num = render_ltr(a->emergency[i].number);
 		char *kind = render_word(r->ui, "emergency.", emergency_kind_name(a->emergency[i].kind));
 
-		/* A number no seen page names a service for is given as it is. */
-		items[i] = a->emergency[i].kind == EMERG_OTHER
-				   ? xstrdup(num)
-				   : i18n_fmt(r->ui, "emergency.item", "ss", num, kind);
+		/* A number no seen page names a service for is given as it
+		 * is, or with what a seen page says it is for (a police line
+		 * for matters that are not urgent). */
+		if (a->emergency[i].kind == EMERG_OTHER && a->emergency[i].note->n > 0) {
+			const char *v = texts_in(a->emergency[i].note, i18n_tag(r->ui));
+			char *note = render_data(v ? v : texts_en(a->emergency[i].note));
+			size_t nl = strlen(note);
+
+			/* A sentence, put in brackets: without its full stop. */
+			if (nl > 1 && note[nl - 1] == '.' && note[nl - 2] != '.')
+				note[nl - 1] = '\0';
+			items[i] = i18n_fmt(r->ui, "emergency.item", "ss", num, note);
+			free(note);
+		} else if (a->emergency[i].kind == EMERG_OTHER) {
+			items[i] = xstrdup(num);
+		} else {
+			items[i] = i18n_fmt(r->ui, "emergency.item", "ss", num, kind);
+		}
 		free(num);
 		free(kind);
 	}
@@ -139,6 +153,20 @@ render_contact_head(struct render *r, struct i18n *ui, const struct contact *c,
 	return res;
 }
 
+/* A local table's alert, while it is in force: "Alert: Phone line closed
+ * until 2 January. (until 1/2/2027)". */
+static void
+render_alert(struct render *r, struct buf *b, const struct service *s)
+{
+	char *until = i18n_date(r->ui, s->alert_until), *v = render_data(s->alert);
+	char *m = i18n_fmt(r->ui, "alert.until", "ss", v, until);
+
+	render_field(r, r->ui, b, INDENT, "label.alert", m);
+	free(m);
+	free(v);
+	free(until);
+}
+
 /* The call view's lines for one result. */
 static void
 render_call(struct render *r, struct buf *b, const struct answer *a, size_t i)
@@ -175,6 +203,15 @@ render_call(struct render *r, struct buf *b, const struct answer *a, size_t i)
 	free(num);
 	free(name);
 	free(why);
+	/* What the worker's own organisation says about it comes first. */
+	if (res->alert)
+		render_alert(r, b, res->svc);
+	for (k = 0; k < res->svc->worker_notes.n; k++) {
+		char *v = render_data(res->svc->worker_notes.v[k]);
+
+		render_field(r, r->ui, b, INDENT, "label.worker_note", v);
+		free(v);
+	}
 	{
 		/* The call view gives the number, not its label (details do). */
 		char *type = render_word(r->ui, "contact.", contact_type_name(primary->c->type));
@@ -350,7 +387,7 @@ render_contact_full(struct render *r, struct buf *b, const struct offered *o,
 static void
 render_full(struct render *r, struct buf *b, const struct table *t, const struct service *s,
 	    const struct offered *contacts, size_t ncontacts, const struct lookup_query *q,
-	    const char *caller_lang)
+	    const char *caller_lang, bool alert)
 {
 	const char *aud[3], *off[6];
 	size_t na = audience_names(s->audience, aud, 3), no = offer_names(s->offers, off, 6), i;
@@ -399,16 +436,8 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		free(d);
 		free(ln);
 	}
-	if (s->alert) {
-		char *until = i18n_date(r->ui, s->alert_until);
-
-		v = render_data(s->alert);
-		m = i18n_fmt(r->ui, "alert.until", "ss", v, until);
-		render_field(r, r->ui, b, INDENT, "label.alert", m);
-		free(m);
-		free(v);
-		free(until);
-	}
+	if (alert)
+		render_alert(r, b, s);
 	if (s->do_not_refer) {
 		v = render_data(s->do_not_refer);
 		render_field(r, r->ui, b, INDENT, "label.do_not_refer", v);
@@ -486,6 +515,25 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		render_field(r, r->ui, b, INDENT, "label.local", v);
 		free(v);
 	}
+}
+
+/* Result i in the full view: its head line, then everything about it. */
+static void
+render_result_full(struct render *r, struct buf *b, const struct table *t, const struct answer *a,
+		   size_t i)
+{
+	const struct result *res = &a->v[i];
+	char *num = i18n_number(r->ui, (double)(i + 1));
+	char *name = render_isolate(res->svc->name), *why = render_reason(r, a, res);
+	char *head = i18n_fmt(r->ui, "result.head", "sss", num, name, why);
+
+	render_wrap(r, r->ui, b, head, "", INDENT);
+	free(head);
+	free(num);
+	free(name);
+	free(why);
+	render_full(r, b, t, res->svc, res->contacts, res->ncontacts, &a->q, res->caller_lang,
+		    res->alert);
 }
 
 /* The heading lines of an answer. */
@@ -584,11 +632,27 @@ render_footer(struct render *r, struct buf *b, const struct table *t, const stru
 	}
 	{
 		char *d = i18n_date(r->ui, t->date ? t->date : "");
+		bool unchecked = false;
+		size_t i;
 
-		m = i18n_fmt(r->ui, r->session ? "results.data_session" : "results.data", "s", d);
+		/* "Not yet re-checked" while any service shown never was. */
+		for (i = 0; i < a->n; i++)
+			unchecked |= strcmp(a->v[i].svc->checked, "never") == 0;
+		m = i18n_fmt(r->ui,
+			     r->session ? (unchecked ? "results.data_session" : "results.data_session_checked")
+					: (unchecked ? "results.data" : "results.data_checked"),
+			     "s", d);
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
 		free(d);
+		if (t->nfiles > 0 && t->files[0]->kind == ORIGIN_DATA) {
+			char *name = render_data(t->files[0]->name);
+
+			m = i18n_fmt(r->ui, "results.data_file", "s", name);
+			render_wrap(r, r->ui, b, m, "", "");
+			free(m);
+			free(name);
+		}
 	}
 }
 
@@ -623,18 +687,7 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 			buf_addc(&b, '\n');
 		prev_usable = usable;
 		if (r->format == RENDER_FULL) {
-			const struct result *res = &a->v[i];
-			char *num = i18n_number(r->ui, (double)(i + 1));
-			char *name = render_isolate(res->svc->name), *why = render_reason(r, a, res);
-			char *head = i18n_fmt(r->ui, "result.head", "sss", num, name, why);
-
-			render_wrap(r, r->ui, &b, head, "", INDENT);
-			free(head);
-			free(num);
-			free(name);
-			free(why);
-			render_full(r, &b, t, res->svc, res->contacts, res->ncontacts, &a->q,
-				    res->caller_lang);
+			render_result_full(r, &b, t, a, i);
 		} else {
 			render_call(r, &b, a, i);
 		}
@@ -650,18 +703,9 @@ void
 render_details(struct render *r, const struct table *t, const struct answer *a, size_t i)
 {
 	struct buf b = {0};
-	const struct result *res = &a->v[i];
-	char *num = i18n_number(r->ui, (double)(i + 1));
-	char *name = render_isolate(res->svc->name), *why = render_reason(r, a, res);
-	char *head = i18n_fmt(r->ui, "result.head", "sss", num, name, why);
 
-	render_wrap(r, r->ui, &b, head, "", INDENT);
-	render_full(r, &b, t, res->svc, res->contacts, res->ncontacts, &a->q, res->caller_lang);
+	render_result_full(r, &b, t, a, i);
 	render_put(r, &b);
-	free(head);
-	free(num);
-	free(name);
-	free(why);
 	buf_free(&b);
 }
 
@@ -687,7 +731,8 @@ render_service(struct render *r, const struct table *t, const struct service *s,
 
 		render_wrap(r, r->ui, &b, name, "", INDENT);
 		free(name);
-		render_full(r, &b, t, s, c, n, q, q->nlanguages ? q->languages[0] : NULL);
+		render_full(r, &b, t, s, c, n, q, q->nlanguages ? q->languages[0] : NULL,
+			    lookup_alert_in_force(s, q->at));
 		render_put(r, &b);
 	}
 	buf_free(&b);

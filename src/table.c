@@ -1559,6 +1559,13 @@ table_count_item(void *ctx, const char *list, struct ynode *n)
 }
 
 /* The top level of a file of kind, already without its list's items. */
+/* The schema version of the files of a kind that this signpost reads. */
+static const char *
+table_schema_of(enum table_kind kind)
+{
+	return kind == KIND_SERVICES ? "2" : "1";
+}
+
 static void
 table_root(struct loader *L, const struct ynode *root, enum table_kind kind, struct table *t,
 	   bool partial)
@@ -1567,7 +1574,7 @@ table_root(struct loader *L, const struct ynode *root, enum table_kind kind, str
 	static const char *const okeys[] = {"schema", "date", "services", "hide", "notes", NULL};
 	static const char *const ekeys[] = {"schema", "generated", "emergency", NULL};
 	static const char *const hkeys[] = {"schema", "calendars", NULL};
-	const char *v, *want = kind == KIND_SERVICES ? "2" : "1";
+	const char *v, *want = table_schema_of(kind);
 	const struct ynode *list;
 
 	if (root->type != YNODE_MAP) {
@@ -1620,6 +1627,7 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 	struct ynode *root = NULL;
 	struct index *ix = NULL;
 	size_t len, k, i, before = it->nsv + it->nem + it->ncal;
+	struct problems_mark mark;
 	int fd;
 
 	it->L = L;
@@ -1773,6 +1781,7 @@ unusable:
 	{
 		const char *one[] = {kind_list[kind], NULL};
 
+		mark = problems_mark(L->pr);
 		root = ynode_parse_items(path, data, len, 1, it->any ? kind_list : one, table_item,
 					 it, table_limits_of(L->o), &cause);
 	}
@@ -1785,6 +1794,17 @@ unusable:
 		it->kind = kind = ynode_get(root, "emergency") != NULL   ? KIND_EMERGENCY
 				  : ynode_get(root, "calendars") != NULL ? KIND_HOLIDAYS
 									 : KIND_SERVICES;
+	{
+		/* Items of another schema cannot be judged by this one: then
+		 * only the schema is reported (table_root). */
+		const struct ynode *sv = ynode_get(root, "schema");
+
+		if (sv != NULL && sv->type == YNODE_SCALAR &&
+		    strcmp(sv->s, table_schema_of(kind)) != 0) {
+			problems_rewind(L->pr, &mark);
+			table_discard(it, before);
+		}
+	}
 	table_root(L, root, kind, t, false);
 	if (root_out)
 		*root_out = root;

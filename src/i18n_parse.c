@@ -507,6 +507,7 @@ struct parse_hit {
 	char *disp;
 	int group;
 	char *key;
+	const char *code; /* in the cache */
 };
 
 static int
@@ -571,6 +572,7 @@ parse_hit_add(struct parse_hits *h, const char *disp, size_t len, const char *co
 	h->v[h->n].disp = xstrndup(disp, len);
 	h->v[h->n].group = group;
 	h->v[h->n].key = NULL;
+	h->v[h->n].code = code;
 	h->n++;
 }
 
@@ -609,6 +611,44 @@ parse_complete_entry(const struct cache_names *k, const struct cache_entry *e,
 	if (parse_in(e->loc, locs, nlocs) || (e->loc == own && !(e->flags & CACHE_F_ALIAS)))
 		parse_hit_add(h, e->display, e->dlen, code);
 	return true;
+}
+
+/*
+ * One name per place or language: where several names of one code fit
+ * ("Czechia" and "Czech Republic" for "cz"), the one signpost shows for
+ * it in the UI language stays and the others go.  Returns the new count.
+ */
+static size_t
+parse_one_name_each(struct i18n *ui, bool language, struct parse_hit *v, size_t n)
+{
+	size_t i, j, m = 0;
+	bool *drop = xcalloc(n + 1, sizeof *drop);
+
+	for (i = 0; i < n; i++) {
+		char *shown = NULL;
+		bool have = false;
+
+		for (j = 0; j < n && !have; j++)
+			have = j != i && v[j].code == v[i].code;
+		if (!have)
+			continue;
+		shown = language ? i18n_language_name(ui, v[i].code) : i18n_region_name(ui, v[i].code);
+		for (j = 0; j < n; j++)
+			if (v[j].code == v[i].code && strcmp(v[j].disp, shown) == 0)
+				break;
+		/* Drop this one if the name shown is among the hits and this
+		 * is not it. */
+		drop[i] = j < n && strcmp(v[i].disp, shown) != 0;
+		free(shown);
+	}
+	for (i = 0; i < n; i++) {
+		if (drop[i])
+			free(v[i].disp);
+		else
+			v[m++] = v[i];
+	}
+	free(drop);
+	return m;
 }
 
 static size_t
@@ -658,7 +698,9 @@ parse_complete(struct i18n *ui, bool language, const char *prefix, const char *c
 				     parse_complete_entry(k, &e, locs, nlocs, &h);
 		}
 	}
-	for (i = 0; ok && i < k->ncodes; i++)
+	/* Codes once a subdivision's is being typed ("CZ-", "gb-w"): a
+	 * country's own code is no completion of itself. */
+	for (i = 0; ok && memchr(key, ' ', klen) != NULL && i < k->ncodes; i++)
 		if ((ok = i18n_cache_code(k, i, &code, &parent, &own)) &&
 		    parse_code_starts(code, key, klen))
 			parse_hit_add(&h, code, strlen(code), code);
@@ -678,6 +720,7 @@ parse_complete(struct i18n *ui, bool language, const char *prefix, const char *c
 		free(h.v);
 		return 0;
 	}
+	m = parse_one_name_each(ui, language, h.v, m);
 	for (i = 0; i < m; i++)
 		h.v[i].key = parse_collkey(ui, h.v[i].disp);
 	if (m > 1)

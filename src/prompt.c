@@ -703,7 +703,8 @@ prompt_parse_languages(struct prompt_ctx *c, char *in, struct strv *out, char **
  * Asks a question: the country (language false) or the caller's
  * languages.  On STEP_OK *code is the country (allocated), or *langs the
  * languages.  "?" explains the question; an ambiguous or unknown answer
- * lists candidates, makes the best one the default and asks again.
+ * lists candidates, makes the closest suggestion for a misspelt name the
+ * default and asks again.
  */
 static enum prompt_step
 prompt_ask(struct prompt_ctx *c, bool language, char **code, struct strv *langs)
@@ -786,8 +787,10 @@ prompt_ask(struct prompt_ctx *c, bool language, char **code, struct strv *langs)
 			}
 		}
 		prompt_not_found(c, language, bad ? bad : in, m, &cand);
-		/* The first candidate becomes the default: Enter takes it. */
-		if (cand.n > 0)
+		/* The closest suggestion for a misspelt name becomes the
+		 * default, shown in brackets for Enter to take.  Where a name
+		 * fits several (Congo), none is chosen for the worker. */
+		if (cand.n > 0 && m != I18N_AMBIGUOUS)
 			best = xstrdup(cand.codes[0]);
 		i18n_candidates_free(&cand);
 		prompt_freeline(line);

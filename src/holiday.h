@@ -29,7 +29,7 @@ enum holiday_answer { HOLIDAY_UNKNOWN, HOLIDAY_NO, HOLIDAY_YES };
 
 /*
  * Builds the calendars from root, the parsed holidays.yaml (schema "1",
- * format in data/README.holidays.md); name is the file name used in
+ * format in data/README.md, "Public-holiday calendars"); name is the file name used in
  * messages.  Every problem found is appended to pr as
  * "NAME:LINE:COLUMN: what" (unknown key, bad date, unknown weekday, nth
  * out of range, parent not found, circular parent, duplicate id, ...).

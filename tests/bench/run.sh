@@ -34,6 +34,7 @@ if [ ! -x "$build/bin/signpost" ]; then
 fi
 sp=$build/bin/signpost
 shipped=$build/share/signpost/services.yaml
+mkindex=$build/src/signpost-mkindex
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -73,13 +74,47 @@ if command -v gcc >/dev/null 2>&1 && gcc -shared -fPIC -O2 -o "$tmp/priv.so" "$t
     priv_so=$tmp/priv.so
 fi
 
+# The floor (issue 15): a program linked to the same libraries that opens
+# what any lookup needs from ICU (a collator, a country's display name, a
+# date format) and does nothing else.  signpost is measured against it.
+cat >"$tmp/floor.c" <<'EOF'
+#include <stdio.h>
+#include <readline/readline.h>
+#include <unicode/ucol.h>
+#include <unicode/udat.h>
+#include <unicode/uloc.h>
+#include <yaml.h>
+int main(void)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar name[64], out[64];
+    UCollator *c = ucol_open("cs", &st);
+    UDateFormat *d = udat_open(UDAT_SHORT, UDAT_MEDIUM, "cs", NULL, -1, NULL, 0, &st);
+    yaml_parser_t p;
+    uloc_getDisplayCountry("cs_CZ", "cs", name, 64, &st);
+    udat_format(d, 0.0, out, 64, NULL, &st);
+    yaml_parser_initialize(&p);
+    yaml_parser_delete(&p);
+    udat_close(d);
+    ucol_close(c);
+    return U_FAILURE(st) || rl_library_version == NULL;
+}
+EOF
+floor=
+if gcc -O2 -o "$tmp/floor" "$tmp/floor.c" $(pkg-config --cflags --libs icu-i18n icu-uc yaml-0.1) \
+        -lreadline 2>"$tmp/floor.err"; then
+    floor=$tmp/floor
+else
+    echo "run.sh: the floor program did not build: $(head -n 1 "$tmp/floor.err")" >&2
+fi
+
 echo "run.sh: generating synthetic tables ($sizes services)" >&2
 # Each table gets its compiled index (as the build gives the shipped one);
 # one copy without an index shows what a full parse costs.
 for n in $sizes; do
     python3 "$top/tests/bench/gen-table.py" "$n" "$tmp/t$n.yaml"
     s0=$(date +%s%N)
-    "$build/signpost-mkindex" "$tmp/t$n.yaml" "$tmp/t$n.idx"
+    "$mkindex" "$tmp/t$n.yaml" "$tmp/t$n.idx"
     echo "run.sh: indexed $n services in $(( ($(date +%s%N) - s0) / 1000000 )) ms" >&2
 done
 mkdir -p "$tmp/noidx"
@@ -104,6 +139,7 @@ cases=$tmp/cases
 : >"$cases"
 add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$cases"; }
 add 50 '`/bin/true`' '/bin/true'
+[ -n "$floor" ] && add 30 'floor: ICU, libyaml, readline; a collator, a name, a date format' "$floor"
 add 30 'shipped table, `-c CZ -l cs`' "$sp -c CZ -l cs"
 add 30 'shipped table, `-c CZ -l cs -f json`' "$sp -c CZ -l cs -f json"
 add 30 'shipped table, `-c CZ` (UI en)' "$sp --ui-language en -c CZ"
@@ -190,6 +226,7 @@ insns_m() {
 }
 
 res=$tmp/res
+: >"$tmp/vals"
 : >"$res"
 : >"$tmp/mem" # label, peak RSS, private at exit: for the memory table
 true_ms=
@@ -219,6 +256,7 @@ while IFS="$(printf '\t')" read -r runs label cmd; do
         ins=$(insns_m "$@")
     fi
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$ms" "$ratio" "$rss" "$pm" "$ins" "$runs" >>"$res"
+    printf '%s\t%s\t%s\t%s\n' "$label" "$ms" "$rss" "$ins" >>"$tmp/vals"
     printf '%s\t%s\t%s\n' "$label" "$rss" "$pm" >>"$tmp/mem"
 done <"$cases"
 
@@ -242,6 +280,34 @@ done
 echo
 echo "Wall time: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'a loop of spawns'), median, output to /dev/null." \
      "Instructions: valgrind --tool=callgrind, whole process including the dynamic loader, summed over child processes."
+
+# The budget of issue 15, from the rows above.
+val() { awk -F '\t' -v l="$1" -v k="$2" '$1 == l { print $k }' "$tmp/vals"; }
+if [ -n "$floor" ]; then
+    fl='floor: ICU, libyaml, readline; a collator, a name, a date format'
+    cz='shipped table, `-c CZ -l cs`'
+    awk -v t="$(val "$cz" 2)" -v ft="$(val "$fl" 2)" -v i="$(val "$cz" 4)" -v fi="$(val "$fl" 4)" \
+        -v r="$(val "$cz" 3)" -v fr="$(val "$fl" 3)" \
+        -v a="$(val 'shipped table, `-c Tschechien` (UI en)' 2)" -v b="$(val 'shipped table, `-c CZ` (UI en)' 2)" \
+        -v t1="$(val '10000 services, `-c CZ -l cs`' 2)" -v t2="$(val '100000 services, `-c LU -l fr`' 2)" '
+        function yes(c) { return c ? "within" : "OVER" }
+        BEGIN {
+            print ""
+            print "Against the budget of issue 15 (shipped table, `-c CZ -l cs`, this run):"
+            print ""
+            print "| Measure | Result | Budget | |"
+            print "|---|---:|---:|---|"
+            printf "| time / floor | %.2fx | 2.5x | %s |\n", t / ft, yes(t / ft <= 2.5)
+            if (i + 0 > 0 && fi + 0 > 0)
+                printf "| instructions / floor | %.2fx | 3x | %s |\n", i / fi, yes(i / fi <= 3)
+            printf "| peak RSS - floor | %+.1f MiB | +3 MiB | %s |\n", r - fr, yes(r - fr <= 3)
+            printf "| `-c Tschechien` - `-c CZ` | %+.2f ms | +1 ms | %s |\n", a - b, yes(a - b <= 1)
+            if (t1 != "")
+                printf "| 10,000 services, `-c CZ -l cs` | %.1f ms | 50 ms | %s |\n", t1, yes(t1 <= 50)
+            if (t2 != "")
+                printf "| 100,000 services, `-c LU -l fr` | %.1f ms | 100 ms | %s |\n", t2, yes(t2 <= 100)
+        }'
+fi
 
 # Memory against the answer: a few matches and thousands on the same table.
 # If output streamed from a constant working set, both would need the same.

@@ -76,8 +76,14 @@ paths_datadir(void)
 			dir = xasprintf("%s/%s", exe, SIGNPOST_REL_DATADIR);
 			probe = xasprintf("%s/services.yaml", dir);
 			if (access(probe, R_OK) == 0) {
+				/* Named without "bin/..": /usr/share/signpost. */
+				char *real = realpath(dir, NULL);
+
 				free(probe);
-				return dir;
+				if (real == NULL)
+					return dir;
+				free(dir);
+				return real;
 			}
 			free(probe);
 			free(dir);

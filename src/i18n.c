@@ -1360,8 +1360,13 @@ i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 				}
 			}
 		}
-		/* A space the set lacks (ICU's times use U+202F) is a space. */
-		buf_addc(&out, u_charType(c) == U_SPACE_SEPARATOR ? ' ' : '?');
+		/* A space the set lacks (ICU's times use U+202F) is a space;
+		 * a separating dot or bullet (" · " between facts) a hyphen. */
+		buf_addc(&out, u_charType(c) == U_SPACE_SEPARATOR ? ' '
+			 : c == 0xb7 || c == 0x2022 || c == 0x2027 || c == 0x30fb ||
+					u_hasBinaryProperty(c, UCHAR_DASH)
+				 ? '-'
+				 : '?');
 	}
 	*outlen = out.len;
 	return buf_detach(&out);

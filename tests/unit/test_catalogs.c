@@ -593,22 +593,22 @@ static const struct {
 	double n;
 	const char *want;
 } golden[] = {
-	{ "en", "results.hidden", 1, "1 service is hidden by a local table." },
-	{ "en", "results.hidden", 5, "5 services are hidden by a local table." },
-	{ "cs", "results.hidden", 1, "Místní tabulka skrývá 1 službu." },
-	{ "cs", "results.hidden", 2, "Místní tabulka skrývá 2 služby." },
-	{ "cs", "results.hidden", 5, "Místní tabulka skrývá 5 služeb." },
-	{ "pl", "results.hidden", 1, "Lokalna tabela ukrywa 1 usługę." },
-	{ "pl", "results.hidden", 2, "Lokalna tabela ukrywa 2 usługi." },
-	{ "pl", "results.hidden", 5, "Lokalna tabela ukrywa 5 usług." },
-	{ "pl", "results.hidden", 12, "Lokalna tabela ukrywa 12 usług." },
-	{ "pl", "results.hidden", 22, "Lokalna tabela ukrywa 22 usługi." },
-	{ "ar", "results.hidden", 0, "لا يخفي جدول محلي أي خدمة." },
-	{ "ar", "results.hidden", 1, "يخفي جدول محلي خدمة واحدة." },
-	{ "ar", "results.hidden", 2, "يخفي جدول محلي خدمتين." },
-	{ "ar", "results.hidden", 3, "يخفي جدول محلي ٣ خدمات." },
-	{ "ar", "results.hidden", 11, "يخفي جدول محلي ١١ خدمة." },
-	{ "ar", "results.hidden", 100, "يخفي جدول محلي ١٠٠ خدمة." },
+	{ "en", "check.more", 1, "… and 1 more problem (only the first ones are listed)." },
+	{ "en", "check.more", 5, "… and 5 more problems (only the first ones are listed)." },
+	{ "cs", "check.more", 1, "… a 1 další problém (vypsány jsou jen první)." },
+	{ "cs", "check.more", 2, "… a 2 další problémy (vypsány jsou jen první)." },
+	{ "cs", "check.more", 5, "… a 5 dalších problémů (vypsány jsou jen první)." },
+	{ "pl", "check.more", 1, "… i jeszcze 1 problem (wymieniono tylko pierwsze)." },
+	{ "pl", "check.more", 2, "… i jeszcze 2 problemy (wymieniono tylko pierwsze)." },
+	{ "pl", "check.more", 5, "… i jeszcze 5 problemów (wymieniono tylko pierwsze)." },
+	{ "pl", "check.more", 12, "… i jeszcze 12 problemów (wymieniono tylko pierwsze)." },
+	{ "pl", "check.more", 22, "… i jeszcze 22 problemy (wymieniono tylko pierwsze)." },
+	{ "ar", "check.more", 0, "… ولا مشكلات أخرى (لم تُعرض إلا المشكلات الأولى)." },
+	{ "ar", "check.more", 1, "… ومشكلة أخرى واحدة (لم تُعرض إلا المشكلات الأولى)." },
+	{ "ar", "check.more", 2, "… ومشكلتان أخريان (لم تُعرض إلا المشكلات الأولى)." },
+	{ "ar", "check.more", 3, "… و٣ مشكلات أخرى (لم تُعرض إلا المشكلات الأولى)." },
+	{ "ar", "check.more", 11, "… و١١ مشكلة أخرى (لم تُعرض إلا المشكلات الأولى)." },
+	{ "ar", "check.more", 100, "… و١٠٠ مشكلة أخرى (لم تُعرض إلا المشكلات الأولى)." },
 };
 
 static void

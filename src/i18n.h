@@ -274,8 +274,10 @@ char *i18n_from_terminal(struct i18n *ui, const char *s);
  */
 size_t i18n_language_served_by(const char *tag, char ***out);
 
-/* Lists, with ICU's list formatter for the UI locale. */
-enum i18n_list { I18N_LIST_AND, I18N_LIST_OR, I18N_LIST_UNITS };
+/* Lists, with ICU's list formatter for the UI locale: "a, b and c", "a
+ * or b".  (ICU's "unit" lists are for measures: some locales join them
+ * with spaces alone.) */
+enum i18n_list { I18N_LIST_AND, I18N_LIST_OR };
 char *i18n_list(struct i18n *ui, const char *const *items, size_t n, enum i18n_list type);
 /* A number in the UI locale's digits ("3", "٣"). */
 char *i18n_number(struct i18n *ui, double n);

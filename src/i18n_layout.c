@@ -27,9 +27,7 @@ i18n_list(struct i18n *ui, const char *const *items, size_t n, enum i18n_list ty
 	if (n == 1)
 		return xstrdup(items[0]);
 	lf = ulistfmt_openForType(ui->locale,
-				  type == I18N_LIST_OR ? ULISTFMT_TYPE_OR
-				  : type == I18N_LIST_UNITS ? ULISTFMT_TYPE_UNITS
-							   : ULISTFMT_TYPE_AND,
+				  type == I18N_LIST_OR ? ULISTFMT_TYPE_OR : ULISTFMT_TYPE_AND,
 				  ULISTFMT_WIDTH_WIDE,
 				  &status);
 	u = xcalloc(n, sizeof *u);

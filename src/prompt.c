@@ -922,11 +922,16 @@ prompt_help(struct prompt_ctx *c)
 		char *arg = ph != NULL && i != CMD_CARD ? xasprintf(" %s", ph) : xstrdup("");
 		char *cardarg = i == CMD_CARD ? xasprintf(" [%s|%s]", ph, all) : xstrdup("");
 
-		if (i == CMD_HELP)
-			left[i] = xasprintf("%s, ?", word);
-		else
-			left[i] = xasprintf("%s%s%s, %s%s%s", word, arg, cardarg,
-					    prompt_cmds[i].shortcut, arg, cardarg);
+		{
+			/* The word and its short form: "details N or d N". */
+			char *forms[2];
+
+			forms[0] = xasprintf("%s%s%s", word, arg, cardarg);
+			forms[1] = xasprintf("%s%s%s", prompt_cmds[i].shortcut, arg, cardarg);
+			left[i] = i18n_list(ui, (const char *const *)forms, 2, I18N_LIST_OR);
+			free(forms[0]);
+			free(forms[1]);
+		}
 		if (i18n_width(left[i]) > col)
 			col = i18n_width(left[i]);
 		free(cardarg);

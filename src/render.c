@@ -335,7 +335,7 @@ render_days(struct i18n *ui, unsigned days)
 			free(items[i]);
 		return i18n_str(ui, "hours.every_day");
 	}
-	res = i18n_list(ui, (const char *const *)items, n, I18N_LIST_UNITS);
+	res = i18n_list(ui, (const char *const *)items, n, I18N_LIST_AND);
 	for (i = 0; i < n; i++)
 		free(items[i]);
 	return res;

@@ -34,7 +34,7 @@ card_terms(struct i18n *ui, const struct service *s)
 		n++;
 	if (n == 0)
 		return NULL;
-	res = i18n_list(ui, (const char *const *)items, n, I18N_LIST_UNITS);
+	res = i18n_list(ui, (const char *const *)items, n, I18N_LIST_AND);
 	for (i = 0; i < n; i++)
 		free(items[i]);
 	return res;

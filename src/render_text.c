@@ -52,7 +52,7 @@ render_emergency(struct render *r, struct buf *b, const struct answer *a)
 		free(num);
 		free(kind);
 	}
-	list = i18n_list(r->ui, (const char *const *)items, a->nemergency, I18N_LIST_UNITS);
+	list = i18n_list(r->ui, (const char *const *)items, a->nemergency, I18N_LIST_AND);
 	cn = i18n_country_name(r->ui, a->q.country);
 	m = a->nemergency ? i18n_fmt(r->ui, "emergency.header", "ss", cn, list)
 			  : i18n_fmt(r->ui, "emergency.none", "s", cn);
@@ -353,7 +353,7 @@ render_contact_full(struct render *r, struct buf *b, const struct offered *o,
 	if (!o->usable)
 		items[n++] = i18n_str(r->ui, o->why & CHOSE_OTHER_COUNTRY ? "contact.not_for_caller"
 									  : "contact.study_closed");
-	list = i18n_list(r->ui, (const char *const *)items, n, I18N_LIST_UNITS);
+	list = i18n_list(r->ui, (const char *const *)items, n, I18N_LIST_AND);
 	line = n ? i18n_fmt(r->ui, "contact.head_more", "ss", head, list) : xstrdup(head);
 	render_wrap(r, r->ui, b, line, INDENT, INDENT2);
 	free(line);
@@ -472,7 +472,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		char *age = render_age(r->ui, s);
 		char *rep = render_word(r->ui, "reporting.", reporting_name(s->reporting));
 		const char *items[4] = {cost, anon, age, rep};
-		char *list = i18n_list(r->ui, items, 4, I18N_LIST_UNITS);
+		char *list = i18n_list(r->ui, items, 4, I18N_LIST_AND);
 
 		render_field(r, r->ui, b, INDENT, "label.terms", list);
 		free(list);
@@ -511,8 +511,10 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 					     : i18n_date(r->ui, s->checked);
 	render_field(r, r->ui, b, INDENT, "label.checked", v);
 	free(v);
+	/* "changed by a local table (…)": a line that says what it is, as in
+	 * the call view. */
 	if ((v = render_local_mark(r->ui, s, true)) != NULL) {
-		render_field(r, r->ui, b, INDENT, "label.local", v);
+		render_wrap(r, r->ui, b, v, INDENT, INDENT);
 		free(v);
 	}
 }

@@ -624,14 +624,17 @@ static const struct {
 	const char *ui, *prefix, *want;
 	size_t max; /* at most so many results; 0: any */
 } country_completions[] = {
-	{"cs", "cesk", "Česko", 2}, /* and Česká republika */
-	{"cs", "ČESK", "Česko", 2},
-	{"de", "tschech", "Tschechien", 2}, /* and Tschechische Republik */
-	{"en", "czech", "Czechia", 0},
-	{"en", "czech", "Czech Republic", 0},
+	/* One name per place: the one shown for it, when it fits ... */
+	{"cs", "cesk", "Česko", 1}, /* not also Česká republika */
+	{"cs", "ČESK", "Česko", 1},
+	{"de", "tschech", "Tschechien", 1}, /* not also Tschechische Republik */
+	{"en", "czech", "Czechia", 1},
+	/* ... else the names that fit. */
+	{"en", "czech r", "Czech Republic", 1},
 	{"cs", "rak", "Rakousko", 0},
 	{"en", "ös", "Österreich", 0}, /* the country's own language */
-	{"cs", "cz", "CZ", 0},
+	/* Codes once a subdivision code is being typed. */
+	{"cs", "cz-1", "CZ-10", 0},
 	{"cs", "", "Česko", 0},
 	{"en", "", "Scotland", 0},
 	/* regions: in the UI language and English, and in their own */
@@ -688,8 +691,13 @@ test_complete(void)
 	CHECK(n > 1);
 	CHECK(n > 0 && strcmp(v[0], "čeština") == 0);
 	i18n_strv_free(v, n);
+	/* Polish once, by its Czech name, though its English and Polish
+	 * names fit too; its own name where only that fits. */
 	n = i18n_language_complete(ui, "pol", NULL, 0, &v);
-	CHECK(has(v, n, "polština") && has(v, n, "Polish") && has(v, n, "polski"));
+	CHECK(has(v, n, "polština") && !has(v, n, "Polish") && !has(v, n, "polski"));
+	i18n_strv_free(v, n);
+	n = i18n_language_complete(ui, "polsk", NULL, 0, &v);
+	CHECK(has(v, n, "polski"));
 	i18n_strv_free(v, n);
 	n = i18n_language_complete(ui, "cast", NULL, 0, &v);
 	CHECK(has(v, n, "Castilian") || has(v, n, "castellano") || n == 0);

@@ -93,6 +93,16 @@ i18n_text_shown(const char *s, int32_t *cp)
 		U8_NEXT(s, i, len, c);
 		if (c < 0)
 			continue; /* invalid UTF-8 is the YAML reader's to refuse */
+		if (c < 0x80) {
+			/* What ICU answers below for ASCII, without asking it (most
+			 * text is ASCII; test_i18n_text compares every byte): no
+			 * bidi control, nothing ignorable or a format character,
+			 * no mark, and white space is TAB to CR and SPACE. */
+			if (c != ' ' && (c < 0x09 || c > 0x0d))
+				seen = true;
+			*cp = c;
+			continue;
+		}
 		type = u_charType(c);
 		*cp = c;
 		if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))

@@ -19,7 +19,7 @@ the same keys:
     then K times:
       new Enter        back to the country question
       Tsch Tab         no English or native name starts so: a bell
-      Enter            "could mean several countries", the question again
+      Enter            "is not a country ...; did you mean ...", the question again
       Cze Tab Enter    a later Tab, then the language question
       Enter            a later lookup in the same session
     quit Enter         the session must end with status 0
@@ -60,7 +60,7 @@ ROWS, COLS = 500, 80
 COUNTRY_Q = b"Caller's country: "
 LANGUAGE_Q = b"Caller's language [Czech]: "
 COMMAND_Q = b"Command (? for help): "
-RESULTS_HEAD = "Services – country: Czechia, language: Czech".encode()
+RESULTS_HEAD = "Services for the caller's country (Czechia) and languages (Czech)".encode()
 
 
 class SessionError(Exception):
@@ -215,15 +215,16 @@ def lookup(sess, times, first):
 
 
 def later(sess, times):
-    """new, an ambiguous name (Tab rings, Enter lists), then a lookup."""
+    """new, a name that is no country (Tab rings, Enter suggests), then a lookup."""
     t = sess.send(b"new\r")
     sess.wait(ends_with(COUNTRY_Q), '"%s" after new' % COUNTRY_Q.decode())
     typed(sess, b"Tsch", '"Tsch"')
     t = sess.send(b"\t")
     times["tab_bell"].append(ms(sess.wait(contains(b"\a"), "the bell after Tsch + Tab") - t))
     t = sess.send(b"\r")
-    sess.wait(contains(b"could mean several countries"), '"could mean several countries"')
-    times["ambiguous"].append(ms(sess.wait(ends_with(COUNTRY_Q), '"%s" again' % COUNTRY_Q.decode()) - t))
+    sess.wait(contains(b"is not a country signpost knows"), '"is not a country signpost knows"')
+    again = b"Caller's country [Czechia]: "
+    times["ambiguous"].append(ms(sess.wait(ends_with(again), '"%s"' % again.decode()) - t))
     lookup(sess, times, first=False)
 
 
@@ -286,7 +287,7 @@ def table(times, results, args):
         ("tab_first", "first Tab of a session, `Cze` → `Czechia`", "20"),
         ("tab_later", "later Tab (after `new`), `Cze` → `Czechia`", ""),
         ("tab_bell", "later Tab, `Tsch` → bell (no English or native name)", ""),
-        ("ambiguous", "Enter on `Tsch` → candidates, question again", ""),
+        ("ambiguous", "Enter on `Tsch` → suggestions, question again", ""),
         ("country", "Enter on `Czechia` → language question", ""),
         ("results_first_first", "first lookup: Enter → first byte of results", "5"),
         ("results_done_first", "first lookup: Enter → results complete (next prompt)", "5"),
@@ -301,7 +302,7 @@ def table(times, results, args):
             continue
         out.append("| %s | %.2f | %.2f | %s | %d |" % (label, statistics.median(v), max(v), target, len(v)))
     text = results.decode("utf-8", "replace")
-    found = re.search(r"(\d+) services? found", text)
+    found = re.search(r"\(Czech\): (\d+) found", text)
     out.append("")
     out.append("%d sessions of %d lookups each, shipped table; every lookup is Czechia, Czech: "
                "%s, %d bytes on the terminal.  A pseudo-terminal of %dx%d, TERM=dumb, UI English; "

@@ -648,7 +648,7 @@ render_footer(struct render *r, struct buf *b, const struct table *t, const stru
 		free(m);
 		free(d);
 		if (t->nfiles > 0 && t->files[0]->kind == ORIGIN_DATA) {
-			char *name = render_data(t->files[0]->name);
+			char *name = render_ltr(t->files[0]->name);
 
 			m = i18n_fmt(r->ui, "results.data_file", "s", name);
 			render_wrap(r, r->ui, b, m, "", "");

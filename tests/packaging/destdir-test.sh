@@ -32,7 +32,12 @@ expected=(
 	usr/libexec/signpost/signpost-mkindex
 	usr/share/signpost/services.yaml
 	usr/share/signpost/services.idx
+	usr/share/signpost/emergency.yaml
+	usr/share/signpost/emergency.idx
+	usr/share/signpost/holidays.yaml
+	usr/share/signpost/holidays.idx
 	usr/share/signpost/names.cache
+	usr/share/signpost/signpost.schema.json
 	usr/share/man/man5/signpost.5
 	usr/share/doc/signpost/README.md
 	usr/share/doc/signpost/README.data.md
@@ -102,16 +107,18 @@ env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp/home" COLUMNS=80 NO_C
 	{ cat "$tmp/err" >&2; fail "the installed signpost -c CZ -l cs failed"; }
 grep -q 'Parafilik' "$tmp/out" || { cat "$tmp/out" >&2; fail "no Parafilik in the output"; }
 grep -E '\.yaml"' "$tmp/trace" >"$tmp/yaml" || fail "no YAML file opened?"
-grep -Fq "\"$root/usr/bin/../share/signpost/services.yaml\"" "$tmp/yaml" ||
+grep -Fq "\"$root/usr/share/signpost/services.yaml\"" "$tmp/yaml" ||
 	{ cat "$tmp/yaml" >&2; fail "the installed table was not read"; }
 # The installed index must be current and used: the table is then opened
 # once (for the ranges the index names), not a second time in full.
-grep -Fq "\"$root/usr/bin/../share/signpost/services.idx\"" "$tmp/trace" ||
-	fail "the installed index was not opened"
+for f in services emergency holidays; do
+	grep -Fq "\"$root/usr/share/signpost/$f.idx\"" "$tmp/trace" ||
+		fail "the installed index $f.idx was not opened"
+done
 [ "$(grep -c 'share/signpost/services.yaml"' "$tmp/yaml")" = 1 ] ||
 	{ cat "$tmp/yaml" >&2; fail "the installed index was stale: the whole table was read"; }
 # The installed catalog of the UI language (English here) is the one read.
-grep -Fq "\"$root/usr/bin/../share/signpost/locales/en.res\"" "$tmp/trace" ||
+grep -Fq "\"$root/usr/share/signpost/locales/en.res\"" "$tmp/trace" ||
 	{ grep -F '.res"' "$tmp/trace" >&2; fail "the installed catalog en.res was not opened"; }
 if grep -v -F "\"$root/" "$tmp/yaml" | grep -v ENOENT >&2; then
 	fail "YAML opened outside the DESTDIR (above)"

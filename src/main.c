@@ -791,8 +791,18 @@ main_run(struct main_ctx *m, int argc, char **argv)
 		}
 	}
 	if (m->ui != NULL) {
+		const char *tz;
+
 		i18n_set_datadir(m->ui, m->datadir);
 		diag_set_ui(m->ui);
+		/* Times would otherwise be read and shown in a zone nobody
+		 * asked for, silently. */
+		if (i18n_zone_fallback(m->ui, &tz)) {
+			char *msg = i18n_fmt(m->ui, "warning.zone_unknown", "s", tz);
+
+			diag_warning("%s", msg);
+			free(msg);
+		}
 	}
 	if (m->ui == NULL) {
 		diag_error("%s", why ? why : "cannot load the catalogs");
@@ -811,8 +821,19 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	m->r_now = i18n_now();
 	if (perr != 0)
 		return main_usage_error(m, cause, arg);
-	if (m->o.at != NULL && i18n_parse_datetime(m->ui, m->o.at, &m->r_now) == -1)
-		return main_usage_error(m, "error.bad_at", m->o.at);
+	if (m->o.at != NULL) {
+		int fit = i18n_parse_datetime(m->ui, m->o.at, &m->r_now);
+		char *note;
+
+		if (fit == -1)
+			return main_usage_error(m, "error.bad_at", m->o.at);
+		/* A local time that daylight saving made doubtful: say which
+		 * instant is used, and how to ask for the other. */
+		if ((note = i18n_at_note(m->ui, m->o.at, m->r_now, fit)) != NULL) {
+			diag_warning("%s", note);
+			free(note);
+		}
+	}
 	switch (m->o.action) {
 	case ACTION_HELP:
 		return main_help(m);

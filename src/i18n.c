@@ -122,6 +122,15 @@ i18n_locale_id(const char *in, char *out, size_t outlen)
 	uloc_forLanguageTag(tmp, out, (int32_t)outlen, &parsed, &st);
 	if (U_FAILURE(st) || parsed != (int32_t)strlen(tmp) || out[0] == '\0')
 		return -1;
+	/* ICU's root locale names no language: its names are the codes
+	 * themselves (LC_ALL=root showed "CZ" for Czechia).  Like C. */
+	{
+		char lang[ULOC_LANG_CAPACITY] = "";
+
+		uloc_getLanguage(out, lang, sizeof lang, &st);
+		if (U_FAILURE(st) || lang[0] == '\0' || strcmp(lang, "root") == 0)
+			return -1;
+	}
 	if (latin) {
 		char lang[16], region[8];
 

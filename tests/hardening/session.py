@@ -13,6 +13,7 @@ import pty
 import select
 import signal
 import sys
+import tempfile
 import time
 
 BIN = sys.argv[1]
@@ -39,23 +40,27 @@ def read_until(fd, needle, seconds):
     return out
 
 
-def session(locale, typed):
-    """Starts a session, answers the country question with typed, and
-    returns everything the terminal got after the question."""
+def session(locale, typed, args=(), xdg="/nonexistent", more=()):
+    """Starts a session, answers the country question with typed (then
+    each line of more), and returns everything the terminal got after
+    the question."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": locale, "TZ": "UTC",
-           "HOME": "/nonexistent", "XDG_DATA_HOME": "/nonexistent", "TERM": "xterm",
-           "COLUMNS": "80", "NO_COLOR": "1"}
+           "HOME": "/nonexistent", "XDG_DATA_HOME": xdg, "TERM": "xterm",
+           "COLUMNS": "200", "NO_COLOR": "1"}
     for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
         if k in os.environ:
             env[k] = os.environ[k]
     pid, fd = pty.fork()
     if pid == 0:
-        os.execve(BIN, [BIN, "--ui-language", "en"], env)
+        os.execve(BIN, [BIN, "--ui-language", "en"] + list(args), env)
     first = read_until(fd, b"country", 20)
     if b"country" not in first:
         fail(f"{locale}: no country question: {first[-200:]!r}")
     os.write(fd, typed + b"\r")
     out = read_until(fd, None, 3)
+    for line in more:
+        os.write(fd, line + b"\r")
+        out += read_until(fd, None, 2)
     os.kill(pid, signal.SIGTERM)
     try:
         read_until(fd, None, 1)
@@ -77,6 +82,26 @@ if b"\xef\xbf\xbd" not in out:
 out = session("cs_CZ.ISO-8859-2", b"Cz\x9b2J\x85ech")
 if b"\x9b" in out or b"\x85" in out:
     fail(f"ISO-8859-2: a C1 byte echoed: {out[:300]!r}")
+
+# A service a local table replaced: its card says nothing of it, and the
+# worker reads below the card which table changed it.
+SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+with tempfile.TemporaryDirectory() as tmp:
+    os.chmod(tmp, 0o755)
+    os.makedirs(os.path.join(tmp, "signpost"))
+    mini = open(os.path.join(SRC, "tests", "data", "mini.yaml"), encoding="utf-8").read()
+    local = "schema: \"2\"\nservices:\n" + mini[mini.index("  - id: test-line"):].replace(
+        "+420 111 222 333", "+420 999 999 999")
+    with open(os.path.join(tmp, "signpost", "local.yaml"), "w", encoding="utf-8") as f:
+        f.write(local)
+    out = session("C.UTF-8", b"CZ", ["--data", os.path.join(SRC, "tests", "data", "mini.yaml")],
+                  xdg=tmp, more=[b"cs", b"card 1", b"details 1"])
+    if b"changed by a local table (your own: local.yaml)" not in out:
+        fail(f"session: no local mark in the call view: {out[-600:]!r}")
+    if b"Test Line on the card: changed by a local table (your own: local.yaml)" not in out:
+        fail(f"session: no note below the card: {out[-600:]!r}")
+    if b"/signpost/local.yaml)" not in out:
+        fail(f"session: the details do not name the file: {out[-600:]!r}")
 
 if failures:
     print(f"{len(failures)} failure(s)", file=sys.stderr)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -34,6 +35,7 @@ struct main_ctx {
 	char *datadir, *localedir;
 	struct table *t;
 	struct render r;
+	const char *tz_was; /* TZ named a special file and was replaced by UTC */
 };
 
 /* Prints a catalog message as an error: "signpost: message". */
@@ -797,7 +799,12 @@ main_run(struct main_ctx *m, int argc, char **argv)
 		diag_set_ui(m->ui);
 		/* Times would otherwise be read and shown in a zone nobody
 		 * asked for, silently. */
-		if (i18n_zone_fallback(m->ui, &tz)) {
+		if (m->tz_was != NULL) {
+			char *msg = i18n_fmt(m->ui, "warning.zone_unknown", "s", m->tz_was);
+
+			diag_warning("%s", msg);
+			free(msg);
+		} else if (i18n_zone_fallback(m->ui, &tz)) {
 			char *msg = i18n_fmt(m->ui, "warning.zone_unknown", "s", tz);
 
 			diag_warning("%s", msg);
@@ -893,10 +900,39 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	}
 }
 
+/*
+ * TZ may name a file (":/path", "/path", or a zone under TZDIR), which
+ * the C library opens without looking: a FIFO there would hang signpost
+ * before its first line.  Such a TZ is replaced by UTC before anything
+ * reads it; returns the value that was replaced (to say so), or NULL.
+ */
+static char *
+main_tz_guard(void)
+{
+	const char *tz = getenv("TZ"), *dir = getenv("TZDIR");
+	char *path, *was = NULL;
+	struct stat st;
+
+	if (tz == NULL || *tz == '\0')
+		return NULL;
+	if (*tz == ':')
+		tz++;
+	path = *tz == '/' ? xstrdup(tz)
+			  : xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo",
+				      tz);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		was = xstrdup(getenv("TZ"));
+		setenv("TZ", "UTC", 1);
+	}
+	free(path);
+	return was;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct main_ctx m = {0};
+	char *tz_was;
 	int rc;
 
 	/*
@@ -904,10 +940,13 @@ main(int argc, char **argv)
 	 * output and readline); languages, numbers and dates come from the
 	 * catalogs and ICU, and number parsing stays in the "C" locale.
 	 */
+	tz_was = main_tz_guard();
 	setlocale(LC_CTYPE, "");
 	/* A reader that goes away (| head) ends output quietly: EPIPE. */
 	signal(SIGPIPE, SIG_IGN);
+	m.tz_was = tz_was;
 	rc = main_run(&m, argc, argv);
+	free(tz_was);
 	if (m.r.out != NULL && render_flush(&m.r) != 0) {
 		diag_error("%s: %s", "stdout", strerror(m.r.error));
 		rc = EXIT_IO;

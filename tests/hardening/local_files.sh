@@ -2,7 +2,8 @@
 # local_files.sh SIGNPOST SRCDIR - the files signpost reads, as a shared
 # workstation may have them (issue 16):
 #  - a FIFO, a directory or a device where signpost expects a file never
-#    hangs it (every run is under `timeout`): names.cache and en.res are
+#    hangs it (every run is under `timeout`), TZ and ~/.inputrc too:
+#    names.cache and en.res are
 #    refused with a message, an index or another language's catalog is
 #    ignored, an overlay or --data table is refused;
 #  - local tables are trusted the way sudo and ssh trust their files: an
@@ -116,6 +117,13 @@ mkfifo "$tmp/d/t.idx"
 run 0 "$sp" --data "$tmp/d/t.yaml" -c CZ -l cs "${at[@]}"
 out_has "Test Line" "FIFO index beside --data"
 rm "$tmp/d/t.idx"
+
+# TZ naming a FIFO (the C library opens it without looking): UTC, said so.
+mkfifo "$tmp/tz"
+run 0 env TZ=":$tmp/tz" "$sp" -c CZ -l cs --at 2026-12-07T13:00
+# (env: bash itself would open the file TZ names, and block)
+err_has "TZ=\":$tmp/tz\" names no time zone signpost knows" "TZ naming a FIFO"
+rm "$tmp/tz"
 
 # ~/.inputrc as a FIFO: the session still starts (readline would block).
 mkfifo "$home/.inputrc"

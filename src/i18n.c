@@ -124,6 +124,15 @@ i18n_locale_id(const char *in, char *out, size_t outlen)
 	uloc_forLanguageTag(tmp, out, (int32_t)outlen, &parsed, &st);
 	if (U_FAILURE(st) || parsed != (int32_t)strlen(tmp) || out[0] == '\0')
 		return -1;
+	/* ICU's root locale names no language: its names are the codes
+	 * themselves (LC_ALL=root showed "CZ" for Czechia).  Like C. */
+	{
+		char lang[ULOC_LANG_CAPACITY] = "";
+
+		uloc_getLanguage(out, lang, sizeof lang, &st);
+		if (U_FAILURE(st) || lang[0] == '\0' || strcmp(lang, "root") == 0)
+			return -1;
+	}
 	if (latin) {
 		char lang[16], region[8];
 
@@ -283,9 +292,30 @@ i18n_new(const char *locales_dir)
 	if (U_SUCCESS(st) && zlen > 0 && zlen < 63) {
 		zone[zlen] = 0;
 		u_austrncpy(ui->worker_zone, zone, sizeof ui->worker_zone - 1);
-	} else {
-		strcpy(ui->worker_zone, "UTC");
 	}
+	/*
+	 * TZ="" or a TZ that names no zone ICU knows gives "Etc/Unknown", a
+	 * bare offset, or the system's zone as if TZ were not set (a POSIX
+	 * rule like "CET-1CEST"): no zone to read a local --at in, or to say
+	 * "your time" with, or not the one asked for.  UTC then, and
+	 * i18n_zone_fallback says so.
+	 */
+	{
+		const char *tz = getenv("TZ"), *id = tz, *z;
+
+		if (id != NULL && id[0] == ':')
+			id++;
+		if (id != NULL && (z = strstr(id, "zoneinfo/")) != NULL)
+			id = z + 9;
+		if (id != NULL && i18n_zone_valid(id))
+			snprintf(ui->worker_zone, sizeof ui->worker_zone, "%s", id);
+		else if (id != NULL || !i18n_zone_valid(ui->worker_zone))
+			ui->zone_unknown = true;
+		if (ui->zone_unknown)
+			snprintf(ui->zone_asked, sizeof ui->zone_asked, "%s", tz != NULL ? tz : "");
+	}
+	if (ui->zone_unknown)
+		strcpy(ui->worker_zone, "UTC");
 	cs = nl_langinfo(CODESET);
 	ui->utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	return ui;

@@ -204,6 +204,9 @@ double i18n_now(void);
 bool i18n_zone_valid(const char *zone);
 /* The worker's time zone (TZ, else the system's), owned by ui. */
 const char *i18n_worker_zone(const struct i18n *ui);
+/* True when TZ named no zone ICU knows (TZ="", a typo) and the worker's
+ * zone is UTC instead; *asked is what TZ said. */
+bool i18n_zone_fallback(const struct i18n *ui, const char **asked);
 /* Wall-clock fields of instant t in zone; returns 0, or -1 if the zone is
  * unknown. */
 int i18n_zone_wall(const char *zone, double t, struct i18n_wall *w);
@@ -215,10 +218,19 @@ int i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t);
  * false gives the time ("20:00", "8:00 PM"), true adds the abbreviated
  * weekday ("Mon 12:00", "po 12:00"). */
 char *i18n_time(struct i18n *ui, double t, bool with_day);
-/* Parses an ISO 8601 date-time ("2026-12-07T13:00", with optional seconds
- * and optional Z or +HH:MM offset; without an offset, in the worker's zone).
- * Returns 0, or -1 if malformed. */
+/*
+ * Parses an ISO 8601 date-time ("2026-12-07T13:00", with optional seconds
+ * and optional Z or +HH:MM offset; without an offset, in the worker's
+ * zone).  Returns I18N_AT_EXACT, or, for a local time a daylight-saving
+ * change makes doubtful, I18N_AT_SKIPPED (the clocks jumped over it: *t
+ * is the first time after the gap) or I18N_AT_REPEATED (it happened twice: *t
+ * is the first), or -1 if malformed.  i18n_at_note says which.
+ */
+enum { I18N_AT_EXACT, I18N_AT_SKIPPED, I18N_AT_REPEATED };
 int i18n_parse_datetime(struct i18n *ui, const char *s, double *t);
+/* For what i18n_parse_datetime returned (fit) for s, read as t: what was
+ * assumed, for the worker (allocated), or NULL when it was exact. */
+char *i18n_at_note(struct i18n *ui, const char *s, double t, int fit);
 
 /*
  * Whether a text from a table shows what it holds (i18n_text.c).

@@ -30,6 +30,8 @@ struct i18n {
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU locale for formatting ("pt_BR"); region kept */
 	char home_region[4];  /* from the environment locale, or "" */
 	char worker_zone[64]; /* IANA zone of the worker */
+	bool zone_unknown;    /* TZ named no zone ICU knows: worker_zone is UTC */
+	char zone_asked[64];  /* ... and what TZ said */
 	bool rtl;
 	bool utf8;
 	char *locales_dir;

@@ -163,6 +163,13 @@ i18n_now(void)
 	return ucal_getNow();
 }
 
+bool
+i18n_zone_fallback(const struct i18n *ui, const char **asked)
+{
+	*asked = ui->zone_asked;
+	return ui->zone_unknown;
+}
+
 const char *
 i18n_worker_zone(const struct i18n *ui)
 {
@@ -554,6 +561,66 @@ time_read_offset(const char *s, double *offset)
 }
 
 /*
+ * When wall time w, first at instant first in zone, comes round again
+ * (the clocks put back by half an hour, an hour or two): that later
+ * instant, or 0 when it does not.
+ */
+static double
+time_repeated(const char *zone, const struct i18n_wall *w, double first)
+{
+	static const double back[] = {1800000.0, 3600000.0, 7200000.0};
+	struct i18n_wall again;
+	size_t i;
+
+	for (i = 0; i < sizeof back / sizeof back[0]; i++)
+		if (i18n_zone_wall(zone, first + back[i], &again) == 0 && again.year == w->year &&
+		    again.month == w->month && again.day == w->day && again.hour == w->hour &&
+		    again.min == w->min)
+			return first + back[i];
+	return 0;
+}
+
+/* Instant t as zone shows it, with its offset: "2026-03-29T03:30+02:00". */
+static char *
+time_iso_offset(const char *zone, double t)
+{
+	struct i18n_wall w;
+	double utc;
+	long off;
+
+	if (i18n_zone_wall(zone, t, &w) != 0 || i18n_zone_instant(TIME_UTC, &w, &utc) != 0)
+		return xstrdup("?");
+	off = lround((utc - t) / 60000.0);
+	return xasprintf("%04d-%02d-%02dT%02d:%02d%c%02ld:%02ld", w.year, w.month, w.day, w.hour,
+			 w.min, off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
+}
+
+char *
+i18n_at_note(struct i18n *ui, const char *s, double t, int fit)
+{
+	struct i18n_wall w;
+	char *a, *b, *res;
+	double later;
+
+	(void)s;
+	if (fit == I18N_AT_SKIPPED) {
+		a = time_iso_offset(ui->worker_zone, t);
+		res = i18n_fmt(ui, "warning.at_skipped", "sss", s, ui->worker_zone, a);
+		free(a);
+		return res;
+	}
+	if (fit != I18N_AT_REPEATED || i18n_zone_wall(ui->worker_zone, t, &w) != 0 ||
+	    (later = time_repeated(ui->worker_zone, &w, t)) == 0)
+		return NULL;
+	a = time_iso_offset(ui->worker_zone, t);
+	b = time_iso_offset(ui->worker_zone, later);
+	res = i18n_fmt(ui, "warning.at_repeated", "sss", ui->worker_zone, a, b);
+	free(a);
+	free(b);
+	return res;
+}
+
+/*
  * The grammar is fixed-width, so every read below stays within the
  * string: each digit test stops at the terminating NUL.
  */
@@ -586,8 +653,17 @@ i18n_parse_datetime(struct i18n *ui, const char *s, double *t)
 		p += 3;
 	}
 	if (*p == '\0') {
-		if (i18n_zone_instant(ui->worker_zone, &w, &when) != 0)
+		struct i18n_wall got;
+
+		if (i18n_zone_instant(ui->worker_zone, &w, &when) != 0 ||
+		    i18n_zone_wall(ui->worker_zone, when, &got) != 0)
 			return -1;
+		*t = when + sec * 1000.0;
+		/* Daylight saving: a wall time that never was, or was twice. */
+		if (got.hour != w.hour || got.min != w.min || got.day != w.day)
+			return I18N_AT_SKIPPED;
+		return time_repeated(ui->worker_zone, &w, when) > 0 ? I18N_AT_REPEATED
+								     : I18N_AT_EXACT;
 	} else {
 		if (time_read_offset(p, &offset) != 0 ||
 		    i18n_zone_instant(TIME_UTC, &w, &when) != 0)

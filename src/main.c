@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -34,6 +35,7 @@ struct main_ctx {
 	char *datadir, *localedir;
 	struct table *t;
 	struct render r;
+	const char *tz_was; /* TZ named a special file and was replaced by UTC */
 };
 
 /* Prints a catalog message as an error: "signpost: message". */
@@ -791,8 +793,23 @@ main_run(struct main_ctx *m, int argc, char **argv)
 		}
 	}
 	if (m->ui != NULL) {
+		const char *tz;
+
 		i18n_set_datadir(m->ui, m->datadir);
 		diag_set_ui(m->ui);
+		/* Times would otherwise be read and shown in a zone nobody
+		 * asked for, silently. */
+		if (m->tz_was != NULL) {
+			char *msg = i18n_fmt(m->ui, "warning.zone_unknown", "s", m->tz_was);
+
+			diag_warning("%s", msg);
+			free(msg);
+		} else if (i18n_zone_fallback(m->ui, &tz)) {
+			char *msg = i18n_fmt(m->ui, "warning.zone_unknown", "s", tz);
+
+			diag_warning("%s", msg);
+			free(msg);
+		}
 	}
 	if (m->ui == NULL) {
 		diag_error("%s", why ? why : "cannot load the catalogs");
@@ -811,8 +828,19 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	m->r_now = i18n_now();
 	if (perr != 0)
 		return main_usage_error(m, cause, arg);
-	if (m->o.at != NULL && i18n_parse_datetime(m->ui, m->o.at, &m->r_now) == -1)
-		return main_usage_error(m, "error.bad_at", m->o.at);
+	if (m->o.at != NULL) {
+		int fit = i18n_parse_datetime(m->ui, m->o.at, &m->r_now);
+		char *note;
+
+		if (fit == -1)
+			return main_usage_error(m, "error.bad_at", m->o.at);
+		/* A local time that daylight saving made doubtful: say which
+		 * instant is used, and how to ask for the other. */
+		if ((note = i18n_at_note(m->ui, m->o.at, m->r_now, fit)) != NULL) {
+			diag_warning("%s", note);
+			free(note);
+		}
+	}
 	switch (m->o.action) {
 	case ACTION_HELP:
 		return main_help(m);
@@ -873,10 +901,39 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	}
 }
 
+/*
+ * TZ may name a file (":/path", "/path", or a zone under TZDIR), which
+ * the C library opens without looking: a FIFO there would hang signpost
+ * before its first line.  Such a TZ is replaced by UTC before anything
+ * reads it; returns the value that was replaced (to say so), or NULL.
+ */
+static char *
+main_tz_guard(void)
+{
+	const char *tz = getenv("TZ"), *dir = getenv("TZDIR");
+	char *path, *was = NULL;
+	struct stat st;
+
+	if (tz == NULL || *tz == '\0')
+		return NULL;
+	if (*tz == ':')
+		tz++;
+	path = *tz == '/' ? xstrdup(tz)
+			  : xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo",
+				      tz);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		was = xstrdup(getenv("TZ"));
+		setenv("TZ", "UTC", 1);
+	}
+	free(path);
+	return was;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct main_ctx m = {0};
+	char *tz_was;
 	int rc;
 
 	/*
@@ -884,6 +941,7 @@ main(int argc, char **argv)
 	 * output and readline); languages, numbers and dates come from the
 	 * catalogs and ICU, and number parsing stays in the "C" locale.
 	 */
+	tz_was = main_tz_guard();
 	setlocale(LC_CTYPE, "");
 #ifdef SIGNPOST_ICU_TZ_DIR
 	/* Time-zone rules newer than ICU's built-in ones, where the system
@@ -893,7 +951,9 @@ main(int argc, char **argv)
 #endif
 	/* A reader that goes away (| head) ends output quietly: EPIPE. */
 	signal(SIGPIPE, SIG_IGN);
+	m.tz_was = tz_was;
 	rc = main_run(&m, argc, argv);
+	free(tz_was);
 	if (m.r.out != NULL && render_flush(&m.r) != 0) {
 		diag_error("%s: %s", "stdout", strerror(m.r.error));
 		rc = EXIT_IO;

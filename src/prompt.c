@@ -14,6 +14,7 @@
  * manner of Lua's lua.c); the session logic below never calls readline.
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,93 @@ prompt_rl_handler(char *line)
  * but readline has no setting that writes a file.
  */
 /*
+ * What readline reads from the terminal, made safe before readline sees
+ * it: readline echoes what is typed or pasted as it comes, so a pasted C1
+ * control (U+009B is CSI), a bidi override or invalid UTF-8 would drive
+ * the terminal or reorder the line.  Each such character becomes U+FFFD
+ * on a UTF-8 terminal; on a terminal of one byte per character, a byte
+ * from 0x80 to 0x9F (a C1 control there) becomes "?".  The bytes of a
+ * character wait in prompt_in until readline takes them, one per call.
+ */
+static struct {
+	unsigned char b[8];
+	int n, at;
+	int mode; /* 0 not known yet, 1 UTF-8, 2 one byte per character, 3 other */
+} prompt_in;
+
+static bool
+prompt_in_pending(void)
+{
+	return prompt_in.at < prompt_in.n;
+}
+
+static void
+prompt_in_queue(const unsigned char *b, int n)
+{
+	memcpy(prompt_in.b, b, (size_t)n);
+	prompt_in.n = n;
+	prompt_in.at = 0;
+}
+
+static bool
+prompt_in_unsafe(int32_t c)
+{
+	return (c >= 0x80 && c < 0xa0) || c == 0x061c || c == 0x200e || c == 0x200f ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 ||
+	       c == 0x2029;
+}
+
+static int
+prompt_getc(FILE *f)
+{
+	static const unsigned char fffd[] = {0xef, 0xbf, 0xbd};
+	unsigned char seq[4];
+	int c, n, i;
+	int32_t cp;
+
+	if (prompt_in_pending())
+		return prompt_in.b[prompt_in.at++];
+	if (prompt_in.mode == 0) {
+		const char *cs = nl_langinfo(CODESET);
+
+		prompt_in.mode = strcmp(cs, "UTF-8") == 0 ? 1 : MB_CUR_MAX == 1 ? 2 : 3;
+	}
+	if ((c = rl_getc(f)) == EOF || c < 0x80 || prompt_in.mode == 3)
+		return c;
+	if (prompt_in.mode == 2)
+		return c < 0xa0 ? '?' : c;
+	/* UTF-8: the whole sequence, checked. */
+	n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	if (n == 0) {
+		prompt_in_queue(fffd + 1, 2);
+		return fffd[0];
+	}
+	seq[0] = (unsigned char)c;
+	cp = c & (0xff >> (n + 1));
+	for (i = 1; i < n; i++) {
+		if ((c = rl_getc(f)) == EOF || (c & 0xc0) != 0x80) {
+			/* Cut short: U+FFFD, then what came instead. */
+			unsigned char q[4] = {fffd[1], fffd[2]};
+			int k = 2;
+
+			if (c != EOF && c < 0x80)
+				q[k++] = (unsigned char)c;
+			prompt_in_queue(q, k);
+			return fffd[0];
+		}
+		seq[i] = (unsigned char)c;
+		cp = cp << 6 | (c & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || prompt_in_unsafe(cp)) {
+		prompt_in_queue(fffd + 1, 2);
+		return fffd[0];
+	}
+	prompt_in_queue(seq + 1, n - 1);
+	return seq[0];
+}
+
+/*
  * Readline reads its settings from $INPUTRC, ~/.inputrc or /etc/inputrc
  * with a blocking open: a FIFO there would hang the session before its
  * first question.  Such a file is not read (readline is pointed at
@@ -147,6 +235,7 @@ static void
 prompt_rl_init(void)
 {
 	prompt_rl_inputrc();
+	rl_getc_function = prompt_getc;
 	rl_readline_name = "signpost";
 	rl_instream = stdin;
 	rl_outstream = stdout;
@@ -202,6 +291,11 @@ prompt_readline(const char *prompt, prompt_complete_fn fn, void *ctx, char **lin
 		fd_set fds;
 		int rc;
 
+		/* The rest of a character prompt_getc has read: no waiting. */
+		if (prompt_in_pending()) {
+			rl_callback_read_char();
+			continue;
+		}
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
 		rc = pselect(fd + 1, &fds, NULL, NULL, NULL, &waitmask);

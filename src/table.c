@@ -1387,6 +1387,8 @@ table_service_keys(const struct service *s, void (*fn)(void *, const char *), vo
 	size_t i, j;
 	bool world = false;
 
+	if (s->id == NULL) /* table_service always sets it; the analyzer cannot tell */
+		return;
 	snprintf(key, sizeof key, "i:%.45s", s->id);
 	if (strlen(s->id) < 45)
 		fn(ctx, key);

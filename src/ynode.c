@@ -223,7 +223,7 @@ ynode_keyset_add(struct ynode_keyset *ks, const struct ynode *n, size_t i)
 				return (long)j;
 		return -1;
 	}
-	if (ks->cap < 2 * nkeys) {
+	if (ks->slot == NULL || ks->cap < 2 * nkeys) {
 		struct ynode_slot *old = ks->slot;
 		size_t cap = ks->cap ? ks->cap * 2 : 64, oldcap = ks->cap;
 

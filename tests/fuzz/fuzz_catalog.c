@@ -50,8 +50,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(pattern, data + 1, size - 1);
 	pattern[size - 1] = '\0';
 	out = i18n_fmt_pattern(ui, pattern, types[data[0] % (sizeof types / sizeof types[0])]);
+	/* Catalog text passes the sanitizer: no control, C1 included. */
 	for (p = (const unsigned char *)out; p != NULL && *p; p++)
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
 			abort();
 	free(out);
 	free(pattern);

@@ -2,7 +2,8 @@
 # local_files.sh SIGNPOST SRCDIR - the files signpost reads, as a shared
 # workstation may have them (issue 16):
 #  - a FIFO, a directory or a device where signpost expects a file never
-#    hangs it (every run is under `timeout`): names.cache and en.res are
+#    hangs it (every run is under `timeout`), TZ and ~/.inputrc too:
+#    names.cache and en.res are
 #    refused with a message, an index or another language's catalog is
 #    ignored, an overlay or --data table is refused;
 #  - local tables are trusted the way sudo and ssh trust their files: an
@@ -117,6 +118,13 @@ run 0 "$sp" --data "$tmp/d/t.yaml" -c CZ -l cs "${at[@]}"
 out_has "Test Line" "FIFO index beside --data"
 rm "$tmp/d/t.idx"
 
+# TZ naming a FIFO (the C library opens it without looking): UTC, said so.
+mkfifo "$tmp/tz"
+run 0 env TZ=":$tmp/tz" "$sp" -c CZ -l cs --at 2026-12-07T13:00
+# (env: bash itself would open the file TZ names, and block)
+err_has "TZ=\":$tmp/tz\" names no time zone signpost knows" "TZ naming a FIFO"
+rm "$tmp/tz"
+
 # ~/.inputrc as a FIFO: the session still starts (readline would block).
 mkfifo "$home/.inputrc"
 python3 - "$sp" <<'EOF' || fail "a FIFO ~/.inputrc hangs the session"
@@ -137,6 +145,37 @@ os.waitpid(pid, 0)
 sys.exit(0 if b"country" in out and b"inputrc: not a regular file" in out else 1)
 EOF
 rm "$home/.inputrc"
+
+# ---- sizes ----
+# A 9 MB table of one 3,000,000-entry list: refused with the first 100
+# problems and one line counting the rest, in bounded memory (it peaked
+# at 548 MB, with 15 million lines on stderr).
+python3 -c 'import sys; open(sys.argv[1], "w").write("schema: \"2\"\ndate: \"2026-01-15\"\nservices: [" + "{}," * 3000000 + "{}]\n")' "$tmp/list.yaml"
+rc=0
+/usr/bin/time -f '%M' -o "$tmp/rss" timeout 60 "$sp" --check "$tmp/list.yaml" >"$tmp/out" 2>"$tmp/err" || rc=$?
+[ "$rc" = 3 ] || fail "3 M-entry list: exit $rc, not 3"
+lines=$(wc -l <"$tmp/err")
+[ "$lines" -le 102 ] || fail "3 M-entry list: $lines lines on stderr, not at most 102"
+err_has "more problems (only the first ones are listed)" "3 M-entry list"
+rss=$(tail -1 "$tmp/rss")
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	echo "local_files: under a sanitizer: peak memory not judged ($rss KiB)" >&2
+elif [ "$rss" -gt 204800 ]; then
+	fail "3 M-entry list: peak RSS $rss KiB, over 200 MiB"
+fi
+rm -f "$tmp/list.yaml"
+# A diagnostic is one line, whatever newlines a key or a file name holds.
+printf 'schema: "2"\n"bad\\nsignpost: all checks passed": x\n' >"$home/xdg/signpost/nl.yaml"
+run 3 "$sp" -c CZ -l cs "${at[@]}"
+err_has 'unknown key "bad^Jsignpost: all checks passed"' "a newline in a key"
+! grep -q '^signpost: all checks passed' "$tmp/err" || fail "a key printed a line of its own"
+rm "$home/xdg/signpost/nl.yaml"
+nl=$(printf 'x\nsignpost: all checks passed.yaml')
+printf 'schema: "2"\n' >"$tmp/d/$nl"
+run 3 "$sp" --check "$tmp/d/$nl"
+err_has "x^Jsignpost: all checks passed.yaml" "a newline in a file name"
+! grep -q '^signpost: all checks passed' "$tmp/err" || fail "a file name printed a line of its own"
+rm -f "$tmp/d/$nl"
 
 # ---- trust ----
 mk_overlay() {

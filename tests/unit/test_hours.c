@@ -491,6 +491,9 @@ main(void)
 		free(dir);
 		return 1;
 	}
+	/* Time patterns come from the build's names.cache. */
+	if (getenv("SIGNPOST_STAGE_DIR") != NULL)
+		i18n_set_datadir(ui, getenv("SIGNPOST_STAGE_DIR"));
 	test_parse_window();
 	test_parse_window_noise();
 	test_state();

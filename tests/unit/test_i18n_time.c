@@ -235,23 +235,27 @@ test_parse(void)
 	static const struct {
 		const char *s;
 		double want;
+		int fit; /* I18N_AT_*: what daylight saving did to a local time */
 	} good[] = {
-		{ "2026-12-07T13:00+01:00", 1796644800000.0 },
-		{ "2026-12-07T12:00Z", 1796644800000.0 },
-		{ "2026-12-07 12:00Z", 1796644800000.0 },
-		{ "2026-12-07T13:00:00+0100", 1796644800000.0 },
-		{ "2026-12-07T07:00-05:00", 1796644800000.0 },
-		{ "2026-12-07T12:00:30Z", 1796644830000.0 },
-		{ "2026-12-07T12:00-00:00", 1796644800000.0 },
-		{ "2026-12-07T13:00", 1796644800000.0 },     /* the worker's zone: Prague */
-		{ "2026-12-07 13:00:00", 1796644800000.0 },
-		{ "2026-12-07", 1796598000000.0 },           /* midnight in Prague */
-		{ "2026-03-29T02:30", 1774746000000.0 },     /* skipped: after the gap */
-		{ "2026-10-25T02:30", 1792888200000.0 },     /* repeated: the first */
-		{ "0001-01-01T00:00Z", -62135596800000.0 },
-		{ "9999-12-31T23:59:59Z", 253402300799000.0 },
-		{ "2024-02-29T00:00Z", 1709164800000.0 },
-		{ "2000-02-29T00:00Z", 951782400000.0 },
+		{ "2026-12-07T13:00+01:00", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07T12:00Z", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07 12:00Z", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07T13:00:00+0100", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07T07:00-05:00", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07T12:00:30Z", 1796644830000.0, I18N_AT_EXACT },
+		{ "2026-12-07T12:00-00:00", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07T13:00", 1796644800000.0, I18N_AT_EXACT },     /* the worker's zone: Prague */
+		{ "2026-12-07 13:00:00", 1796644800000.0, I18N_AT_EXACT },
+		{ "2026-12-07", 1796598000000.0, I18N_AT_EXACT },           /* midnight in Prague */
+		{ "2026-03-29T02:30", 1774746000000.0, I18N_AT_SKIPPED }, /* after the gap */
+		{ "2026-10-25T02:30", 1792888200000.0, I18N_AT_REPEATED }, /* the first */
+		{ "2026-10-25T01:59", 1792886340000.0, I18N_AT_EXACT },
+		{ "2026-10-25T03:00", 1792893600000.0, I18N_AT_EXACT },
+		{ "2026-10-25T02:30+01:00", 1792891800000.0, I18N_AT_EXACT }, /* the second, by its offset */
+		{ "0001-01-01T00:00Z", -62135596800000.0, I18N_AT_EXACT },
+		{ "9999-12-31T23:59:59Z", 253402300799000.0, I18N_AT_EXACT },
+		{ "2024-02-29T00:00Z", 1709164800000.0, I18N_AT_EXACT },
+		{ "2000-02-29T00:00Z", 951782400000.0, I18N_AT_EXACT },
 	};
 	static const char *const bad[] = {
 		"2026-02-30", "2025-02-29T00:00Z", "1900-02-29", "2026-13-01", "2026-00-10",
@@ -274,9 +278,24 @@ test_parse(void)
 	}
 	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
 		t = 0;
-		if (i18n_parse_datetime(ui, good[i].s, &t) != 0 || t != good[i].want)
+		if (i18n_parse_datetime(ui, good[i].s, &t) != good[i].fit || t != good[i].want)
 			fprintf(stderr, "\"%s\": %.0f, want %.0f\n", good[i].s, t, good[i].want);
-		CHECK(i18n_parse_datetime(ui, good[i].s, &t) == 0 && t == good[i].want);
+		CHECK(i18n_parse_datetime(ui, good[i].s, &t) == good[i].fit && t == good[i].want);
+	}
+	/* What the worker is told: the instant used, and the other one. */
+	t = 1774746000000.0;
+	{
+		char *n = i18n_at_note(ui, "2026-03-29T02:30", t, I18N_AT_SKIPPED);
+
+		CHECK_STR(n, "2026-03-29T02:30 does not exist in Europe/Prague (the clocks go "
+			     "forward then): read as 2026-03-29T03:00+02:00");
+		free(n);
+		n = i18n_at_note(ui, "2026-10-25T02:30", 1792888200000.0, I18N_AT_REPEATED);
+		CHECK_STR(n, "that time happens twice in Europe/Prague (the clocks go back then): "
+			     "read as the first, 2026-10-25T02:30+02:00; for the second, give --at "
+			     "2026-10-25T02:30+01:00");
+		free(n);
+		CHECK(i18n_at_note(ui, "2026-12-07T13:00", 1796644800000.0, I18N_AT_EXACT) == NULL);
 	}
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		t = 42;

@@ -3,7 +3,7 @@
 # UBSan (-DSIGNPOST_SANITIZE=ON, which also frees everything and calls
 # u_cleanup at exit) in build-asan, and runs the whole ctest suite there.
 # Any leak, out-of-bounds access or undefined behaviour fails the run.
-# Run locally: bash tests/ci.d/20-sanitize.sh   (about 2 minutes on 2 cores)
+# Run locally: bash tests/ci.d/20-sanitize.sh   (about 10 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=${SIGNPOST_ASAN_DIR:-build-asan}
@@ -18,5 +18,5 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS=${LSAN_OPTIONS:-}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-timeout 900 ctest --test-dir "$dir" --output-on-failure -j2 --timeout 300 2>&1 | tee "$out"
+timeout 1800 ctest --test-dir "$dir" --output-on-failure -j2 --timeout 300 2>&1 | tee "$out"
 bash tests/ctest-verdict.sh "$out" 20-sanitize

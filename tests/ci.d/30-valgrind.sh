@@ -11,7 +11,7 @@ dir=${SIGNPOST_VALGRIND_DIR:-build-valgrind}
 
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DSIGNPOST_WERROR=ON \
 	-DCMAKE_C_FLAGS="${CFLAGS:-} -DSIGNPOST_FREE_ALL=1" >/dev/null
-cmake --build "$dir" -j2 --target signpost signpost-mkindex
+cmake --build "$dir" -j2 --target signpost signpost-mkindex signpost_cli_fixtures
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -70,18 +70,19 @@ for f in "$src"/tests/data/*.yaml; do
 	[ -e "$f" ] || continue
 	run --check "$f"
 done
-# A long answer through an index (over 512 results): its services are kept
-# slim and each is read again as it is written.
+# A long answer through an index (about 500 results of 1,000 services).
 python3 tests/bench/gen-table.py 1000 "$tmp/g0.yaml" >/dev/null
 sed 's/^    countries: .*/    countries: [CZ]/' "$tmp/g0.yaml" >"$tmp/g.yaml"
-"$src/$dir/signpost-mkindex" "$tmp/g.yaml" "$tmp/g.idx"
+"$src/$dir/src/signpost-mkindex" "$tmp/g.yaml" "$tmp/g.idx"
 run --data "$tmp/g.yaml" -c CZ -l cs -f json
 run --data "$tmp/g.yaml" -c CZ -l cs
 run --data "$tmp/g.yaml" -c CZ -l cs --open-now -f card
 
 # Every golden CLI case once more, under memcheck (two runners at once).
 ls tests/cli/cases/*.case | xargs -n 40 -P 2 env SIGNPOST_WRAPPER="${vg[*]}" \
-	python3 tests/cli/run.py --bin "$bin" --fixtures "$src/tests/data" >"$tmp/golden" 2>&1 ||
+	python3 tests/cli/run.py --bin "$bin" --fixtures "$src/tests/data" \
+	--built "$src/$dir/tests/cli" --schema "$src/data/schema/signpost.schema.json" \
+	>"$tmp/golden" 2>&1 ||
 	{ grep -v ': ok$' "$tmp/golden" | head -80 >&2; fail=1; }
 echo "30-valgrind: golden cases: $(grep -c ': ok$' "$tmp/golden") ok," \
 	"$(grep -c ': skipped' "$tmp/golden" || true) skipped"

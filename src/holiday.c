@@ -432,7 +432,7 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 			    kinds[0], kinds[1]);
 		return false;
 	}
-	if ((v = ynode_get(n, "date")) != NULL) {
+	if (ynode_get(n, "date") != NULL) {
 		if ((v = holiday_get(L, n, "date", YNODE_SCALAR, true, "the holiday")) == NULL)
 			return false;
 		if (!holiday_parse_date(v->s, &y, &m, &d)) {
@@ -450,8 +450,7 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 			if (ynode_get(n, k) != NULL)
 				holiday_err(L, ynode_get(n, k), "\"%s\" does not go with \"date\"", k);
 		}
-	} else if ((v = ynode_get(n, "easter")) != NULL ||
-		   (v = ynode_get(n, "orthodox_easter")) != NULL) {
+	} else if (ynode_get(n, "easter") != NULL || ynode_get(n, "orthodox_easter") != NULL) {
 		const char *key = ynode_get(n, "easter") ? "easter" : "orthodox_easter";
 
 		if ((v = holiday_get(L, n, key, YNODE_SCALAR, true, "the holiday")) == NULL)
@@ -785,7 +784,7 @@ holidays_load_tree(const char *name, const struct ynode *root, struct problems *
 
 	h = xcalloc(1, sizeof *h);
 	h->v = xcalloc(cals->n ? cals->n : 1, sizeof *h->v);
-	nodes = xcalloc(cals->n ? cals->n : 1, sizeof *nodes);
+	nodes = xcalloc(cals->n ? cals->n : 1, sizeof(const struct ynode *));
 	for (h->nslots = 4; h->nslots < cals->n * 2; h->nslots *= 2)
 		;
 	h->slots = xcalloc(h->nslots, sizeof *h->slots);
@@ -1003,7 +1002,7 @@ holiday_next_free(const struct hlist *l, long day)
 static void
 holiday_collect(const struct holidays *h, size_t k, int y, struct hlist *l)
 {
-	size_t chain[64], nchain = 0, base;
+	size_t chain[64] = {0}, nchain = 0, base;
 
 	/* Cycles were broken at load; the depth is bounded by the file,
 	 * and no real region nests 64 deep. */

@@ -298,7 +298,7 @@ cache_block(struct i18n_cache *c, size_t b)
 	if (n > CACHE_BLOCK)
 		n = CACHE_BLOCK;
 	if ((base = cache_base(c, start)) == NULL ||
-	    ynode_hash(base + start, n) != le_u64(c->head + CACHE_HEADER + 8 * CACHE_NSECT + 8 * b)) {
+	    ynode_hash(base + start, n) != le_u64(c->head + CACHE_HEADER + (size_t)8 * CACHE_NSECT + (size_t)8 * b)) {
 		c->state = CACHE_DAMAGED;
 		return false;
 	}

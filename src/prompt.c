@@ -160,7 +160,7 @@ prompt_getc(FILE *f)
 {
 	static const unsigned char fffd[] = {0xef, 0xbf, 0xbd};
 	unsigned char seq[4];
-	int c, n, i;
+	int c = 0, n, i;
 	int32_t cp;
 
 	if (prompt_in_pending())
@@ -928,8 +928,10 @@ prompt_lookup(struct prompt_ctx *c)
 	char *code = NULL;
 	enum prompt_step st = prompt_ask(c, false, &code, NULL);
 
-	if (st != STEP_OK)
-		return st;
+	if (st != STEP_OK || code == NULL) {
+		free(code);
+		return st != STEP_OK ? st : STEP_RESTART;
+	}
 	prompt_set_country(c, code);
 	return prompt_lookup_language(c);
 }

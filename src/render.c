@@ -167,17 +167,24 @@ render_is_age(const char *v)
 	return v != NULL && *v != '\0' && strspn(v, "0123456789") == strlen(v);
 }
 
+/* An age the table checked to be digits, as a number. */
+static double
+render_age_of(const char *v)
+{
+	return (double)strtol(v, NULL, 10);
+}
+
 char *
 render_ages(struct i18n *ui, const struct service *s)
 {
 	bool min = render_is_age(s->min_age);
 
 	if (s->max_age != NULL && min)
-		return i18n_fmt(ui, "age.range", "nn", atof(s->min_age), atof(s->max_age));
+		return i18n_fmt(ui, "age.range", "nn", render_age_of(s->min_age), render_age_of(s->max_age));
 	if (s->max_age != NULL)
-		return i18n_fmt(ui, "age.max", "n", atof(s->max_age));
+		return i18n_fmt(ui, "age.max", "n", render_age_of(s->max_age));
 	if (min)
-		return i18n_fmt(ui, "age.min", "n", atof(s->min_age));
+		return i18n_fmt(ui, "age.min", "n", render_age_of(s->min_age));
 	return NULL;
 }
 
@@ -671,11 +678,9 @@ render_sms_segments(const char *s, bool *ucs2, size_t *units)
 		if (*p < 0x80 && *p && strchr(gsm_basic, *p) != NULL) {
 			gsm += 1;
 			found = true;
-		} else if (*p < 0x80 && *p && strchr(gsm_ext, *p) != NULL) {
-			gsm += 2;
-			found = true;
-		} else if (len == 3 && p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac) {
-			gsm += 2; /* the euro sign is in the extension table */
+		} else if ((*p < 0x80 && *p && strchr(gsm_ext, *p) != NULL) ||
+			   (len == 3 && p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac)) {
+			gsm += 2; /* the extension table, the euro sign among it */
 			found = true;
 		} else {
 			for (size_t i = 0; gsm_basic_utf8[i]; i++)

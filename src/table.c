@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +123,27 @@ table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
 }
 
 /* A "NAME:L:C: what" cause from ynode or file as a problem. */
+/* ":LINE:COLUMN:" at s, as the YAML reader writes it. */
+static bool
+table_line_col(const char *s, int *line, int *col)
+{
+	char *end;
+	long l, c;
+
+	if (*s != ':')
+		return false;
+	l = strtol(s + 1, &end, 10);
+	if (end == s + 1 || *end != ':')
+		return false;
+	s = end;
+	c = strtol(s + 1, &end, 10);
+	if (end == s + 1 || *end != ':' || l < 0 || l > INT_MAX || c < 0 || c > INT_MAX)
+		return false;
+	*line = (int)l;
+	*col = (int)c;
+	return true;
+}
+
 static void
 table_cause(struct loader *L, char *cause)
 {
@@ -129,7 +151,7 @@ table_cause(struct loader *L, char *cause)
 	char *colon = strncmp(cause, L->name, nl) == 0 ? strstr(cause + nl, ": ") : NULL;
 	int line = 0, col = 0;
 
-	if (colon != NULL && sscanf(cause + nl, ":%d:%d:", &line, &col) == 2)
+	if (colon != NULL && table_line_col(cause + nl, &line, &col))
 		problem_add(L->pr, L->name, line, col, false, "%s", colon + 2);
 	else if (colon != NULL)
 		problem_add(L->pr, L->name, 0, 0, false, "%s", colon + 2);
@@ -1540,7 +1562,7 @@ table_item(void *ctx, const char *list, struct ynode *n)
 			snprintf(key, sizeof key, "h:%s", id->s);
 			it->keyfn(it->keyctx, it->item, 0, key);
 		}
-		it->cal = xreallocarray(it->cal, it->ncal + 1, sizeof *it->cal);
+		it->cal = xreallocarray(it->cal, it->ncal + 1, sizeof(struct ynode *));
 		it->cal[it->ncal++] = n;
 		it->item++;
 		return;
@@ -1691,10 +1713,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 			goto unusable;
 
 		data = file_read_at(fd, 0, index_head(ix));
-		if (data != NULL && ynode_hash(data, index_head(ix)) != index_head_hash(ix)) {
-			free(data);
-			goto unusable;
-		}
+		if (data != NULL && ynode_hash(data, index_head(ix)) != index_head_hash(ix))
+			goto unusable; /* data is freed there */
 		if (data != NULL) {
 			root = ynode_parse(path, data, index_head(ix), table_limits_of(L->o), &cause);
 			if (root == NULL) {
@@ -1825,7 +1845,7 @@ table_add_file(struct table *t, const char *path, enum origin_kind kind)
 	f->path = xstrdup(path);
 	f->name = xstrdup(file_basename(path));
 	f->kind = kind;
-	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof *t->files);
+	t->files = xreallocarray(t->files, t->nfiles + 1, sizeof(struct table_file *));
 	t->files[t->nfiles++] = f;
 	return f;
 }
@@ -2018,7 +2038,7 @@ table_has_id(const struct table *t, const char *id)
 const struct emergency *
 table_emergency_of(const struct table *t, const char *country)
 {
-	struct emergency key;
+	struct emergency key = {0};
 
 	if (t->nemergency == 0)
 		return NULL;
@@ -2236,7 +2256,7 @@ table_holidays(const char *name, struct items *it, struct problems *pr)
 	it->ncal = 0;
 	root->type = YNODE_MAP;
 	root->line = root->column = 1;
-	root->v = xcalloc(4, sizeof *root->v);
+	root->v = xcalloc(4, sizeof(struct ynode *));
 	root->v[0] = table_scalar("schema");
 	root->v[1] = table_scalar("1");
 	root->v[2] = table_scalar("calendars");

@@ -80,8 +80,9 @@ def build_index(ix, yaml_bytes):
         kent.append((len(pool), len(k.encode()), len(post), len(ix["postings"][k])))
         pool += k.encode()
         post += sorted(set(ix["postings"][k]))
+    head_hash = ynode_hash(yaml_bytes[:ix["head_len"]]) ^ (1 if ix.get("bad_head_hash") else 0)
     out = struct.pack("<8sQQIIIIII", b"SPIDX\0\0\4", ix["size"],
-                      ynode_hash(yaml_bytes[:ix["head_len"]]), ix["head_len"], len(ix["recs"]),
+                      head_hash, ix["head_len"], len(ix["recs"]),
                       len(kent), len(post), len(pool), 0)
     for r in ix["recs"]:
         out += struct.pack("<QIIQ", *r)
@@ -225,6 +226,11 @@ def main():
             ix["recs"] = ix["recs"][1:]
             ix["postings"] = {k: [p - 1 for p in v if p > 0] for k, v in ix["postings"].items()}
         crafted("a longer head", head, True)
+        # A head whose hash is not the head's (the index's own checksum
+        # recomputed): the index is refused before anything is read.
+        def bad_head_hash(ix):
+            ix["bad_head_hash"] = True
+        crafted("a head of another hash", bad_head_hash, True)
         # An omitted posting: the service is left out, nothing is invented.
         def omit(ix):
             ix["postings"]["c:CZ"] = ix["postings"].get("c:CZ", [])[1:]

@@ -190,34 +190,6 @@ holiday_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Levenshtein distance between short words (keys), else a large number. */
-static size_t
-holiday_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[32], i, j;
-
-	if (la >= 31 || lb >= 31)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]), tmp = row[j];
-
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			prev = tmp;
-			row[j] = best;
-		}
-	}
-	return row[lb];
-}
-
 static int
 holiday_word(const char *s, const char *const *words)
 {
@@ -232,19 +204,8 @@ static void
 holiday_bad_word(struct loader *L, const struct ynode *n, const char *what,
 		 const char *const *words)
 {
-	const char *best = NULL;
-	size_t bd = 3;
+	const char *best = problem_suggest(L->pr, n->s, words);
 
-	/* A close spelling, or a longer form of a short word ("friday"). */
-	for (int i = 0; words[i] != NULL; i++) {
-		size_t d = strncmp(n->s, words[i], strlen(words[i])) == 0 ? 1
-									 : holiday_distance(n->s, words[i]);
-
-		if (d < bd) {
-			bd = d;
-			best = words[i];
-		}
-	}
 	if (best != NULL)
 		holiday_err(L, n, "unknown %s \"%s\" (did you mean \"%s\"?)", what, n->s, best);
 	else

@@ -106,6 +106,11 @@ int32_t i18n_fold_decode(const char *key, size_t klen, UChar32 *out, int32_t cap
  * points of a and b, or max + 1 when it is more than max. */
 #define I18N_FOLD_MAX 128
 int i18n_fold_distance(const UChar32 *a, int32_t an, const UChar32 *b, int32_t bn, int max);
+/* Special codes of ISO 639 that name no language: mis, mul, root, und,
+ * zxx (i18n_names.c; the names builder skips them too). */
+bool i18n_language_special(const char *id);
+/* Tags are equal regardless of case and of "_" for "-" (i18n_names.c). */
+bool i18n_tag_eq(const char *a, const char *b);
 
 /*
  * The skeletons i18n_time.c formats with: i18n_date's by the number of

@@ -304,9 +304,8 @@ i18n_region_contains(const char *group, const char *country)
 	       i18n_cache_region_contains(c, group, country) == 1;
 }
 
-/* Special codes of ISO 639 that name no language. */
-static bool
-names_special_language(const char *id)
+bool
+i18n_language_special(const char *id)
 {
 	static const char *const special[] = {"mis", "mul", "root", "und", "zxx"};
 	size_t i;
@@ -326,7 +325,7 @@ names_language_known(const char *lang)
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t n;
 
-	if (lang[0] == '\0' || names_special_language(lang))
+	if (lang[0] == '\0' || i18n_language_special(lang))
 		return false;
 	for (iso = uloc_getISOLanguages(); *iso != NULL; iso++)
 		if (strcmp(*iso, lang) == 0)
@@ -577,9 +576,8 @@ struct names_served {
 	size_t n;
 };
 
-/* Tags are equal regardless of case and of "_" for "-". */
-static bool
-names_tag_eq(const char *a, const char *b)
+bool
+i18n_tag_eq(const char *a, const char *b)
 {
 	for (; *a != '\0' && *b != '\0'; a++, b++) {
 		char x = *a == '_' ? '-' : *a, y = *b == '_' ? '-' : *b;
@@ -599,7 +597,7 @@ names_served_add(void *arg, const char *tag)
 {
 	struct names_served *s = arg;
 
-	if (!names_tag_eq(tag, s->self))
+	if (!i18n_tag_eq(tag, s->self))
 		names_strv_add(&s->v, &s->n, xstrdup(tag));
 }
 

@@ -532,23 +532,6 @@ parse_hit_coll_cmp(const void *a, const void *b)
 	return strcmp(x->disp, y->disp);
 }
 
-/* Tags are equal regardless of case and of "_" for "-". */
-static bool
-parse_tag_eq(const char *a, const char *b)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++) {
-		char x = *a == '_' ? '-' : *a, y = *b == '_' ? '-' : *b;
-
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-	}
-	return *a == *b;
-}
-
 struct parse_hits {
 	struct parse_hit *v;
 	size_t n, cap;
@@ -563,7 +546,7 @@ parse_hit_add(struct parse_hits *h, const char *disp, size_t len, const char *co
 	int group = 1;
 
 	for (i = 0; i < h->nfirst; i++)
-		if (h->first[i] != NULL && parse_tag_eq(h->first[i], code))
+		if (h->first[i] != NULL && i18n_tag_eq(h->first[i], code))
 			group = 0;
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 64;

@@ -4,6 +4,7 @@
 #include "problem.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void
 problem_vadd(struct problems *pr, const char *name, int line, int column, bool warning,
@@ -98,4 +99,51 @@ problems_rewind(struct problems *pr, const struct problems_mark *m)
 	pr->warnings = m->warnings;
 	pr->kept_errors = m->kept_errors;
 	pr->kept_warnings = m->kept_warnings;
+}
+
+/* Levenshtein distance between short words (keys), else a large number. */
+static size_t
+problem_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64], i, j;
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t best = prev + (a[i - 1] != b[j - 1]), tmp = row[j];
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			prev = tmp;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+problem_suggest(const struct problems *pr, const char *s, const char *const *words)
+{
+	const char *best = NULL;
+	size_t bd = 99, d;
+
+	if (pr->kept_errors >= PROBLEMS_KEPT)
+		return NULL;
+	for (; *words != NULL; words++) {
+		/* A close spelling, or a longer form of a short word. */
+		d = strncmp(s, *words, strlen(*words)) == 0 ? 1 : problem_distance(s, *words);
+		if (d < bd) {
+			bd = d;
+			best = *words;
+		}
+	}
+	return bd <= 2 || (bd <= 3 && strlen(s) > 6) ? best : NULL;
 }

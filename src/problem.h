@@ -54,6 +54,14 @@ struct problems_mark problems_mark(const struct problems *pr);
 bool problems_since(const struct problems *pr, const struct problems_mark *m);
 /* Drops every problem found after m (a reading that is discarded). */
 void problems_rewind(struct problems *pr, const struct problems_mark *m);
+/*
+ * The word of words (NULL-terminated) that s was most likely meant to be
+ * (a close spelling, or a longer form of a short word: "friday" for
+ * "fri"), for a "did you mean" hint; NULL when none is close, and once no
+ * more errors are kept (a file of a million misspelt keys costs no
+ * million searches for a hint nobody reads).
+ */
+const char *problem_suggest(const struct problems *pr, const char *s, const char *const *words);
 /* Every problem found, kept or not. */
 size_t problems_total(const struct problems *pr);
 /* Frees every problem and leaves pr empty; pr itself stays the caller's. */

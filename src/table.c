@@ -122,7 +122,6 @@ table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A "NAME:L:C: what" cause from ynode or file as a problem. */
 /* ":LINE:COLUMN:" at s, as the YAML reader writes it. */
 static bool
 table_line_col(const char *s, int *line, int *col)
@@ -144,6 +143,7 @@ table_line_col(const char *s, int *line, int *col)
 	return true;
 }
 
+/* A "NAME:L:C: what" cause from ynode or file as a problem. */
 static void
 table_cause(struct loader *L, char *cause)
 {
@@ -171,56 +171,6 @@ struct items;
 static void table_discard(struct items *it, size_t from);
 
 
-/* Levenshtein distance, bounded to short words (keys). */
-static size_t
-table_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64], prev, tmp;
-
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
-/* The closest allowed word to s, or NULL when none is close.  NULL too
- * once no more errors are kept: a file of a million misspelt keys costs
- * no million searches for a suggestion nobody reads. */
-static const char *
-table_suggest(struct loader *L, const char *s, const char *const *allowed)
-{
-	const char *best = NULL;
-	size_t bd = 99, d;
-
-	if (L->pr->kept_errors >= PROBLEMS_KEPT)
-		return NULL;
-	for (; *allowed; allowed++) {
-		d = table_distance(s, *allowed);
-		if (d < bd) {
-			bd = d;
-			best = *allowed;
-		}
-	}
-	return bd <= 2 || (bd <= 3 && strlen(s) > 6) ? best : NULL;
-}
-
 static bool
 table_in(const char *s, const char *const *words)
 {
@@ -241,7 +191,7 @@ table_keys(struct loader *L, const struct ynode *n, const char *const *allowed)
 
 		if (table_in(k, allowed))
 			continue;
-		if ((s = table_suggest(L, k, allowed)) != NULL)
+		if ((s = problem_suggest(L->pr, k, allowed)) != NULL)
 			table_err(L, n->v[i], "unknown key \"%s\" (did you mean \"%s\"?)", k, s);
 		else
 			table_err(L, n->v[i], "unknown key \"%s\"", k);
@@ -380,7 +330,7 @@ table_enum(struct loader *L, const struct ynode *map, const char *key, const cha
 	for (i = 0; names[i]; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
-	sug = table_suggest(L, s, names);
+	sug = problem_suggest(L->pr, s, names);
 	if (sug)
 		table_err(L, ynode_get(map, key), "\"%s\" is not a valid %s (did you mean \"%s\"?)", s,
 			  key, sug);
@@ -413,7 +363,7 @@ table_bits(struct loader *L, const struct ynode *map, const char *key, const cha
 			bits |= 1u << k;
 			continue;
 		}
-		if ((sug = table_suggest(L, it->s, names)) != NULL)
+		if ((sug = problem_suggest(L->pr, it->s, names)) != NULL)
 			table_err(L, it, "\"%s\" is not a valid %s value (did you mean \"%s\"?)", it->s,
 				  key, sug);
 		else

@@ -632,19 +632,6 @@ nb_countries(struct nb *b, const struct names_build_input *in)
 
 /* Languages -------------------------------------------------------------------- */
 
-/* Codes that name no language (ISO 639 special codes). */
-static bool
-nb_special_language(const char *id)
-{
-	static const char *const special[] = {"mis", "mul", "root", "und", "zxx"};
-	size_t i;
-
-	for (i = 0; i < sizeof special / sizeof special[0]; i++)
-		if (strcmp(id, special[i]) == 0)
-			return true;
-	return false;
-}
-
 static int
 nb_languages(struct nb *b)
 {
@@ -662,7 +649,7 @@ nb_languages(struct nb *b)
 	t = ures_getByKey(en, "Languages", NULL, &st);
 	while (U_SUCCESS(st) && ures_hasNext(t)) {
 		ures_getNextString(t, NULL, &key, &st);
-		if (U_SUCCESS(st) && key != NULL && !nb_special_language(key))
+		if (U_SUCCESS(st) && key != NULL && !i18n_language_special(key))
 			nb_strv_add(&b->langkeys, xstrdup(key));
 	}
 	ures_close(t);

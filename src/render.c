@@ -175,6 +175,29 @@ render_age_of(const char *v)
 }
 
 char *
+render_contact_head(struct render *r, struct i18n *ui, const struct contact *c,
+		    const char *country, const char *lang)
+{
+	char *type = render_word(ui, "contact.", contact_type_name(c->type));
+	char *value = render_value(c, country), *res;
+	const char *label = render_label_in(c, lang);
+
+	if (label == NULL && ui == r->ui)
+		label = texts_en(&c->label);
+	if (label != NULL) {
+		char *l = render_isolate(label);
+
+		res = i18n_fmt(ui, "contact.head_label", "sss", type, value, l);
+		free(l);
+	} else {
+		res = i18n_fmt(ui, "contact.head", "ss", type, value);
+	}
+	free(type);
+	free(value);
+	return res;
+}
+
+char *
 render_ages(struct i18n *ui, const struct service *s)
 {
 	bool min = render_is_age(s->min_age);

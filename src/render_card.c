@@ -73,28 +73,15 @@ card_one(struct render *r, struct buf *b, const struct service *s, const struct 
 	}
 	for (i = 0; i < n; i++) {
 		const struct contact *ct = c[i].c;
-		const char *label = render_label_in(ct, lang);
-		char *type, *value;
 
 		if (!c[i].usable)
 			continue;
 		/* A contact in other languages only is not for this card. */
 		if (ct->languages.n && c[i].lang < 0 && !(c[i].why & CHOSE_INTERPRETER))
 			continue;
-		type = render_word(ui, "contact.", contact_type_name(ct->type));
-		value = render_value(ct, q->country);
-		if (label != NULL) {
-			char *l = render_data(label);
-
-			m = i18n_fmt(ui, "contact.head_label", "sss", type, value, l);
-			free(l);
-		} else {
-			m = i18n_fmt(ui, "contact.head", "ss", type, value);
-		}
+		m = render_contact_head(r, ui, ct, q->country, lang);
 		render_wrap(r, ui, b, m, "", "  ");
 		free(m);
-		free(type);
-		free(value);
 		if ((ct->type == CONTACT_PHONE || ct->type == CONTACT_CHAT) && ct->hours != NULL) {
 			char *h = render_hours(ui, ct->hours);
 

@@ -39,6 +39,11 @@ void render_field(struct render *r, struct i18n *ui, struct buf *out, const char
 		  const char *labelkey, const char *value);
 /* A catalog message whose key is prefix + name ("cost." "free"). */
 char *render_word(struct i18n *ui, const char *prefix, const char *name);
+/* "Phone 317 071 668 (SexHelp line)": the type, the value as a caller in
+ * country dials it, the label in lang; in the worker's UI (ui == r->ui)
+ * an English label where lang has none, on a caller's card none. */
+char *render_contact_head(struct render *r, struct i18n *ui, const struct contact *c,
+			  const char *country, const char *lang);
 /* The ages a service is for, when any bound is known ("for ages 12 to
  * 17", "up to the age of 25", "from the age of 18"); else NULL. */
 char *render_ages(struct i18n *ui, const struct service *s);

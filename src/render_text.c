@@ -128,31 +128,6 @@ render_reason(struct render *r, const struct answer *a, const struct result *res
 	return m;
 }
 
-/* "Phone 317 071 668 (SexHelp line)" for the worker: the type, the value
- * as this caller dials it, the label in the UI language (else English). */
-static char *
-render_contact_head(struct render *r, struct i18n *ui, const struct contact *c,
-		    const char *country, const char *lang)
-{
-	char *type = render_word(ui, "contact.", contact_type_name(c->type));
-	char *value = render_value(c, country), *res;
-	const char *label = render_label_in(c, lang);
-
-	if (label == NULL && ui == r->ui)
-		label = texts_en(&c->label);
-	if (label != NULL) {
-		char *l = render_isolate(label);
-
-		res = i18n_fmt(ui, "contact.head_label", "sss", type, value, l);
-		free(l);
-	} else {
-		res = i18n_fmt(ui, "contact.head", "ss", type, value);
-	}
-	free(type);
-	free(value);
-	return res;
-}
-
 /* A local table's alert, while it is in force: "Alert: Phone line closed
  * until 2 January. (until 1/2/2027)". */
 static void

@@ -456,6 +456,19 @@ main_languages(struct main_ctx *m, const char *country, struct strv *out, bool *
 	return rc;
 }
 
+/* Tells the worker the card is not in the caller's first language. */
+static void
+main_card_note(struct main_ctx *m, const char *want, const char *got)
+{
+	char *a = i18n_language_name(m->ui, want), *b = i18n_language_name(m->ui, got);
+	char *msg = i18n_fmt(m->ui, "card.other_language", "ss", a, b);
+
+	diag_note("%s", msg);
+	free(msg);
+	free(a);
+	free(b);
+}
+
 /*
  * The card's language: the caller's first language that has a catalog
  * (a card is never half in one language and half in another), else the
@@ -472,30 +485,13 @@ main_card_ui(struct main_ctx *m, const struct strv *langs)
 
 		free(cause);
 		if (c != NULL && match_language(i18n_tag(c), langs->v[i])) {
-			if (i > 0) {
-				char *a = i18n_language_name(m->ui, langs->v[0]);
-				char *b = i18n_language_name(m->ui, i18n_tag(c));
-				char *msg = i18n_fmt(m->ui, "card.other_language", "ss", a, b);
-
-				diag_note("%s", msg);
-				free(msg);
-				free(a);
-				free(b);
-			}
+			if (i > 0)
+				main_card_note(m, langs->v[0], i18n_tag(c));
 			return c;
 		}
 		i18n_free(c);
 	}
-	{
-		char *a = i18n_language_name(m->ui, langs->n ? langs->v[0] : "en");
-		char *b = i18n_language_name(m->ui, i18n_tag(m->ui));
-		char *msg = i18n_fmt(m->ui, "card.other_language", "ss", a, b);
-
-		diag_note("%s", msg);
-		free(msg);
-		free(a);
-		free(b);
-	}
+	main_card_note(m, langs->n ? langs->v[0] : "en", i18n_tag(m->ui));
 	return NULL;
 }
 

@@ -658,99 +658,79 @@ i18n_cache_byloc(const struct cache_names *k, size_t i)
 	return v;
 }
 
-/* Order of entry i's key against key[0..len): with prefix, a key that
- * starts with it counts as equal.  -2 on damage. */
+/* What a search compares an entry with: a key that the entry's key may
+ * extend, or (by_loc) a locale and a code (code CACHE_NONE: any). */
+struct cache_probe {
+	bool by_loc;
+	const char *key;
+	size_t len;
+	unsigned loc, code;
+};
+
+/* Order of the entry at position i against p: by key for a key probe, in
+ * the byloc order for a locale probe.  An entry whose key starts with
+ * p->key counts as equal.  -2 on damage. */
 static int
-cache_cmp(const struct cache_names *k, size_t i, const char *key, size_t len, bool prefix)
+cache_probe_cmp(const struct cache_names *k, size_t i, const struct cache_probe *p)
 {
 	struct cache_entry e;
 	int r;
 
-	if (!i18n_cache_entry(k, i, &e))
+	if (p->by_loc)
+		i = i18n_cache_byloc(k, i);
+	if (i == SIZE_MAX || !i18n_cache_entry(k, i, &e))
 		return -2;
-	if ((r = memcmp(e.key, key, e.klen < len ? e.klen : len)) != 0)
+	if (p->by_loc) {
+		if (e.loc != p->loc)
+			return e.loc < p->loc ? -1 : 1;
+		if (p->code == CACHE_NONE || e.code == p->code)
+			return 0;
+		return e.code < p->code ? -1 : 1;
+	}
+	if ((r = memcmp(e.key, p->key, e.klen < p->len ? e.klen : p->len)) != 0)
 		return r < 0 ? -1 : 1;
-	if (e.klen < len)
-		return -1;
-	return prefix || e.klen == len ? 0 : 1;
+	return e.klen < p->len ? -1 : 0;
+}
+
+/* The positions [*lo, *hi) that compare equal to p: two binary searches,
+ * the first position not before p and the first after it. */
+static bool
+cache_equal_range(const struct cache_names *k, const struct cache_probe *p, size_t *lo,
+		  size_t *hi)
+{
+	for (int upper = 0; upper < 2; upper++) {
+		size_t a = upper ? *lo : 0, b = k->nentries, m;
+		int r;
+
+		while (a < b) {
+			m = a + (b - a) / 2;
+			if ((r = cache_probe_cmp(k, m, p)) == -2)
+				return false;
+			if (r < 0 || (upper && r == 0))
+				a = m + 1;
+			else
+				b = m;
+		}
+		*(upper ? hi : lo) = a;
+	}
+	return true;
 }
 
 bool
 i18n_cache_range(const struct cache_names *k, const char *key, size_t len, size_t *lo, size_t *hi)
 {
-	size_t a = 0, b = k->nentries, m;
-	int r;
+	struct cache_probe p = {.key = key, .len = len};
 
-	while (a < b) {
-		m = a + (b - a) / 2;
-		if ((r = cache_cmp(k, m, key, len, false)) == -2)
-			return false;
-		if (r < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*lo = a;
-	b = k->nentries;
-	while (a < b) {
-		m = a + (b - a) / 2;
-		if ((r = cache_cmp(k, m, key, len, true)) == -2)
-			return false;
-		if (r <= 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*hi = a;
-	return true;
-}
-
-/* Order of the entry at byloc position i against (loc, code); code
- * CACHE_NONE compares by loc alone.  -2 on damage. */
-static int
-cache_loc_cmp(const struct cache_names *k, size_t i, unsigned loc, unsigned code)
-{
-	struct cache_entry e;
-	size_t n = i18n_cache_byloc(k, i);
-
-	if (n == SIZE_MAX || !i18n_cache_entry(k, n, &e))
-		return -2;
-	if (e.loc != loc)
-		return e.loc < loc ? -1 : 1;
-	if (code == CACHE_NONE || e.code == code)
-		return 0;
-	return e.code < code ? -1 : 1;
+	return cache_equal_range(k, &p, lo, hi);
 }
 
 bool
 i18n_cache_loc_range(const struct cache_names *k, unsigned loc, unsigned code, size_t *lo,
 		     size_t *hi)
 {
-	size_t a = 0, b = k->nentries, m;
-	int r;
+	struct cache_probe p = {.by_loc = true, .loc = loc, .code = code};
 
-	while (a < b) {
-		m = a + (b - a) / 2;
-		if ((r = cache_loc_cmp(k, m, loc, code)) == -2)
-			return false;
-		if (r < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*lo = a;
-	b = k->nentries;
-	while (a < b) {
-		m = a + (b - a) / 2;
-		if ((r = cache_loc_cmp(k, m, loc, code)) == -2)
-			return false;
-		if (r <= 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*hi = a;
-	return true;
+	return cache_equal_range(k, &p, lo, hi);
 }
 
 /* The process's cache ------------------------------------------------------ */

@@ -697,7 +697,7 @@ parse_complete(struct i18n *ui, bool language, const char *prefix, const char *c
 		else
 			h.v[m++] = h.v[i];
 	}
-	if (!ok) {
+	if (!ok || m == 0) {
 		for (i = 0; i < m; i++)
 			free(h.v[i].disp);
 		free(h.v);

@@ -10,6 +10,10 @@ set -euo pipefail
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# What the test writes, and its copy of the fixtures, must be tables
+# signpost trusts whatever the checkout's modes (src/trust.h).
+umask 022
+cp -R "$src/tests/data" "$tmp/fixtures" && chmod -R go-w "$tmp/fixtures"
 export TZ=UTC COLUMNS=80 NO_COLOR=1 HOME="$tmp" XDG_DATA_HOME="$tmp/xdg"
 unset LANGUAGE LC_MESSAGES LANG
 fail() { echo "charset: $*" >&2; exit 1; }
@@ -18,7 +22,7 @@ if [ "$(LC_ALL=cs_CZ.ISO-8859-2 locale charmap 2>/dev/null)" != ISO-8859-2 ]; th
 	echo "charset: no cs_CZ.ISO-8859-2 locale here (package locales-all)" >&2
 	exit 77
 fi
-run() { LC_ALL=$1 "$bin" --data "$src/tests/data/mini.yaml" "${@:2}" >"$tmp/out" 2>"$tmp/err" || true; }
+run() { LC_ALL=$1 "$bin" --data "$tmp/fixtures/mini.yaml" "${@:2}" >"$tmp/out" 2>"$tmp/err" || true; }
 
 # Latin-2: the bytes are ISO-8859-2 (č is 0xE8), not UTF-8 (0xC4 0x8D).
 run cs_CZ.ISO-8859-2 -c CZ -l cs --at 2026-12-07T13:00+01:00
@@ -43,7 +47,7 @@ if LC_ALL=C grep -q '[^[:print:][:space:]]' "$tmp/out"; then fail "non-ASCII und
 grep -q 'Tisnova cisla (Cesko)' "$tmp/out" || fail "no transliterated Czech under LANG=C"
 grep -q '12:00 (GMT)' "$tmp/out" || fail "ICU's narrow no-break space is not a space under LANG=C"
 # A closed standard input: a lookup still works; no lookup is a usage error.
-LC_ALL=C.UTF-8 "$bin" --data "$src/tests/data/mini.yaml" -c CZ -l cs <&- >"$tmp/out" 2>"$tmp/err" ||
+LC_ALL=C.UTF-8 "$bin" --data "$tmp/fixtures/mini.yaml" -c CZ -l cs <&- >"$tmp/out" 2>"$tmp/err" ||
 	fail "a lookup with stdin closed failed"
 grep -q 'Test Line' "$tmp/out" || fail "no result with stdin closed"
 rc=0
@@ -55,7 +59,7 @@ LC_ALL=C.UTF-8 "$bin" <&- >"$tmp/out" 2>"$tmp/err" || rc=$?
 # (bytes: the script runs in the C locale, where $'\\u...' is not UTF-8)
 c1=$'\xe2\x80\xba2J \xe2\x94\x80\xe2\x94\x82\xe2\x94\x8c\xe2\x96\x80 \xe2\x80\x94\xe2\x80\x93 \xe2\x80\x9c\xe2\x80\x9d \xe2\x80\xa6 \xe2\x82\xac \xe2\x84\xa2 \xe2\x84\x96'
 sed "s/name: Test Line/name: \"Test $c1 Line\"/; s/en: \"Test phone\"/en: \"Phone $c1\"/" \
-	"$src/tests/data/mini.yaml" >"$tmp/c1.yaml"
+	"$tmp/fixtures/mini.yaml" >"$tmp/c1.yaml"
 # A bad key holding them: a diagnostic on stderr with the same text.
 printf '%s\n' "schema: \"2\"" "date: \"2026-01-15\"" "k$c1: x" "services: []" >"$tmp/c1-bad.yaml"
 no_c1() { # FILE WHAT

@@ -18,6 +18,11 @@ import sys
 import tempfile
 
 BIN, SRC = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(SRC, "tests"))
+from fixtures import private_fixtures  # noqa: E402  (a copy signpost trusts)
+FIXTURES = private_fixtures()
+# Tables the test writes must be ones signpost trusts (src/trust.h).
+os.umask(0o022)
 CALLS = ("open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,"
          "rmdir,socket,connect,truncate,ftruncate,link,linkat,symlink,symlinkat,mknod,mknodat")
 ALWAYS_BAD = re.compile(r"^(?:\d+\s+)?(creat|rename\w*|unlink\w*|mkdir\w*|rmdir|socket|connect|"
@@ -43,8 +48,8 @@ commands = [
     ["--list", "countries"], ["--list", "languages"], ["--list", "services"],
     ["--list", "ui-languages"], ["--list", "sources"],
     ["--check"], ["--check", "--stale", "30"],
-    ["--check", os.path.join(SRC, "tests", "data", "hostile", "table.yaml")],
-    ["--data", os.path.join(SRC, "tests", "data", "hostile", "table.yaml"), "-c", "CZ"],
+    ["--check", os.path.join(FIXTURES, "hostile", "table.yaml")],
+    ["--data", os.path.join(FIXTURES, "hostile", "table.yaml"), "-c", "CZ"],
     ["--help"], ["--version"],
 ]
 
@@ -52,7 +57,7 @@ with tempfile.TemporaryDirectory() as tmp:
     home, xdg = os.path.join(tmp, "home"), os.path.join(tmp, "xdg")
     os.makedirs(home)
     os.makedirs(os.path.join(xdg, "signpost"))
-    shutil.copy(os.path.join(SRC, "tests", "data", "hostile", "overlay.yaml"),
+    shutil.copy(os.path.join(FIXTURES, "hostile", "overlay.yaml"),
                 os.path.join(xdg, "signpost", "local.yaml"))
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
            "LANG": "C.UTF-8", "TZ": "UTC", "HOME": home, "XDG_DATA_HOME": xdg,

@@ -15,6 +15,10 @@ set -euo pipefail
 src=$1 bin=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# What the test writes, and its copy of the fixtures, must be tables
+# signpost trusts whatever the checkout's modes (src/trust.h).
+umask 022
+cp -R "$src/tests/data" "$tmp/fixtures" && chmod -R go-w "$tmp/fixtures"
 fail() { echo "new-language-test: $*" >&2; exit 1; }
 export HOME=$tmp/home XDG_DATA_HOME=$tmp/xdg
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$tmp/src"
@@ -45,7 +49,7 @@ res=$tmp/build/share/signpost/locales
 [ -f "$res/xx.res" ] || fail "the build made no xx.res (made: $(ls "$res"))"
 
 export SIGNPOST_LOCALEDIR=$res
-run() { "$bin" --ui-language xx --data "$src/tests/data/mini.yaml" -c CZ -l cs >"$tmp/out" 2>"$tmp/err" ||
+run() { "$bin" --ui-language xx --data "$tmp/fixtures/mini.yaml" -c CZ -l cs >"$tmp/out" 2>"$tmp/err" ||
 	{ cat "$tmp/err" >&2; fail "signpost --ui-language xx failed"; }; }
 run
 "$bin" --list ui-languages | grep -q '^xx	' || fail "--list ui-languages does not list xx"

@@ -11,6 +11,9 @@ src=$1 bin=$2 only=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# What the test writes, and its copy of the fixtures, must be tables
+# signpost trusts whatever the checkout's modes (src/trust.h).
+umask 022
 export PATH="$bin:/usr/bin:/bin" LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC HOME=$tmp \
 	XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config COLUMNS=80 NO_COLOR=1
 unset LANGUAGE SIGNPOST_DATA

@@ -164,6 +164,8 @@ build() {
 	as_builder /build sh -c "rm -rf src && dpkg-source -x $dsc src" >"$tmp/unpack.log" 2>&1 ||
 		{ cat "$tmp/unpack.log" >&2; fail "dpkg-source -x failed"; }
 	if ! as_builder /build/src dpkg-buildpackage -us -uc "$@" >"$tmp/$name.log" 2>&1; then
+		# CMake's own error first: the tail is often its compiler probe log.
+		grep -A 15 '^CMake Error' "$tmp/$name.log" | head -n 60 >&2 || true
 		tail -n 80 "$tmp/$name.log" >&2
 		fail "$name: dpkg-buildpackage $* failed (log above)"
 	fi

@@ -179,7 +179,7 @@ build_nocheck() {
 	apt_root build-dep -P nocheck "/build/$dsc"
 	local p present=""
 	# python3 builds too (CLDR extraction, catalogs): its modules are the tests'.
-	for p in jq expect mandoc python3-yaml python3-jsonschema python3-phonenumbers \
+	for p in jq expect mandoc libfribidi-bin python3-yaml python3-jsonschema python3-phonenumbers \
 		python3-holidays strace zsh fish locales-all bash-completion; do
 		in_root dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q ' installed' &&
 			present="$present $p"

@@ -166,6 +166,10 @@ build() {
 	if ! as_builder /build/src dpkg-buildpackage -us -uc "$@" >"$tmp/$name.log" 2>&1; then
 		# CMake's own error first: the tail is often its compiler probe log.
 		grep -A 15 '^CMake Error' "$tmp/$name.log" | head -n 60 >&2 || true
+		# And what each failed test printed (ctest --verbose prefixes
+		# its lines with the test's number).
+		sed -n 's/^[[:space:]]*\([0-9]*\) - .*(Failed)$/\1/p' "$tmp/$name.log" |
+			while read -r n; do grep "^$n: " "$tmp/$name.log" | tail -n 40; done >&2 || true
 		tail -n 80 "$tmp/$name.log" >&2
 		fail "$name: dpkg-buildpackage $* failed (log above)"
 	fi

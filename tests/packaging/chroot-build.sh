@@ -236,7 +236,11 @@ run_autopkgtest() {
 	grep -E '^[a-z0-9-]+ +(PASS|FAIL|SKIP|FLAKY)' "$tmp/autopkgtest.log" | awk '!seen[$0]++' |
 		sed 's/^/chroot-build: autopkgtest: /' || true
 	grep -h '^cli: ' "$tmp/autopkgtest.log" | tail -n 1 || true
-	[ "$rc" -eq 0 ] || { tail -n 60 "$tmp/autopkgtest.log" >&2; fail "autopkgtest failed (exit $rc)"; }
+	if [ "$rc" -ne 0 ]; then
+		grep -A 25 '^FAIL ' "$tmp/autopkgtest.log" | head -n 150 >&2 || true
+		tail -n 60 "$tmp/autopkgtest.log" >&2
+		fail "autopkgtest failed (exit $rc)"
+	fi
 }
 
 # 7. A cross build: tools for the build machine, binaries for $cross.

@@ -22,7 +22,8 @@
 
 struct i18n_catalog_entry {
 	char *key;
-	char *pattern;
+	char *text;    /* as the catalog has it, valid UTF-8 */
+	char *pattern; /* text made safe (sanitize_text) when first asked for */
 };
 
 struct i18n_catalog {
@@ -92,7 +93,6 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 		const char *key;
 		int32_t len = 0;
 		char *u8;
-		struct buf safe = {0};
 
 		item = ures_getByIndex(b, i, item, &st);
 		if (U_FAILURE(st) || (key = ures_getKey(item)) == NULL) {
@@ -110,12 +110,8 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 					   U_FAILURE(st) ? u_errorName(st) : "not text");
 			goto fail;
 		}
-		/* Same treatment as data: a catalog from anywhere (a hostile
-		 * SIGNPOST_LOCALEDIR) cannot send escape sequences. */
-		sanitize_text(&safe, u8, false);
-		free(u8);
 		c->v[c->n].key = xstrdup(key);
-		c->v[c->n].pattern = safe.s != NULL ? buf_detach(&safe) : xstrdup("");
+		c->v[c->n].text = u8;
 		c->n++;
 	}
 	ures_close(item);
@@ -147,21 +143,37 @@ i18n_catalog_free(struct i18n_catalog *c)
 		return;
 	for (i = 0; i < c->n; i++) {
 		free(c->v[i].key);
+		free(c->v[i].text);
 		free(c->v[i].pattern);
 	}
 	free(c->v);
 	free(c);
 }
 
+/* The pattern of e: same treatment as data, so a catalog from anywhere
+ * (a hostile SIGNPOST_LOCALEDIR) cannot send escape sequences.  Made
+ * when first asked for: a run uses few of the messages. */
+static const char *
+i18n_catalog_safe(struct i18n_catalog_entry *e)
+{
+	if (e->pattern == NULL) {
+		struct buf safe = {0};
+
+		sanitize_text(&safe, e->text, false);
+		e->pattern = safe.s != NULL ? buf_detach(&safe) : xstrdup("");
+	}
+	return e->pattern;
+}
+
 const char *
-i18n_catalog_get(const struct i18n_catalog *c, const char *key)
+i18n_catalog_get(struct i18n_catalog *c, const char *key)
 {
 	struct i18n_catalog_entry k = {.key = (char *)key}, *e;
 
 	if (c == NULL)
 		return NULL;
 	e = bsearch(&k, c->v, c->n, sizeof *c->v, i18n_catalog_cmp);
-	return e ? e->pattern : NULL;
+	return e ? i18n_catalog_safe(e) : NULL;
 }
 
 size_t
@@ -177,9 +189,9 @@ i18n_catalog_key(const struct i18n_catalog *c, size_t i)
 }
 
 const char *
-i18n_catalog_pattern(const struct i18n_catalog *c, size_t i)
+i18n_catalog_pattern(struct i18n_catalog *c, size_t i)
 {
-	return c->v[i].pattern;
+	return i18n_catalog_safe(&c->v[i]);
 }
 
 static int

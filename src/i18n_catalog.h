@@ -17,7 +17,9 @@ struct i18n_catalog;
  * reads every message.  Each pattern is made safe for a terminal as data
  * is (sanitize_text: controls and bidi controls become visible
  * placeholders, invalid text U+FFFD; newlines stay), so nothing a catalog
- * holds can drive the terminal, whatever the directory it came from.
+ * holds can drive the terminal, whatever the directory it came from; that
+ * is done when a pattern is first asked for (i18n_catalog_get), and only
+ * a safe pattern is ever handed out.
  * Returns NULL on error and sets *cause to "DIR/NAME.res: what" (the
  * caller frees it).
  */
@@ -26,12 +28,12 @@ struct i18n_catalog *i18n_catalog_open(const char *dir, const char *name, char *
 void i18n_catalog_free(struct i18n_catalog *c);
 /* The pattern of key, or NULL when c (which may be NULL) has none; owned
  * by c, and at the same address for as long as c is open. */
-const char *i18n_catalog_get(const struct i18n_catalog *c, const char *key);
+const char *i18n_catalog_get(struct i18n_catalog *c, const char *key);
 /* The number of messages, and message i (0 <= i < count) in key order;
  * the strings are owned by c.  For the tests. */
 size_t i18n_catalog_count(const struct i18n_catalog *c);
 const char *i18n_catalog_key(const struct i18n_catalog *c, size_t i);
-const char *i18n_catalog_pattern(const struct i18n_catalog *c, size_t i);
+const char *i18n_catalog_pattern(struct i18n_catalog *c, size_t i);
 
 /*
  * The bundle names of the catalogs in dir (files NAME.res whose NAME is a

@@ -11,7 +11,7 @@
  * index_build makes the bytes in memory for mkindex to write and for
  * `signpost --check` to compare.
  *
- * File format 4 (integers little-endian, so the file is the same on every
+ * File format 5 (integers little-endian, so the file is the same on every
  * architecture):
  *   header   "SPIDX\0\0\4"  u64 yaml_size  u64 head_hash
  *            u32 head_len  u32 nrec  u32 nkey  u32 npost  u32 pool_len
@@ -35,7 +35,16 @@
  *   w:LL    services open worldwide in language LL (primary subtag, also
  *           for languages served through interpreters)
  *   w:*     services open worldwide with interpreters for any language
- *   i:ID    the service with id ID
+ *   m:AUD   services open worldwide in English for audience AUD (self,
+ *           close, professional) that every caller can use: no study, and
+ *           a contact for callers from anywhere.  A lookup counts them
+ *           ("N more services are offered in English") without reading
+ *           them; those it reads for another key are checked to have it.
+ *   u:en    the other services open worldwide in English that some
+ *           caller can use (a study, or contacts only for callers from
+ *           some countries): read to count.  Those no caller can use (no
+ *           contact, a study that takes no one) have neither key.
+  *   i:ID    the service with id ID
  *   e:CC    the emergency numbers of CC (or EU)
  *   h:ID    the holiday calendar ID
  */
@@ -49,7 +58,7 @@
 
 #include "xmalloc.h"
 
-#define INDEX_MAGIC "SPIDX\0\0\4"
+#define INDEX_MAGIC "SPIDX\0\0\5"
 
 struct index;
 

@@ -73,7 +73,7 @@ lookup_primary(const char *tag, char *out, size_t cap)
 }
 
 size_t
-lookup_keys(const struct lookup_query *q, char ***out)
+lookup_keys(const struct lookup_query *q, bool english, char ***out)
 {
 	struct lookup_langs L;
 	char **v = NULL, prim[16];
@@ -91,8 +91,16 @@ lookup_keys(const struct lookup_query *q, char ***out)
 			lookup_key_add(&v, &n, "w:", prim);
 		}
 	}
-	/* English always: the fallback, or the count of what it leaves out. */
-	lookup_key_add(&v, &n, "w:", "en");
+	/* English always: the fallback, or the count of what it leaves out,
+	 * for which most need not be read. */
+	if (english) {
+		lookup_key_add(&v, &n, "w:", "en");
+	} else {
+		lookup_key_add(&v, &n, "u:", "en");
+		lookup_key_add(&v, &n, "m:", "self");
+		lookup_key_add(&v, &n, "m:", "close");
+		lookup_key_add(&v, &n, "m:", "professional");
+	}
 	lookup_key_add(&v, &n, "w:", "*");
 	lookup_langs_free(&L);
 	*out = v;
@@ -426,6 +434,15 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 		r.reasons = REASON_WORLD | REASON_ENGLISH_FALLBACK | REASON_AUDIENCE;
 		all[n++] = r;
 	}
+	if (usable > 0 && !english_given) {
+		/* Those counted without being read (table.h): each usable. */
+		unsigned aud = q->audience ? q->audience : (AUDIENCE_SELF | AUDIENCE_CLOSE);
+
+		for (i = 0; i < t->nunread; i++)
+			a->more += (t->unread[i].audience & aud) != 0;
+	}
+	if (usable == 0 && !t->english_read)
+		a->need_english = true;
 	if (a->more > 0)
 		a->more_lang = "en";
 	a->matched = n > 0;

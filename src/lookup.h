@@ -97,6 +97,10 @@ struct answer {
 	/* Services in a language the caller did not give (English), not shown. */
 	size_t more, more_lang_count;
 	const char *more_lang;
+	/* Nothing the table read can be used, and the English services open
+	 * worldwide were not read (lookup_keys without english): read the
+	 * table again with them and run the lookup again. */
+	bool need_english;
 	struct emergency_item *emergency;
 	size_t nemergency;
 	bool emergency_known;  /* the table has an entry for the country */
@@ -105,9 +109,12 @@ struct answer {
 
 /*
  * The index keys (index.h) a lookup for q reads; the caller frees them
- * with i18n_strv_free.  Returns the count.
+ * with i18n_strv_free.  Returns the count.  Without english, the English
+ * services open worldwide that every caller can use are counted, not
+ * read (the "m:" keys); with it they are read, for an answer that shows
+ * them (answer.need_english).
  */
-size_t lookup_keys(const struct lookup_query *q, char ***out);
+size_t lookup_keys(const struct lookup_query *q, bool english, char ***out);
 
 /*
  * Decides the referral for q from the services of t.  ui gives the

@@ -36,6 +36,7 @@ struct main_ctx {
 	struct table *t;
 	struct render r;
 	const char *tz_was; /* TZ named a special file and was replaced by UTC */
+	bool warned;        /* the tables were read once and their warnings said */
 };
 
 /* Prints a catalog message as an error: "signpost: message". */
@@ -306,7 +307,8 @@ main_load(struct main_ctx *m, bool check, const struct table_want *want)
 	}
 	if (m->t && pr.errors == 0)
 		table_finish(m->t, &pr);
-	main_problems(m, &pr, check);
+	if (!m->warned || pr.errors)
+		main_problems(m, &pr, check);
 	if (pr.errors || m->t == NULL) {
 		char *msg = i18n_fmt(m->ui, "check.summary", "nn", (double)pr.errors,
 				     (double)pr.warnings);
@@ -545,12 +547,24 @@ main_lookup(struct main_ctx *m)
 	q.open_now = m->o.open_now;
 	q.at = m->r_now;
 	q.at_given = m->o.at != NULL;
-	nkeys = lookup_keys(&q, &keys);
-	want = (struct table_want){(const char *const *)keys, nkeys};
-	rc = main_load(m, false, &want);
-	i18n_strv_free(keys, nkeys);
-	if (rc == 0) {
+	for (int pass = 0;; pass++) {
+		nkeys = lookup_keys(&q, pass > 0, &keys);
+		want = (struct table_want){(const char *const *)keys, nkeys};
+		rc = main_load(m, false, &want);
+		i18n_strv_free(keys, nkeys);
+		if (rc != 0)
+			break;
 		a = lookup_run(m->t, m->ui, &q);
+		if (!a->need_english)
+			break;
+		/* Nothing read can be used: the answer is the English services
+		 * open worldwide, so they are read too (warnings said once). */
+		lookup_free(a);
+		table_free(m->t);
+		m->t = NULL;
+		m->warned = true;
+	}
+	if (rc == 0) {
 		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
 			m->r.card = card = main_card_ui(m, &langs);
 		render_answer(&m->r, m->t, a);

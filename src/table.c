@@ -1357,7 +1357,7 @@ table_service_keys(const struct service *s, void (*fn)(void *, const char *), vo
 {
 	char key[48], prim[16];
 	size_t i, j;
-	bool world = false;
+	bool world = false, english = false, anywhere = false;
 
 	if (s->id == NULL) /* table_service always sets it; the analyzer cannot tell */
 		return;
@@ -1391,6 +1391,27 @@ table_service_keys(const struct service *s, void (*fn)(void *, const char *), vo
 			fn(ctx, key);
 		}
 	}
+	for (i = 0; i < s->languages.n && !english; i++) {
+		table_primary(s->languages.v[i], prim, sizeof prim);
+		english = strcmp(prim, "en") == 0;
+	}
+	/* Never usable, whoever asks and whenever: nothing to count. */
+	if (!english || s->ncontacts == 0 ||
+	    (s->status == STATUS_STUDY && s->recruiting == RECRUITING_CLOSED))
+		return;
+	/* Counted without being read: usable by every caller, because it
+	 * is no study and has a contact for callers from anywhere. */
+	for (i = 0; i < s->ncontacts && !anywhere; i++)
+		anywhere = s->contacts[i].from.n == 0;
+	if (s->status == STATUS_STUDY || !anywhere) {
+		fn(ctx, "u:en");
+		return;
+	}
+	for (i = 0; audience_words[i] != NULL; i++)
+		if (s->audience & (1u << i)) {
+			snprintf(key, sizeof key, "m:%s", audience_words[i]);
+			fn(ctx, key);
+		}
 }
 
 struct has_key {
@@ -1404,6 +1425,40 @@ table_has_key(void *ctx, const char *key)
 	struct has_key *h = ctx;
 
 	h->found |= strcmp(h->key, key) == 0;
+}
+
+/* The audience bit of a count key "m:AUD" (index.h), or 0 for another key. */
+static unsigned
+table_count_key(const char *key)
+{
+	size_t i;
+
+	if (strncmp(key, "m:", 2) != 0)
+		return 0;
+	for (i = 0; audience_words[i] != NULL; i++)
+		if (strcmp(key + 2, audience_words[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+/* True when service s has the count key of every audience in bits. */
+static bool
+table_has_count_keys(const struct service *s, unsigned bits)
+{
+	char key[32];
+	size_t i;
+
+	for (i = 0; audience_words[i] != NULL; i++) {
+		struct has_key h = {key, false};
+
+		if (!(bits & (1u << i)))
+			continue;
+		snprintf(key, sizeof key, "m:%s", audience_words[i]);
+		table_service_keys(s, table_has_key, &h);
+		if (!h.found)
+			return false;
+	}
+	return true;
 }
 
 struct mk_key {
@@ -1644,6 +1699,7 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 	if (ix != NULL) {
 		/* The head: the top-level fields, up to the first item. */
 		uint32_t *seen = xcalloc(index_count(ix) / 32 + 1, sizeof *seen);
+		unsigned char *counted = NULL;
 		struct problems_mark pr_before = problems_mark(L->pr);
 		long column = -1;
 		struct index_rec rec0;
@@ -1674,8 +1730,22 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		}
 		free(data);
 		data = NULL;
+		/* Count keys: which records, for which audiences; not read. */
+		for (k = 0; k < nkeys; k++) {
+			size_t first, n = table_count_key(keys[k]) ? index_find(ix, keys[k], &first) : 0;
+
+			if (n > 0 && counted == NULL)
+				counted = xcalloc(index_count(ix) + 1, 1);
+			for (i = 0; i < n; i++) {
+				uint32_t r = index_posting(ix, first, i);
+
+				if (r >= index_count(ix))
+					goto unusable;
+				counted[r] |= (unsigned char)table_count_key(keys[k]);
+			}
+		}
 		for (k = 0; k < nkeys && ix != NULL; k++) {
-			size_t first, n = index_find(ix, keys[k], &first);
+			size_t first, n = table_count_key(keys[k]) ? 0 : index_find(ix, keys[k], &first);
 
 			for (i = 0; i < n; i++) {
 				uint32_t r = index_posting(ix, first, i);
@@ -1705,8 +1775,20 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 				ynode_free(seq);
 				if (it->got != 1 || it->mismatch)
 					goto unusable;
+				/* Read for another key: it must have its count keys. */
+				if (counted != NULL && counted[r] != 0 && it->nsv > 0 &&
+				    !table_has_count_keys(&it->sv[it->nsv - 1], counted[r]))
+					goto unusable;
 			}
 		}
+		for (i = 0; counted != NULL && i < index_count(ix); i++)
+			if (counted[i] != 0 && !(seen[i / 32] & (1u << (i % 32)))) {
+				t->unread = xreallocarray(t->unread, t->nunread + 1, sizeof *t->unread);
+				t->unread[t->nunread++] =
+					(struct table_unread){(uint32_t)i, counted[i]};
+			}
+		free(counted);
+		counted = NULL;
 		table_root(L, root, kind, t, true);
 		/* What a full read checks, the build checked before making the
 		 * index: a problem here means the index does not fit the file. */
@@ -1729,6 +1811,11 @@ unusable:
 		 * any problem it led to reported. */
 		problems_rewind(L->pr, &pr_before);
 		free(seen);
+		free(counted);
+		counted = NULL;
+		free(t->unread);
+		t->unread = NULL;
+		t->nunread = 0;
 		free(data);
 		data = NULL;
 		ynode_free(root);
@@ -1824,6 +1911,7 @@ table_free(struct table *t)
 	for (i = 0; i < t->nhidden; i++)
 		free(t->hidden[i].id);
 	free(t->hidden);
+	free(t->unread);
 	index_close(t->ids);
 	free(t->holidays_path);
 	table_byid_free(t->byid);
@@ -1891,6 +1979,9 @@ table_load(const struct table_files *f, const struct table_want *want,
 		table_sort(&L, t->services, t->nservices);
 		t->partial = t->ids != NULL;
 	}
+	t->english_read = !t->partial;
+	for (size_t k = 0; k < nkeys; k++)
+		t->english_read |= strcmp(keys[k], "w:en") == 0;
 	table_discard(&it, 0);
 	free(it.sv);
 	if (f->emergency != NULL && pr->errors == before) {
@@ -2217,6 +2308,53 @@ table_holidays(const char *name, struct items *it, struct problems *pr)
 	return h;
 }
 
+/* Drops from t->unread the record of an id an overlay hid, or that is
+ * among the services read (an overlay's replacement is counted as
+ * read). */
+static void
+table_unread_drop(struct table *t, const char *id)
+{
+	char key[64];
+	size_t first, n, i, k;
+
+	if (strlen(id) > 45)
+		return;
+	snprintf(key, sizeof key, "i:%s", id);
+	n = index_find(t->ids, key, &first);
+	for (i = 0; i < n; i++) {
+		/* t->unread is in record order: a binary search. */
+		uint32_t r = index_posting(t->ids, first, i);
+		size_t lo = 0, hi = t->nunread;
+
+		while (lo < hi) {
+			k = lo + (hi - lo) / 2;
+			if (t->unread[k].record < r)
+				lo = k + 1;
+			else
+				hi = k;
+		}
+		if (lo < t->nunread && t->unread[lo].record == r)
+			t->unread[lo].audience = 0;
+	}
+}
+
+static void
+table_unread_taken(struct table *t)
+{
+	size_t i, k;
+
+	if (t->nunread == 0 || t->ids == NULL)
+		return;
+	for (i = 0; i < t->nhidden; i++)
+		table_unread_drop(t, t->hidden[i].id);
+	for (i = 0; i < t->nservices; i++)
+		table_unread_drop(t, t->services[i].id);
+	for (i = k = 0; i < t->nunread; i++)
+		if (t->unread[i].audience != 0)
+			t->unread[k++] = t->unread[i];
+	t->nunread = k;
+}
+
 int
 table_finish(struct table *t, struct problems *pr)
 {
@@ -2226,6 +2364,7 @@ table_finish(struct table *t, struct problems *pr)
 	struct loader L = {.name = t->holidays_path ? t->holidays_path : "", .pr = pr};
 
 	table_byid_end(t);
+	table_unread_taken(t);
 	for (i = 0; i < t->nservices; i++) {
 		const struct service *s = &t->services[i];
 		struct loader SL = {.name = s->origin ? s->origin->path : "table", .pr = pr};

@@ -167,6 +167,18 @@ struct table {
 	 * read.  ids answers whether an id exists in the whole main table. */
 	bool partial;
 	struct index *ids;
+	/* Narrowed: the services of the count keys asked for ("m:AUD",
+	 * index.h) that were not read, with the audiences they serve; a
+	 * lookup counts them, never shows them.  Those an overlay hides or
+	 * replaces are taken out by table_finish. */
+	struct table_unread {
+		uint32_t record;   /* in the index of the main table */
+		unsigned audience; /* AUDIENCE_* bits */
+	} *unread;
+	size_t nunread;
+	/* Every service open worldwide in English was read (a whole table,
+	 * or "w:en" was asked for): the English fallback can be shown. */
+	bool english_read;
 	/* Where table_finish reads the calendars the services name. */
 	char *holidays_path;
 	/* While overlays merge (from the first table_overlay to

@@ -191,6 +191,30 @@ has_key(const struct service *s, const char *key)
 	return false; /* w: keys: not judged here */
 }
 
+/* The services with the count key m:self (index.h), by id, from the
+ * keys signpost-mkindex writes. */
+struct counted {
+	char *id[64];
+	bool self[64];
+	size_t n;
+};
+
+static void
+counted_key(void *ctx, size_t item, int line, const char *key)
+{
+	struct counted *c = ctx;
+
+	(void)line;
+	if (item >= 64)
+		return;
+	if (item >= c->n)
+		c->n = item + 1;
+	if (key != NULL && strncmp(key, "i:", 2) == 0 && c->id[item] == NULL)
+		c->id[item] = xstrdup(key + 2);
+	if (key != NULL && strcmp(key, "m:self") == 0)
+		c->self[item] = true;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -199,9 +223,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct table_files f = {yaml_path, ORIGIN_DATA, NULL, holidays_path};
 	struct buf idx = {0};
 	struct table *full = NULL, *part = NULL;
-	const char *keys[8] = {"c:CZ", "c:AT", "w:de", "e:CZ", NULL};
+	const char *keys[10] = {"c:CZ", "c:AT", "w:de", "e:CZ", "u:en", "m:self", NULL};
 	char *ids[4] = {NULL};
-	struct table_want want = {keys, 4};
+	struct table_want want = {keys, 6};
+	struct counted cnt = {0};
 	size_t len, i, nchanges;
 	bool changed = false;
 
@@ -218,8 +243,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	/* Some ids, as --show asks for them: every other one, so that what
 	 * is read is a part of the table. */
-	for (i = 1; i < full->nservices && want.nkeys < 8; i += 2) {
-		char **id = &ids[want.nkeys - 4];
+	for (i = 1; i < full->nservices && want.nkeys < 10; i += 2) {
+		char **id = &ids[want.nkeys - 6];
 
 		if (strlen(full->services[i].id) >= 40)
 			continue;
@@ -278,7 +303,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (wanted)
 				SAME(table_find(part, s->id) != NULL);
 		}
+	/* Unchanged, those of the count key that were not read are the
+	 * ones counted, each once. */
+	if (!changed && part->partial && full->nservices <= 64 &&
+	    table_keys_of(yaml_path, &o, counted_key, &cnt, &pr) == 0) {
+		size_t want_unread = 0;
+
+		for (i = 0; i < cnt.n; i++)
+			want_unread += cnt.self[i] && cnt.id[i] != NULL &&
+				       table_find(part, cnt.id[i]) == NULL;
+		SAME(want_unread == part->nunread);
+	}
 out:
+	for (i = 0; i < 64; i++)
+		free(cnt.id[i]);
 	for (i = 0; i < 4; i++)
 		free(ids[i]);
 	table_free(part);

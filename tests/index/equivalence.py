@@ -69,7 +69,8 @@ def parse_index(blob):
     postings = {}
     for po, ln, first, count in keys:
         postings[pool[po:po + ln].decode()] = post[first:first + count]
-    return {"size": size, "head_len": head_len, "recs": recs, "postings": postings}
+    return {"magic": magic, "size": size, "head_len": head_len, "recs": recs,
+            "postings": postings}
 
 
 def build_index(ix, yaml_bytes):
@@ -84,7 +85,7 @@ def build_index(ix, yaml_bytes):
         pool += k.encode()
         post += sorted(set(ix["postings"][k]))
     head_hash = ynode_hash(yaml_bytes[:ix["head_len"]]) ^ (1 if ix.get("bad_head_hash") else 0)
-    out = struct.pack("<8sQQIIIIII", b"SPIDX\0\0\4", ix["size"],
+    out = struct.pack("<8sQQIIIIII", ix["magic"], ix["size"],
                       head_hash, ix["head_len"], len(ix["recs"]),
                       len(kent), len(post), len(pool), 0)
     for r in ix["recs"]:
@@ -106,6 +107,11 @@ class Env:
         p = subprocess.run([self.binary, *args], cwd=cwd, capture_output=True, text=True,
                            env=self.env)
         return p.returncode, p.stdout, p.stderr
+
+
+def record_of(ix, sid):
+    """The record of the service with id sid (its i: key)."""
+    return ix["postings"]["i:" + sid][0]
 
 
 def touch_newer(path, than):
@@ -138,9 +144,9 @@ def main():
         # 1. Equivalence.
         n = 0
 
-        def compare(label):
+        def compare(label, names=tables):
             nonlocal n
-            for name in tables:
+            for name in names:
                 for q in QUERIES:
                     for f in ("text", "json", "card"):
                         args = ["--data", name, *q, "-f", f, "--at", AT]
@@ -164,7 +170,29 @@ def main():
         os.makedirs(os.path.join(tmp, "xdg", "signpost"))
         open(os.path.join(tmp, "xdg", "signpost", "local.yaml"), "w").write(overlay)
         os.chmod(os.path.join(tmp, "xdg", "signpost", "local.yaml"), 0o644)
-        compare("with an overlay")
+        compare("with an overlay", ["g.yaml"])
+        os.remove(os.path.join(tmp, "xdg", "signpost", "local.yaml"))
+        # An overlay over services that are counted, not read (the "N more
+        # services are offered in English" of a narrowed table): one hidden,
+        # one replaced by a copy for callers from Finland only.
+        def more(cwd):
+            doc = json.loads(e.run(cwd, "--data", "t.yaml", "-c", "CZ", "-l", "cs", "-f", "json",
+                                   "--at", AT)[1])
+            return doc["more"]["count"] if doc.get("more") else 0
+        before = more(os.path.join(tmp, "b"))
+        t = tables["t.yaml"].decode()
+        otan = t[t.index("  - id: otan-vastuun"):]
+        otan = otan[:otan.index("\n\n")] + "\n"
+        otan = otan.replace("        languages: [en]\n", "        languages: [en]\n        from: [FI]\n", 1)
+        otan = otan.replace("        languages: [fi]\n", "        languages: [fi]\n        from: [FI]\n", 1)
+        open(os.path.join(tmp, "xdg", "signpost", "local.yaml"), "w").write(
+            'schema: "2"\nservices:\n' + otan + "hide: [redirection]\n")
+        os.chmod(os.path.join(tmp, "xdg", "signpost", "local.yaml"), 0o644)
+        compare("with an overlay over counted services", ["t.yaml"])
+        after = more(os.path.join(tmp, "b"))
+        if after != before - 2 or more(os.path.join(tmp, "a")) != after:
+            failures.append(f"overlay over counted services: {before} more, then {after}, "
+                            f"{more(os.path.join(tmp, 'a'))} through the index (want {before - 2})")
         os.remove(os.path.join(tmp, "xdg", "signpost", "local.yaml"))
 
         # 2. Crafted indexes for the shipped table.
@@ -202,6 +230,11 @@ def main():
                     if doc["data"][field] != full[q]["data"][field]:
                         failures.append(f"{label}: {' '.join(q)}: data {field} differs")
 
+        # This second implementation writes what mkindex writes: else
+        # every crafted index below would be refused for its format, and
+        # the cases would test nothing.
+        if build_index(parse_index(good), data) != good:
+            failures.append("the test's index writer does not write what signpost-mkindex writes")
         text = data.decode()
         ix0 = parse_index(good)
         # A record that starts inside a block of text: a service's notes
@@ -238,6 +271,17 @@ def main():
         def omit(ix):
             ix["postings"]["c:CZ"] = ix["postings"].get("c:CZ", [])[1:]
         crafted("an omitted posting", omit, False)
+        # Count keys (m:AUD, index.h) are believed for what is not read:
+        # one under a service no caller can use changes the count of
+        # services offered in English, never what is shown.
+        def count_unusable(ix):
+            ix["postings"]["m:self"] = sorted(set(ix["postings"]["m:self"] + [record_of(ix, "help-wanted")]))
+        crafted("a count key for a service no caller can use", count_unusable, False)
+        # ... but one under a service read for another key is caught.
+        def count_read(ix):
+            ix["postings"]["m:professional"] = sorted(
+                set(ix["postings"].get("m:professional", []) + [record_of(ix, "troubled-desire")]))
+        crafted("a count key that a service read does not have", count_read, True)
         # 3. The red-team table: a notes block holding a fake service.
         fake = ('schema: "2"\ndate: "2026-01-01"\nservices:\n  - id: real\n    name: Real line\n'
                 '    organization: Org\n    status: active\n    countries: [CZ]\n    languages: [cs]\n'

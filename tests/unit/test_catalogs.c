@@ -379,7 +379,7 @@ static struct i18n *en_ui;
 /* One catalog against English: the same keys or fewer, each pattern
  * checked, each missing key served in English. */
 static void
-check_catalog(const char *name, const struct i18n_catalog *en)
+check_catalog(const char *name, struct i18n_catalog *en)
 {
 	struct i18n_catalog *c = load(name);
 	char *file = po_name(name), *tag;

@@ -438,6 +438,64 @@ test_index(void)
 	free(path);
 }
 
+/*
+ * Count keys (index.h): an English service open worldwide that every
+ * caller can use is counted without being read; one with contacts only
+ * for some countries is read (u:en); asked for with w:en, all are read.
+ * An overlay that hides or replaces a counted service takes it out.
+ */
+static void
+test_index_count(void)
+{
+	static const char yaml[] = HEAD ONE("b-cz", "CZ", "cs", "") ONE("a-world", "world", "en", "")
+		ONE("f-world", "world", "en", "        from: [DE]\n");
+	static const char hide[] = "schema: \"2\"\nhide: [a-world]\n";
+	const char *keys[] = {"c:CZ", "u:en", "m:self", "m:close"};
+	const char *english[] = {"c:CZ", "w:en"};
+	struct table_want want = {keys, 4}, want_en = {english, 2};
+	struct table_options o = {.stale_days = -1};
+	struct problems pr = {0};
+	struct table *part;
+	struct buf idx = {0};
+	char *path = put("t.yaml", yaml), *ipath = index_path(path), *ov;
+	FILE *f;
+
+	CHECK(table_index_make(path, &o, &idx, &pr) == 0);
+	f = fopen(ipath, "wb");
+	CHECK(f != NULL && fwrite(idx.s, 1, idx.len, f) == idx.len && fclose(f) == 0);
+	part = load_want(yaml, &want, &pr);
+	CHECK(part != NULL && part->partial && !part->english_read);
+	if (part != NULL) {
+		CHECK(part->nservices == 2 && table_find(part, "f-world") != NULL);
+		CHECK(table_find(part, "a-world") == NULL);
+		CHECK(part->nunread == 1 && part->unread[0].record == 1 &&
+		      part->unread[0].audience == AUDIENCE_SELF);
+	}
+	table_free(part);
+	part = load_want(yaml, &want_en, &pr);
+	CHECK(part != NULL && part->partial && part->english_read && part->nunread == 0);
+	CHECK(part != NULL && table_find(part, "a-world") != NULL);
+	table_free(part);
+	/* Hidden by an overlay: no longer counted. */
+	{
+		struct table_files tf = {path, ORIGIN_DATA, NULL, NULL};
+
+		ov = put("hide.yaml", hide);
+		part = table_load(&tf, &want, &o, &pr);
+		CHECK(part != NULL && part->nunread == 1);
+		CHECK(part != NULL && table_overlay(part, ov, ORIGIN_USER, &o, &pr) == 0);
+		CHECK(part != NULL && table_finish(part, &pr) == 0 && part->nunread == 0);
+		table_free(part);
+		free(ov);
+	}
+	CHECK(pr.n == 0);
+	problems_free(&pr);
+	buf_free(&idx);
+	unlink(ipath);
+	free(ipath);
+	free(path);
+}
+
 /* Overlays: add, replace and hide, marking where each change came from;
  * a hide of an id that does not exist is an error. */
 static void
@@ -673,6 +731,7 @@ main(void)
 	test_limits();
 	test_texts();
 	test_index();
+	test_index_count();
 	test_overlay();
 	test_overlay_order();
 	test_many_problems();

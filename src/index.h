@@ -36,13 +36,14 @@
  *           for languages served through interpreters)
  *   w:*     services open worldwide with interpreters for any language
  *   m:AUD   services open worldwide in English for audience AUD (self,
- *           close, professional) that every caller can use: no study, and
- *           a contact for callers from anywhere.  A lookup counts them
+ *           close, professional) that every caller can use at any date: a
+ *           contact for callers from anywhere, and no study with an end
+ *           date.  A lookup counts them
  *           ("N more services are offered in English") without reading
  *           them; those it reads for another key are checked to have it.
  *   u:en    the other services open worldwide in English that some
- *           caller can use (a study, or contacts only for callers from
- *           some countries): read to count.  Those no caller can use (no
+ *           caller can use (a study with an end date, or contacts only
+ *           for callers from some countries): read to count.  Those no caller can use (no
  *           contact, a study that takes no one) have neither key.
   *   i:ID    the service with id ID
  *   e:CC    the emergency numbers of CC (or EU)

@@ -1399,11 +1399,13 @@ table_service_keys(const struct service *s, void (*fn)(void *, const char *), vo
 	if (!english || s->ncontacts == 0 ||
 	    (s->status == STATUS_STUDY && s->recruiting == RECRUITING_CLOSED))
 		return;
-	/* Counted without being read: usable by every caller, because it
-	 * is no study and has a contact for callers from anywhere. */
+	/* Counted without being read: usable by every caller at any date,
+	 * because it has a contact for callers from anywhere and is no study
+	 * with an end date (lookup_study_closed). */
 	for (i = 0; i < s->ncontacts && !anywhere; i++)
 		anywhere = s->contacts[i].from.n == 0;
-	if (s->status == STATUS_STUDY || !anywhere) {
+	if (!anywhere || (s->status == STATUS_STUDY && s->study_ends != NULL &&
+			  strcmp(s->study_ends, "unknown") != 0)) {
 		fn(ctx, "u:en");
 		return;
 	}

@@ -1720,15 +1720,15 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		if (column == -2)
 			goto unusable;
 
+		/* A head that cannot be read, or is not the one indexed: the
+		 * file itself is read (and its error, if any, said from there). */
 		data = file_read_at(fd, 0, index_head(ix));
-		if (data != NULL && ynode_hash(data, index_head(ix)) != index_head_hash(ix))
+		if (data == NULL || ynode_hash(data, index_head(ix)) != index_head_hash(ix))
 			goto unusable; /* data is freed there */
-		if (data != NULL) {
-			root = ynode_parse(path, data, index_head(ix), table_limits_of(L->o), &cause);
-			if (root == NULL) {
-				free(cause);
-				goto unusable;
-			}
+		root = ynode_parse(path, data, index_head(ix), table_limits_of(L->o), &cause);
+		if (root == NULL) {
+			free(cause);
+			goto unusable;
 		}
 		free(data);
 		data = NULL;

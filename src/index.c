@@ -92,6 +92,10 @@ index_open_why(const char *idx_path, const struct stat *ys, enum index_state *wh
 	if (ys->st_mtim.tv_sec > st.st_mtim.tv_sec ||
 	    (ys->st_mtim.tv_sec == st.st_mtim.tv_sec && ys->st_mtim.tv_nsec > st.st_mtim.tv_nsec))
 		goto bad;
+	if (memcmp(p, INDEX_MAGIC, 5) == 0 && memcmp(p, INDEX_MAGIC, 8) != 0) {
+		*why = INDEX_FORMAT;
+		goto bad;
+	}
 	if (memcmp(p, INDEX_MAGIC, 8) != 0 || le_u64(p + 8) != (uint64_t)ys->st_size)
 		goto bad;
 	*why = INDEX_DAMAGED;

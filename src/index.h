@@ -82,7 +82,14 @@ char *index_path(const char *yaml_path);
  */
 struct index *index_open(const char *idx_path, const struct stat *ys);
 /* Why index_open would or would not use an index (for --version). */
-enum index_state { INDEX_USED, INDEX_MISSING, INDEX_NOT_FILE, INDEX_STALE, INDEX_DAMAGED };
+enum index_state {
+	INDEX_USED,
+	INDEX_MISSING,
+	INDEX_NOT_FILE,
+	INDEX_STALE,
+	INDEX_DAMAGED,
+	INDEX_FORMAT /* made by another version of signpost-mkindex */
+};
 enum index_state index_state_of(const char *idx_path, const struct stat *ys);
 void index_close(struct index *ix);
 

@@ -133,8 +133,8 @@ main_version(struct main_ctx *m)
 	/* The derived files: which are used, and why one is not. */
 	{
 		static const char *const files[] = {"services", "emergency", "holidays"};
-		static const char *const states[] = {"used", "missing", "not_file", "stale",
-						     "damaged"};
+		static const char *const states[] = {"used",  "missing", "not_file",
+						     "stale", "damaged", "format"};
 		char *about = NULL, *owned;
 		enum origin_kind kind;
 		size_t i;

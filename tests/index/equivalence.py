@@ -330,6 +330,13 @@ def main():
         rc, out, err = e.run(os.path.join(tmp, "a"), "--check", "t.yaml")
         if rc != 3 or "does not match" not in err:
             failures.append(f"--check with a crafted index: status {rc}, {err[-300:]!r}")
+        # An index of another format (an older signpost-mkindex): not
+        # used, and --version says why.
+        open(ipath, "wb").write(good[:7] + bytes([good[7] - 1]) + good[8:])
+        touch_newer(ipath, os.path.join(tmp, "a", "t.yaml"))
+        rc, out, err = e.run(os.path.join(tmp, "a"), "--data", "t.yaml", "--version")
+        if "t.idx: not used: made for another version of signpost" not in out:
+            failures.append(f"--version with an index of another format: {out!r}")
         print(f"{n} lookups compared with and without an index")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

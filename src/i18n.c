@@ -65,9 +65,17 @@ i18n_u8(const UChar *s, int32_t len)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t n = 0;
-	char *p;
+	char stack[512], *p;
 
-	u_strToUTF8WithSub(NULL, 0, &n, s, len, 0xfffd, NULL, &st);
+	/* Into the stack first, then copied: converting once to measure
+	 * costs as much as the conversion. */
+	u_strToUTF8WithSub(stack, (int32_t)sizeof stack, &n, s, len, 0xfffd, NULL, &st);
+	if (U_SUCCESS(st) && n < (int32_t)sizeof stack) {
+		p = xmalloc((size_t)n + 1);
+		memcpy(p, stack, (size_t)n);
+		p[n] = '\0';
+		return p;
+	}
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		return NULL;
 	st = U_ZERO_ERROR;
@@ -886,20 +894,23 @@ i18n_types_fit(const char *pattern, const char *types)
 static char *
 i18n_format_with(UMessageFormat *f, const char *types, const struct i18n_arg *a)
 {
-	UChar *out = NULL;
+	UChar stack[512], *out = stack;
 	int32_t n;
 	UErrorCode st = U_ZERO_ERROR;
 	char *res = NULL;
 
-	n = i18n_umsg(f, NULL, 0, types, a, &st);
+	/* Into the stack first: most messages are a line or two, and
+	 * formatting once to measure costs as much as the format. */
+	n = i18n_umsg(f, stack, 512, types, a, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR) {
 		st = U_ZERO_ERROR;
 		out = xcalloc((size_t)n + 1, sizeof *out);
 		i18n_umsg(f, out, n + 1, types, a, &st);
 	}
 	if (U_SUCCESS(st))
-		res = out ? i18n_u8(out, n) : xstrdup("");
-	free(out);
+		res = i18n_u8(out, n);
+	if (out != stack)
+		free(out);
 	return res;
 }
 

@@ -353,22 +353,23 @@ time_fmt_open(struct i18n *ui, const char *zone, const char *skeleton, bool prol
 static char *
 time_fmt_format(const UDateFormat *fmt, double t, UErrorCode *status)
 {
-	UErrorCode pre = U_ZERO_ERROR;
-	UChar *buf;
+	UChar stack[128], *buf = stack;
 	int32_t len;
 	char *s;
 
 	if (U_FAILURE(*status))
 		return NULL;
-	len = udat_format(fmt, t, NULL, 0, NULL, &pre);
-	if (pre != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(pre)) {
-		*status = pre;
-		return NULL;
+	/* Into the stack first (a date or a time is short): formatting
+	 * twice, once to measure, costs as much as the format. */
+	len = udat_format(fmt, t, stack, 128, NULL, status);
+	if (*status == U_BUFFER_OVERFLOW_ERROR) {
+		*status = U_ZERO_ERROR;
+		buf = xreallocarray(NULL, (size_t)len + 1, sizeof *buf);
+		udat_format(fmt, t, buf, len + 1, NULL, status);
 	}
-	buf = xreallocarray(NULL, (size_t)len + 1, sizeof *buf);
-	udat_format(fmt, t, buf, len + 1, NULL, status);
 	s = U_SUCCESS(*status) ? i18n_u8(buf, len) : NULL;
-	free(buf);
+	if (buf != stack)
+		free(buf);
 	if (U_SUCCESS(*status) && s == NULL)
 		*status = U_INVALID_CHAR_FOUND;
 	return s;

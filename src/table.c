@@ -208,20 +208,27 @@ table_type_name(const struct ynode *n)
  * Whether the text of scalar v shows what it holds (i18n_text_shown): an
  * invisible, format or bidi control character, or a text of combining
  * marks alone, could make two services look alike or hide part of a
- * name or a number.  Reported as an error naming the character; false.
+ * name or a number.  Reported as an error naming the character and the
+ * text (the field key, the text in language lang of key, or a list item
+ * when key is NULL); false.
  */
 static bool
-table_shown(struct loader *L, const struct ynode *v, const char *what)
+table_shown(struct loader *L, const struct ynode *v, const char *lang, const char *key)
 {
 	int32_t cp;
 	enum i18n_shown why = i18n_text_shown(v->s, &cp);
-	char *name;
+	char *name, *what;
 
 	if (why == I18N_SHOWN_OK)
 		return true;
+	/* What the text is, named only when there is something to say. */
+	what = key == NULL    ? xstrdup("a list item")
+	       : lang != NULL ? xasprintf("the %s text of \"%s\"", lang, key)
+			      : xasprintf("\"%s\"", key);
 	if (why == I18N_SHOWN_MARKS) {
 		table_err(L, v, "%s is made of combining marks alone, which show as nothing or "
 				"stick to what is printed before them", what);
+		free(what);
 		return false;
 	}
 	name = i18n_char_name(cp);
@@ -232,6 +239,7 @@ table_shown(struct loader *L, const struct ynode *v, const char *what)
 		  : why == I18N_SHOWN_FORMAT ? "a format character"
 					     : "an invisible character");
 	free(name);
+	free(what);
 	return false;
 }
 
@@ -255,14 +263,8 @@ table_str(struct loader *L, const struct ynode *map, const char *key, bool requi
 		table_err(L, v, "\"%s\" is empty", key);
 		return NULL;
 	}
-	{
-		char *what = xasprintf("\"%s\"", key);
-		bool ok = table_shown(L, v, what);
-
-		free(what);
-		if (!ok)
-			return NULL;
-	}
+	if (!table_shown(L, v, NULL, key))
+		return NULL;
 	return v->s;
 }
 
@@ -312,7 +314,7 @@ table_strv(struct loader *L, const struct ynode *seq, struct strv *out)
 	for (i = 0; seq && i < seq->n; i++) {
 		if (seq->v[i]->type != YNODE_SCALAR || seq->v[i]->len == 0)
 			table_err(L, seq->v[i], "list items must be non-empty strings");
-		else if (table_shown(L, seq->v[i], "a list item"))
+		else if (table_shown(L, seq->v[i], NULL, NULL))
 			strv_add(out, seq->v[i]->s);
 	}
 }
@@ -492,16 +494,10 @@ table_texts(struct loader *L, const struct ynode *map, const char *key, bool req
 			free(c);
 			continue;
 		}
-		{
-			char *what = xasprintf("the %s text of \"%s\"", k->s, key);
-			bool ok = table_shown(L, t, what);
-
-			free(what);
-			if (!ok) {
-				en |= strcmp(c, "en") == 0; /* there, if refused */
-				free(c);
-				continue;
-			}
+		if (!table_shown(L, t, k->s, key)) {
+			en |= strcmp(c, "en") == 0; /* there, if refused */
+			free(c);
+			continue;
 		}
 		if (strcmp(c, "en") == 0)
 			en = true;

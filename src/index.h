@@ -28,7 +28,9 @@
  * cover the file after the head, in order, without gap or overlap, and
  * every item starts with "- " at the same column; a reader checks both,
  * so a range cannot begin inside another item (in a block of text that
- * looks like YAML).
+ * looks like YAML).  A record's line is believed, as it cannot be
+ * checked without reading what comes before: a crafted one can misplace
+ * the line named in a message about that item, never what is shown.
  *
  * Keys (made by table_keys_of; an ended service has only its i: key):
  *   c:CC    services for country CC

@@ -1779,12 +1779,19 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 					goto unusable;
 			}
 		}
-		for (i = 0; counted != NULL && i < index_count(ix); i++)
-			if (counted[i] != 0 && !(seen[i / 32] & (1u << (i % 32)))) {
-				t->unread = xreallocarray(t->unread, t->nunread + 1, sizeof *t->unread);
-				t->unread[t->nunread++] =
-					(struct table_unread){(uint32_t)i, counted[i]};
-			}
+		/* Those not read, in record order (table_unread_drop searches
+		 * them). */
+		if (counted != NULL) {
+			size_t nun = 0;
+
+			for (i = 0; i < index_count(ix); i++)
+				nun += counted[i] != 0 && !(seen[i / 32] & (1u << (i % 32)));
+			t->unread = xcalloc(nun + 1, sizeof *t->unread);
+			for (i = 0; i < index_count(ix); i++)
+				if (counted[i] != 0 && !(seen[i / 32] & (1u << (i % 32))))
+					t->unread[t->nunread++] =
+						(struct table_unread){(uint32_t)i, counted[i]};
+		}
 		free(counted);
 		counted = NULL;
 		table_root(L, root, kind, t, true);

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match.h"
+
 static struct i18n *
 card_ui(struct render *r)
 {
@@ -54,6 +56,18 @@ card_usable(const struct offered *c, size_t n, bool study_closed)
 	return false;
 }
 
+/* Whether contact ct is in language lang (a card's). */
+static bool
+card_speaks(const struct contact *ct, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < ct->languages.n; i++)
+		if (match_language(ct->languages.v[i], lang))
+			return true;
+	return false;
+}
+
 static void
 card_one(struct render *r, struct buf *b, const struct service *s, const struct offered *c,
 	 size_t n, const struct lookup_query *q)
@@ -76,8 +90,12 @@ card_one(struct render *r, struct buf *b, const struct service *s, const struct 
 
 		if (!c[i].usable)
 			continue;
-		/* A contact in other languages only is not for this card. */
-		if (ct->languages.n && c[i].lang < 0 && !(c[i].why & CHOSE_INTERPRETER))
+		/* A contact in other languages only is not for this card: one
+		 * in the caller's languages, through an interpreter, or in the
+		 * card's own language (English when the card falls back to
+		 * it) is. */
+		if (ct->languages.n && c[i].lang < 0 && !(c[i].why & CHOSE_INTERPRETER) &&
+		    !card_speaks(ct, lang))
 			continue;
 		m = render_contact_head(r, ui, ct, q->country, lang);
 		render_wrap(r, ui, b, m, "", "  ");

@@ -2,8 +2,11 @@
  * index.h - the index of a data file (services.yaml, emergency.yaml,
  * holidays.yaml, or a large local table), so that a lookup parses only
  * the items it can show.  It holds byte ranges and keys, never data: what
- * is shown is always parsed and checked from the YAML itself (table.c),
- * so the index can make a lookup faster, never different.  It is built
+ * is shown of an item is always parsed and checked from the YAML itself
+ * (table.c), so the index can make a lookup faster, never different.  One
+ * number is taken from keys alone, the count of services offered in
+ * English ("m:" keys below): the same as a full read's while the index is
+ * the one mkindex made, as keys always are.  It is built
  * by signpost-mkindex (at build time, and by maintainers of large local
  * tables) after a full check of the file, and is believed only while the
  * YAML has the size it had then and is not newer than the index; each
@@ -40,14 +43,14 @@
  *   m:AUD   services open worldwide in English for audience AUD (self,
  *           close, professional) that every caller can use at any date: a
  *           contact for callers from anywhere, and no study with an end
- *           date.  A lookup counts them
- *           ("N more services are offered in English") without reading
- *           them; those it reads for another key are checked to have it.
- *   u:en    the other services open worldwide in English that some
- *           caller can use (a study with an end date, or contacts only
- *           for callers from some countries): read to count.  Those no caller can use (no
- *           contact, a study that takes no one) have neither key.
-  *   i:ID    the service with id ID
+ *           date.  A lookup counts them ("N more services are offered in
+ *           English") without reading them; those it reads for another key
+ *           are checked to have it.
+ *   u:en    the other services open worldwide in English that some caller
+ *           can use (a study with an end date, or contacts only for
+ *           callers from some countries): read to count.  Those no caller
+ *           can use (no contact, a study that takes no one) have neither.
+ *   i:ID    the service with id ID
  *   e:CC    the emergency numbers of CC (or EU)
  *   h:ID    the holiday calendar ID
  */

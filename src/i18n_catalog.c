@@ -21,13 +21,15 @@
 #include "xmalloc.h"
 
 struct i18n_catalog_entry {
-	char *key;
-	char *text;    /* as the catalog has it, valid UTF-8 */
-	char *pattern; /* text made safe (sanitize_text) when first asked for */
+	const char *key; /* in the bundle's data */
+	const UChar *s;  /* the message as the bundle has it, in its data */
+	int32_t len;
+	char *pattern; /* UTF-8, made safe (sanitize_text) when first asked for */
 };
 
 struct i18n_catalog {
-	struct i18n_catalog_entry *v; /* sorted by key (strcmp) */
+	UResourceBundle *b;           /* open while c is: keys and texts live in it */
+	struct i18n_catalog_entry *v; /* in key order (strcmp), as genrb writes them */
 	size_t n;
 };
 
@@ -54,10 +56,10 @@ struct i18n_catalog *
 i18n_catalog_open(const char *dir, const char *name, char **cause)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UResourceBundle *b, *item = NULL;
+	UResourceBundle *b;
 	struct i18n_catalog *c;
 	char *pkg;
-	int32_t size, i;
+	int32_t size;
 
 	*cause = NULL;
 	/* ICU opens the file itself: refuse a FIFO (which would block the
@@ -87,49 +89,37 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 	}
 	size = ures_getSize(b);
 	c = xcalloc(1, sizeof *c);
+	c->b = b;
 	c->v = xcalloc((size_t)size + 1, sizeof *c->v);
-	for (i = 0; i < size; i++) {
-		const UChar *s;
-		const char *key;
-		int32_t len = 0;
-		char *u8;
+	/* Keys and texts stay in the bundle's data: a run uses few of the
+	 * messages, and converts only those (i18n_catalog_safe). */
+	while (c->n < (size_t)size && ures_hasNext(b)) {
+		struct i18n_catalog_entry *e = &c->v[c->n];
 
-		item = ures_getByIndex(b, i, item, &st);
-		if (U_FAILURE(st) || (key = ures_getKey(item)) == NULL) {
-			*cause = xasprintf("%s/%s.res: message %d: %s", dir, name, (int)i,
+		e->s = ures_getNextString(b, &e->len, &e->key, &st);
+		if (U_FAILURE(st) || e->key == NULL) {
+			*cause = xasprintf("%s/%s.res: message %zu: %s", dir, name, c->n,
 					   U_FAILURE(st) ? u_errorName(st) : "no key");
 			goto fail;
 		}
-		if (ures_getType(item) != URES_STRING) {
-			*cause = xasprintf("%s/%s.res: message %s is not a string", dir, name, key);
+		if (e->s == NULL) {
+			*cause = xasprintf("%s/%s.res: message %s is not a string", dir, name, e->key);
 			goto fail;
 		}
-		s = ures_getString(item, &len, &st);
-		if (U_FAILURE(st) || (u8 = i18n_u8(s, len)) == NULL) {
-			*cause = xasprintf("%s/%s.res: message %s: %s", dir, name, key,
-					   U_FAILURE(st) ? u_errorName(st) : "not text");
+		/* genrb writes the keys sorted and once each (ICU finds them by
+		 * binary search); a file from elsewhere may not, and which of
+		 * two equal keys a lookup found would be chance. */
+		if (c->n > 0 && strcmp(c->v[c->n - 1].key, e->key) >= 0) {
+			*cause = xasprintf("%s/%s.res: message %s is %s", dir, name, e->key,
+					   strcmp(c->v[c->n - 1].key, e->key) == 0
+						   ? "there twice"
+						   : "out of key order");
 			goto fail;
 		}
-		c->v[c->n].key = xstrdup(key);
-		c->v[c->n].text = u8;
 		c->n++;
 	}
-	ures_close(item);
-	ures_close(b);
-	qsort(c->v, c->n, sizeof *c->v, i18n_catalog_cmp);
-	/* genrb never writes a key twice, but a file from elsewhere can:
-	 * which of the two a lookup found would depend on the sort. */
-	for (i = 1; i < (int32_t)c->n; i++)
-		if (strcmp(c->v[i - 1].key, c->v[i].key) == 0) {
-			*cause = xasprintf("%s/%s.res: message %s is there twice", dir, name,
-					   c->v[i].key);
-			i18n_catalog_free(c);
-			return NULL;
-		}
 	return c;
 fail:
-	ures_close(item);
-	ures_close(b);
 	i18n_catalog_free(c);
 	return NULL;
 }
@@ -141,25 +131,28 @@ i18n_catalog_free(struct i18n_catalog *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->n; i++) {
-		free(c->v[i].key);
-		free(c->v[i].text);
+	for (i = 0; i < c->n; i++)
 		free(c->v[i].pattern);
-	}
 	free(c->v);
+	ures_close(c->b);
 	free(c);
 }
 
 /* The pattern of e: same treatment as data, so a catalog from anywhere
- * (a hostile SIGNPOST_LOCALEDIR) cannot send escape sequences.  Made
- * when first asked for: a run uses few of the messages. */
+ * (a hostile SIGNPOST_LOCALEDIR) cannot send escape sequences (unpaired
+ * surrogates become U+FFFD).  Made when first asked for: a run uses few
+ * of the messages.  NULL only if ICU cannot convert the text at all. */
 static const char *
 i18n_catalog_safe(struct i18n_catalog_entry *e)
 {
 	if (e->pattern == NULL) {
 		struct buf safe = {0};
+		char *text = i18n_u8(e->s, e->len);
 
-		sanitize_text(&safe, e->text, false);
+		if (text == NULL)
+			return NULL; /* ICU could not convert it: as if missing */
+		sanitize_text(&safe, text, false);
+		free(text);
 		e->pattern = safe.s != NULL ? buf_detach(&safe) : xstrdup("");
 	}
 	return e->pattern;
@@ -168,7 +161,7 @@ i18n_catalog_safe(struct i18n_catalog_entry *e)
 const char *
 i18n_catalog_get(struct i18n_catalog *c, const char *key)
 {
-	struct i18n_catalog_entry k = {.key = (char *)key}, *e;
+	struct i18n_catalog_entry k = {.key = key}, *e;
 
 	if (c == NULL)
 		return NULL;

@@ -14,7 +14,9 @@ struct i18n_catalog;
 
 /*
  * Opens dir/NAME.res (NAME is a bundle name such as "cs" or "pt_BR") and
- * reads every message.  Each pattern is made safe for a terminal as data
+ * checks that every message is a string, under keys in order and each
+ * once (as genrb writes them); the bundle stays open, and a message is
+ * converted to UTF-8 only when first asked for.  Each pattern is made safe for a terminal as data
  * is (sanitize_text: controls and bidi controls become visible
  * placeholders, invalid text U+FFFD; newlines stay), so nothing a catalog
  * holds can drive the terminal, whatever the directory it came from; that

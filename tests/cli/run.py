@@ -94,7 +94,8 @@ def subst(s, tmp, datadir, fixtures):
 
 def unsubst(s, tmp, datadir, fixtures):
     # Longest first: the data directory may sit inside the fixtures' tree.
-    for real, name in sorted(((datadir, "@DATADIR@"), (fixtures, "@FIXTURES@"), (tmp, "@TMP@")),
+    for real, name in sorted(((datadir, "@DATADIR@"), (fixtures, "@FIXTURES@"), (tmp, "@TMP@"),
+                              (BUILT, "@BUILT@")),
                              key=lambda p: -len(p[0])):
         if real:
             s = s.replace(real, name)

@@ -57,6 +57,59 @@ ynode_read_file(const char *path, const struct ynode_limits *lim, size_t *len, c
 	return buf_detach(&b);
 }
 
+/*
+ * The memory of one parsed tree: nodes, their texts and their lists of
+ * children come from a chain of blocks, freed together (a lookup parses a
+ * few thousand nodes; one allocation each cost more than libyaml's scan).
+ */
+struct ynode_block {
+	struct ynode_block *next;
+	size_t used, cap;
+	struct ynode data[]; /* aligned for nodes and pointers; used as bytes */
+};
+
+#define YNODE_BLOCK_FIRST 4096
+#define YNODE_BLOCK_MAX (64u << 10)
+
+static void
+ynode_blocks_free(struct ynode_block *b)
+{
+	while (b != NULL) {
+		struct ynode_block *next = b->next;
+
+		free(b);
+		b = next;
+	}
+}
+
+/* size zeroed bytes from *head, aligned as a node; a new block (twice the
+ * last, up to YNODE_BLOCK_MAX, or as large as size) when it is full. */
+static void *
+ynode_alloc(struct ynode_block **head, size_t size)
+{
+	const size_t align = _Alignof(struct ynode);
+	struct ynode_block *b = *head;
+	void *p;
+
+	size = (size + align - 1) / align * align;
+	if (b == NULL || b->cap - b->used < size) {
+		size_t cap = b == NULL ? YNODE_BLOCK_FIRST
+				       : (b->cap < YNODE_BLOCK_MAX ? b->cap * 2 : YNODE_BLOCK_MAX);
+
+		if (cap < size)
+			cap = size;
+		b = xmalloc(sizeof *b + cap);
+		b->next = *head;
+		b->used = 0;
+		b->cap = cap;
+		*head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
 void
 ynode_free(struct ynode *n)
 {
@@ -64,12 +117,16 @@ ynode_free(struct ynode *n)
 
 	if (n == NULL)
 		return;
+	if (n->blocks != NULL) {
+		ynode_blocks_free(n->blocks);
+		return;
+	}
+	if (n->pooled)
+		return;
 	for (i = 0; i < n->n; i++)
 		ynode_free(n->v[i]);
 	free(n->v);
-	/* A parsed scalar's text lives in the node's own allocation. */
-	if (n->s != (char *)(n + 1))
-		free(n->s);
+	free(n->s);
 	free(n);
 }
 
@@ -92,6 +149,7 @@ struct ynode_parser {
 	const struct ynode_limits *lim;
 	int line0;      /* added to libyaml's 0-based lines */
 	size_t nodes;   /* in the current item, or in the document */
+	struct ynode_block *blocks; /* of the tree being built */
 	char *cause;
 	/* Streaming (ynode_parse_items): the items of this sequence are
 	 * handed to fn one at a time instead of being kept. */
@@ -109,8 +167,8 @@ ynode_fail(struct ynode_parser *yp, const yaml_mark_t *m, const char *what)
 				      m->column + 1, what);
 }
 
-/* A new node; a scalar of len bytes gets room for its text after the
- * node, in one allocation (half the allocations of a large file). */
+/* A new node, in the blocks of the tree being built; a scalar of len
+ * bytes gets room for its text right after the node. */
 static struct ynode *
 ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m, size_t len)
 {
@@ -120,21 +178,28 @@ ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m, size
 		ynode_fail(yp, m, "too many nodes in the document");
 		return NULL;
 	}
-	n = xcalloc(1, sizeof *n + (t == YNODE_SCALAR ? len + 1 : 0));
+	n = ynode_alloc(&yp->blocks, sizeof *n + (t == YNODE_SCALAR ? len + 1 : 0));
 	if (t == YNODE_SCALAR)
 		n->s = (char *)(n + 1);
 	n->type = t;
+	n->pooled = true;
 	n->line = (int)m->line + 1 + yp->line0;
 	n->column = (int)m->column + 1;
 	return n;
 }
 
+/* Appends child; the list doubles (in the same blocks) when full. */
 static void
-ynode_push(struct ynode *parent, struct ynode *child)
+ynode_push(struct ynode_parser *yp, struct ynode *parent, struct ynode *child)
 {
-	if ((parent->n & (parent->n - 1)) == 0)
-		parent->v = xreallocarray(parent->v, parent->n ? parent->n * 2 : 4,
-					  sizeof(struct ynode *));
+	if (parent->n >= 4 && (parent->n & (parent->n - 1)) == 0) {
+		struct ynode **v = ynode_alloc(&yp->blocks, 2 * parent->n * sizeof *v);
+
+		memcpy(v, parent->v, parent->n * sizeof *v);
+		parent->v = v;
+	} else if (parent->n == 0) {
+		parent->v = ynode_alloc(&yp->blocks, 4 * sizeof *parent->v);
+	}
 	parent->v[parent->n++] = child;
 }
 
@@ -287,19 +352,30 @@ ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, 
 					value_of_key = true;
 					yp->key = *k;
 				}
-		/* Each streamed item is counted on its own. */
-		if (stream)
-			yp->nodes = 0;
-		c = ynode_value(yp, &ev, depth + 1, value_of_key);
-		yaml_event_delete(&ev);
-		if (stream)
-			yp->nodes = before;
-		if (c == NULL)
-			goto out;
+		/* Each streamed item is counted on its own, and is a tree of
+		 * its own: fn owns it and its blocks. */
 		if (stream) {
+			struct ynode_block *outer = yp->blocks;
+
+			yp->nodes = 0;
+			yp->blocks = NULL;
+			c = ynode_value(yp, &ev, depth + 1, value_of_key);
+			yaml_event_delete(&ev);
+			yp->nodes = before;
+			if (c == NULL) {
+				ynode_blocks_free(yp->blocks);
+				yp->blocks = outer;
+				goto out;
+			}
+			c->blocks = yp->blocks;
+			yp->blocks = outer;
 			yp->fn(yp->ctx, yp->key, c);
 			continue;
 		}
+		c = ynode_value(yp, &ev, depth + 1, value_of_key);
+		yaml_event_delete(&ev);
+		if (c == NULL)
+			goto out;
 		if (n->type == YNODE_MAP && n->n % 2 == 0) {
 			if (c->type != YNODE_SCALAR) {
 				yaml_mark_t at = {.line = (size_t)(c->line - 1 - yp->line0),
@@ -309,7 +385,7 @@ ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, 
 				ynode_free(c);
 				goto out;
 			}
-			ynode_push(n, c);
+			ynode_push(yp, n, c);
 			if ((dup = ynode_keyset_add(&ks, n, n->n - 1)) >= 0) {
 				yaml_mark_t at = {.line = (size_t)(c->line - 1 - yp->line0),
 						  .column = (size_t)c->column - 1};
@@ -322,7 +398,7 @@ ynode_children(struct ynode_parser *yp, struct ynode *n, yaml_event_type_t end, 
 			}
 			continue;
 		}
-		ynode_push(n, c);
+		ynode_push(yp, n, c);
 	}
 out:
 	free(ks.slot);
@@ -460,6 +536,8 @@ ynode_run(struct ynode_parser *yp, const char *data, size_t len, char **cause)
 				yaml_event_delete(&ev);
 				goto fail;
 			}
+			root->blocks = yp->blocks;
+			yp->blocks = NULL;
 			state = 1;
 			break;
 		}
@@ -467,6 +545,7 @@ ynode_run(struct ynode_parser *yp, const char *data, size_t len, char **cause)
 	}
 fail:
 	ynode_free(root);
+	ynode_blocks_free(yp->blocks); /* a root not finished */
 	yaml_parser_delete(&yp->p);
 	*cause = yp->cause ? yp->cause : xasprintf("%s: malformed YAML", yp->name);
 	return NULL;

@@ -17,14 +17,18 @@
 
 enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
+struct ynode_block;
+
 struct ynode {
 	enum ynode_type type;
 	int line, column; /* 1-based */
+	bool plain;       /* an unquoted scalar */
+	bool pooled;      /* in its tree's blocks (parsed): freed with its root */
 	char *s;          /* scalar text, NUL-terminated */
 	size_t len;
-	bool plain;       /* an unquoted scalar */
 	struct ynode **v; /* sequence items; for a map keys at 2i, values at 2i+1 */
 	size_t n;         /* items, or 2 * pairs */
+	struct ynode_block *blocks; /* on the root of a parsed tree: all its memory */
 };
 
 struct ynode_limits {
@@ -52,6 +56,13 @@ char *ynode_read_file(const char *path, const struct ynode_limits *lim, size_t *
  */
 struct ynode *ynode_parse(const char *name, const char *data, size_t len,
 			  const struct ynode_limits *lim, char **cause);
+
+/*
+ * Frees a tree.  A parsed tree (a document, or one streamed item) lives in
+ * blocks of its own, freed at once through its root; freeing a node inside
+ * it does nothing.  A node built by hand (zeroed, not pooled) is freed with
+ * its v and s and its children, which may be roots of parsed trees.
+ */
 void ynode_free(struct ynode *n);
 
 /*

@@ -316,20 +316,30 @@ i18n_language_special(const char *id)
 	return false;
 }
 
-/* True when ICU knows the language subtag: ISO 639 or a CLDR name. */
+static int
+names_strcmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* True when ICU knows the language subtag: ISO 639 or a CLDR name.  ICU
+ * keeps its ISO list sorted (uloc.cpp: "This list MUST be in sorted
+ * order"; test_i18n_names checks it), so it is searched by halves. */
 static bool
 names_language_known(const char *lang)
 {
-	const char *const *iso;
+	const char *const *iso = uloc_getISOLanguages();
 	UChar buf[64];
 	UErrorCode st = U_ZERO_ERROR;
+	size_t niso = 0;
 	int32_t n;
 
 	if (lang[0] == '\0' || i18n_language_special(lang))
 		return false;
-	for (iso = uloc_getISOLanguages(); *iso != NULL; iso++)
-		if (strcmp(*iso, lang) == 0)
-			return true;
+	while (iso[niso] != NULL)
+		niso++;
+	if (bsearch(lang, iso, niso, sizeof *iso, names_strcmp) != NULL)
+		return true;
 	n = uloc_getDisplayLanguage(lang, "en", buf, 64, &st);
 	if (U_FAILURE(st) || n <= 0 || n >= 64)
 		return false;

@@ -566,6 +566,31 @@ test_codes(void)
 				contains_cases[i].country);
 		CHECK(in == contains_cases[i].in);
 	}
+	/* names_language_known searches ICU's ISO list by halves: it must
+	 * stay sorted, and find its first, middle and last codes (Afar,
+	 * Lingua Franca Nova and Zaza in ICU 72). */
+	{
+		const char *const *iso = uloc_getISOLanguages();
+		size_t niso = 0;
+
+		while (iso[niso] != NULL)
+			niso++;
+		CHECK(niso > 500);
+		for (i = 1; i < niso; i++) {
+			if (strcmp(iso[i - 1], iso[i]) >= 0)
+				fprintf(stderr, "ICU's ISO languages out of order at %s\n", iso[i]);
+			CHECK(strcmp(iso[i - 1], iso[i]) < 0);
+		}
+		for (i = 0; niso > 0 && i < 3; i++) {
+			const char *code = iso[i == 0 ? 0 : i == 1 ? niso / 2 : niso - 1];
+			char *c = i18n_language_canonical(code);
+
+			if (c == NULL || strcmp(c, code) != 0)
+				fprintf(stderr, "ISO language %s: canonical %s\n", code, c ? c : "none");
+			CHECK(c != NULL && strcmp(c, code) == 0);
+			free(c);
+		}
+	}
 	for (i = 0; i < sizeof canonical_cases / sizeof canonical_cases[0]; i++)
 		check_opt_str("canonical", canonical_cases[i].tag,
 			      i18n_language_canonical(canonical_cases[i].tag), canonical_cases[i].want);

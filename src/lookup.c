@@ -320,18 +320,55 @@ lookup_reach(struct result *r)
 			     : AVAIL_NONE;
 }
 
+/* The fallback chains (i18n_language_fallbacks) of the worker's language
+ * and of each of the caller's, worked out once for every result's
+ * description. */
+struct lookup_chains {
+	char **ui;
+	size_t nui;
+	char ***caller;
+	size_t *ncaller;
+	size_t n;
+};
+
+static void
+lookup_chains_make(struct lookup_chains *ch, struct i18n *ui, const struct lookup_query *q)
+{
+	size_t i;
+
+	ch->nui = i18n_language_fallbacks(i18n_tag(ui), &ch->ui);
+	ch->n = q->nlanguages;
+	ch->caller = xcalloc(ch->n + 1, sizeof *ch->caller);
+	ch->ncaller = xcalloc(ch->n + 1, sizeof *ch->ncaller);
+	for (i = 0; i < ch->n; i++)
+		ch->ncaller[i] = i18n_language_fallbacks(q->languages[i], &ch->caller[i]);
+}
+
+static void
+lookup_chains_free(struct lookup_chains *ch)
+{
+	size_t i;
+
+	i18n_strv_free(ch->ui, ch->nui);
+	for (i = 0; i < ch->n; i++)
+		i18n_strv_free(ch->caller[i], ch->ncaller[i]);
+	free(ch->caller);
+	free(ch->ncaller);
+}
+
 /* The description languages: the worker's, else English; the caller's
  * first language that has one. */
 static void
-lookup_descriptions(struct result *r, struct i18n *ui, const struct lookup_query *q)
+lookup_descriptions(struct result *r, struct i18n *ui, const struct lookup_query *q,
+		    const struct lookup_chains *ch)
 {
 	const struct texts *d = &r->svc->description;
 	size_t i;
 
-	r->desc_lang = texts_in(d, i18n_tag(ui)) != NULL ? i18n_tag(ui) : "en";
+	r->desc_lang = texts_in_chain(d, ch->ui, ch->nui) != NULL ? i18n_tag(ui) : "en";
 	r->caller_lang = NULL;
 	for (i = 0; i < q->nlanguages && r->caller_lang == NULL; i++)
-		if (texts_in(d, q->languages[i]) != NULL)
+		if (texts_in_chain(d, ch->caller[i], ch->ncaller[i]) != NULL)
 			r->caller_lang = q->languages[i];
 }
 
@@ -377,6 +414,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 {
 	struct answer *a = xcalloc(1, sizeof *a);
 	struct lookup_langs L;
+	struct lookup_chains ch;
 	struct match_query mq;
 	struct match_key *keys;
 	struct result *all;
@@ -468,6 +506,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 		};
 	}
 	match_order(keys, n);
+	lookup_chains_make(&ch, ui, q);
 	a->v = xcalloc(n + 1, sizeof *a->v);
 	for (i = 0; i < n; i++) {
 		struct result *r = &all[keys[i].item];
@@ -479,7 +518,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 		}
 		if (q->open_now && r->avail != AVAIL_OPEN)
 			continue;
-		lookup_descriptions(r, ui, q);
+		lookup_descriptions(r, ui, q, &ch);
 		a->v[a->n++] = *r;
 		r->contacts = NULL;
 	}
@@ -492,7 +531,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 
 				if (r->avail != (pass == 0 ? AVAIL_UNKNOWN : AVAIL_ANYTIME))
 					continue;
-				lookup_descriptions(r, ui, q);
+				lookup_descriptions(r, ui, q, &ch);
 				a->v[a->n++] = *r;
 				r->contacts = NULL;
 			}
@@ -507,6 +546,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 	free(all);
 	lookup_emergency(a, t);
 	a->nhidden = t->nhidden;
+	lookup_chains_free(&ch);
 	lookup_langs_free(&L);
 	return a;
 }

@@ -2463,19 +2463,28 @@ table_keys_of(const char *path, const struct table_options *o, table_key_fn key,
 }
 
 const char *
+texts_in_chain(const struct texts *t, char *const *chain, size_t n)
+{
+	size_t i, j;
+
+	for (j = 0; j < n; j++)
+		for (i = 0; i < t->n; i++)
+			if (strcmp(t->v[i].lang, chain[j]) == 0)
+				return t->v[i].text;
+	return NULL;
+}
+
+const char *
 texts_in(const struct texts *t, const char *lang)
 {
 	char **fb = NULL;
-	size_t nfb, i, j;
-	const char *r = NULL;
+	size_t nfb;
+	const char *r;
 
 	if (t->n == 0 || lang == NULL)
 		return NULL;
 	nfb = i18n_language_fallbacks(lang, &fb);
-	for (j = 0; j < nfb && r == NULL; j++)
-		for (i = 0; i < t->n && r == NULL; i++)
-			if (strcmp(t->v[i].lang, fb[j]) == 0)
-				r = t->v[i].text;
+	r = texts_in_chain(t, fb, nfb);
 	i18n_strv_free(fb, nfb);
 	return r;
 }

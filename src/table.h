@@ -278,6 +278,10 @@ bool table_has_id(const struct table *t, const char *id);
 const struct emergency *table_emergency_of(const struct table *t, const char *country);
 /* The text in lang, following its fallbacks (de-CH -> de), or NULL. */
 const char *texts_in(const struct texts *t, const char *lang);
+/* The same for a chain of n tags that i18n_language_fallbacks gave, for a
+ * caller that asks many texts for one language (texts_in is this with
+ * the chain of lang). */
+const char *texts_in_chain(const struct texts *t, char *const *chain, size_t n);
 /* The English text, or NULL. */
 const char *texts_en(const struct texts *t);
 

@@ -87,22 +87,22 @@ i18n_text_shown(const char *s, int32_t *cp)
 	*cp = -1;
 	while (i < len) {
 		int32_t start = i;
+		unsigned char b = (unsigned char)s[i];
 		UChar32 c;
 		int8_t type;
 
-		U8_NEXT(s, i, len, c);
-		if (c < 0)
-			continue; /* invalid UTF-8 is the YAML reader's to refuse */
-		if (c < 0x80) {
+		if (b < 0x80) {
 			/* What ICU answers below for ASCII, without asking it (most
 			 * text is ASCII; test_i18n_text compares every byte): no
 			 * bidi control, nothing ignorable or a format character,
 			 * no mark, and white space is TAB to CR and SPACE. */
-			if (c != ' ' && (c < 0x09 || c > 0x0d))
-				seen = true;
-			*cp = c;
+			seen |= b != ' ' && (b < 0x09 || b > 0x0d);
+			i++;
 			continue;
 		}
+		U8_NEXT(s, i, len, c);
+		if (c < 0)
+			continue; /* invalid UTF-8 is the YAML reader's to refuse */
 		type = u_charType(c);
 		*cp = c;
 		if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))

@@ -35,7 +35,7 @@ struct i18n_cache {
 	int fd;
 	size_t size, body, nblocks;
 	size_t head_len;            /* bytes [0, head_len) are in head */
-	unsigned char *head;        /* read at open: tables and small sections */
+	unsigned char *head;        /* tables, read at open; small sections, per block */
 	const unsigned char *map;   /* the whole file, mapped for the names */
 	bool map_tried;
 	unsigned char *verified;    /* per block: 1 once its hash matched */
@@ -226,13 +226,10 @@ i18n_cache_open(const char *path, struct cache_why *why)
 	}
 	if ((*state = cache_check_head(c)) != CACHE_OK)
 		goto fail;
-	/* The small sections, below the names: every lookup reads some. */
+	/* Room for the small sections, below the names: each block is read
+	 * into it when first used (cache_block), so a lookup's memory holds
+	 * the few blocks it reads, not all of them. */
 	c->head = xreallocarray(c->head, c->head_len, 1);
-	if (!cache_pread(fd, c->head + c->body, c->head_len - c->body, c->body)) {
-		*state = CACHE_UNREADABLE;
-		why->err = errno;
-		goto fail;
-	}
 	c->verified = xcalloc(c->nblocks + 1, 1);
 	c->state = CACHE_OK;
 	return c;
@@ -297,6 +294,10 @@ cache_block(struct i18n_cache *c, size_t b)
 		return true;
 	if (n > CACHE_BLOCK)
 		n = CACHE_BLOCK;
+	if (start < c->head_len && !cache_pread(c->fd, c->head + start, n, start)) {
+		c->state = CACHE_UNREADABLE;
+		return false;
+	}
 	if ((base = cache_base(c, start)) == NULL ||
 	    ynode_hash(base + start, n) != le_u64(c->head + CACHE_HEADER + (size_t)8 * CACHE_NSECT + (size_t)8 * b)) {
 		c->state = CACHE_DAMAGED;

@@ -137,8 +137,10 @@ struct cache_why {
 /*
  * Opens path and checks its header and tables against this ICU and its
  * locale data.  Returns the cache, or NULL with *why saying why.  The
- * sections below the name sections are read into memory; the name
- * sections are mapped on first use.  Blocks are verified as they are read.
+ * header and tables are read at open; a block of the sections below the
+ * name sections is read into memory when first used, and the name
+ * sections are mapped on first use.  Blocks are verified as they are
+ * read; one that cannot be read leaves the cache CACHE_UNREADABLE.
  */
 struct i18n_cache *i18n_cache_open(const char *path, struct cache_why *why);
 void i18n_cache_close(struct i18n_cache *c);

@@ -314,6 +314,9 @@ prompt_readline(const char *prompt, prompt_complete_fn fn, void *ctx, char **lin
 			fflush(rl_outstream);
 			prompt_rl_fn = NULL;
 			if (sig == SIGINT) {
+				/* What was typed before Ctrl-C goes with it
+				 * (the terminal does not drop it: NOFLSH). */
+				tcflush(fd, TCIFLUSH);
 				prompt_signal = 0;
 				return READ_INTERRUPT;
 			}
@@ -463,8 +466,11 @@ prompt_key(void)
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
 		n = pselect(fd + 1, &fds, NULL, NULL, NULL, &waitmask);
-		if (prompt_signal)
+		if (prompt_signal) {
+			if (prompt_signal == SIGINT)
+				tcflush(fd, TCIFLUSH); /* as prompt_readline */
 			break;
+		}
 		if (n > 0) {
 			if (read(fd, &ch, 1) == 1)
 				rc = ch;
@@ -1350,6 +1356,8 @@ prompt_run(struct prompt_session *s)
 	struct sigaction sa, old[4];
 	static const int sigs[4] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
 	sigset_t block, saved;
+	struct termios tty;
+	bool tty_saved;
 	enum render_format format = s->r->format;
 	enum prompt_step st = STEP_RESTART;
 	int rc = EXIT_MATCH;
@@ -1370,6 +1378,22 @@ prompt_run(struct prompt_session *s)
 	/* Signals wait for prompt_readline; they never interrupt output. */
 	sigprocmask(SIG_BLOCK, &block, &saved);
 	prompt_signal = prompt_winch = 0;
+	/*
+	 * Ctrl-C must not empty the input behind our back: a read that
+	 * pselect said would not wait would then wait, with the signal that
+	 * could end it blocked, for ever.  With NOFLSH the terminal keeps
+	 * the input, and the session drops it itself when it takes the
+	 * signal (prompt_readline, prompt_key).  Readline keeps the flag in
+	 * the settings it makes from these; the terminal gets its own back
+	 * at the end.
+	 */
+	tty_saved = tcgetattr(STDIN_FILENO, &tty) == 0;
+	if (tty_saved) {
+		struct termios keep = tty;
+
+		keep.c_lflag |= NOFLSH;
+		tcsetattr(STDIN_FILENO, TCSANOW, &keep);
+	}
 	prompt_rl_init();
 	prompt_say(&c, i18n_str(s->ui, "prompt.welcome"));
 	while (st == STEP_RESTART) {
@@ -1382,6 +1406,8 @@ prompt_run(struct prompt_session *s)
 	else if (st == STEP_END)
 		rc = EXIT_IO;
 	prompt_rl_fini();
+	if (tty_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tty);
 	if (s->discreet) {
 		fputs(PROMPT_CLEAR, stdout);
 	}

@@ -1014,31 +1014,58 @@ holiday_collect(const struct holidays *h, size_t k, int y, struct hlist *l)
 	}
 }
 
+void
+holidays_on_days(const struct holidays *h, const char *calendar, int y, int m, int d, size_t n,
+		 enum holiday_answer *answers, const char **names)
+{
+	struct hlist l = {0};
+	int have = 0; /* the year whose holidays l holds; 0: none yet */
+	size_t k, i, j;
+	long first;
+
+	for (i = 0; i < n; i++) {
+		answers[i] = HOLIDAY_UNKNOWN;
+		if (names != NULL)
+			names[i] = NULL;
+	}
+	if (h == NULL || calendar == NULL || (k = holiday_find(h, calendar)) == SIZE_MAX ||
+	    y < HOLIDAY_YEAR_MIN + 1 || y > HOLIDAY_YEAR_MAX - 1 || !holiday_valid(y, m, d))
+		return;
+	first = holiday_days(y, m, d);
+	for (i = 0; i < n; i++) {
+		long day = first + (long)i;
+		int yy, mm, dd;
+
+		holiday_civil(day, &yy, &mm, &dd);
+		if (yy < HOLIDAY_YEAR_MIN + 1 || yy > HOLIDAY_YEAR_MAX - 1)
+			break;
+		/* The holidays of a day's year, worked out once for all its
+		 * days (a span of days crosses at most a year's end or two). */
+		if (yy != have) {
+			l.n = 0;
+			holiday_collect(h, k, yy, &l);
+			have = yy;
+		}
+		answers[i] = holiday_covers_index(h, k, yy) ? HOLIDAY_NO : HOLIDAY_UNKNOWN;
+		for (j = 0; j < l.n; j++) {
+			if (l.v[j].day != day)
+				continue;
+			answers[i] = HOLIDAY_YES;
+			if (names != NULL)
+				names[i] = l.v[j].substitute ? l.v[j].rule->observed_name
+							     : l.v[j].rule->name;
+			break;
+		}
+	}
+	free(l.v);
+}
+
 enum holiday_answer
 holidays_on(const struct holidays *h, const char *calendar, int y, int m, int d,
 	    const char **name)
 {
-	struct hlist l = {0};
 	enum holiday_answer a;
-	size_t k;
-	long day;
 
-	if (name != NULL)
-		*name = NULL;
-	if (h == NULL || calendar == NULL || (k = holiday_find(h, calendar)) == SIZE_MAX ||
-	    y < HOLIDAY_YEAR_MIN + 1 || y > HOLIDAY_YEAR_MAX - 1 || !holiday_valid(y, m, d))
-		return HOLIDAY_UNKNOWN;
-	holiday_collect(h, k, y, &l);
-	day = holiday_days(y, m, d);
-	a = holiday_covers_index(h, k, y) ? HOLIDAY_NO : HOLIDAY_UNKNOWN;
-	for (size_t i = 0; i < l.n; i++) {
-		if (l.v[i].day != day)
-			continue;
-		a = HOLIDAY_YES;
-		if (name != NULL)
-			*name = l.v[i].substitute ? l.v[i].rule->observed_name : l.v[i].rule->name;
-		break;
-	}
-	free(l.v);
+	holidays_on_days(h, calendar, y, m, d, 1, &a, name);
 	return a;
 }

@@ -58,6 +58,13 @@ bool holidays_known(const struct holidays *h, const char *calendar);
  */
 enum holiday_answer holidays_on(const struct holidays *h, const char *calendar, int y, int m,
 				int d, const char **name);
+/*
+ * holidays_on for the n days from y-m-d on: answers[i] (and names[i],
+ * when names is not NULL) for the day i days later, the holidays of each
+ * year worked out once for the span.  holidays_on is this with n = 1.
+ */
+void holidays_on_days(const struct holidays *h, const char *calendar, int y, int m, int d, size_t n,
+		      enum holiday_answer *answers, const char **names);
 
 /* The number of calendars in h, and the id of the i-th (file order). */
 size_t holidays_count(const struct holidays *h);

@@ -310,26 +310,29 @@ hours_instant(const char *zone, long day, int minute, double *t)
 /* What a day means for the line's windows that start on it. */
 enum hours_day { DAY_OPEN, DAY_CLOSURE, DAY_HOLIDAY, DAY_UNSURE_POLICY, DAY_UNSURE_CALENDAR };
 
+/* What day d is for h, given whether it is a public holiday (answer of
+ * holidays_on for h's calendar; HOLIDAY_UNKNOWN without one). */
 static enum hours_day
-hours_day_kind(const struct hours *h, const struct holidays *cal, const struct i18n_wall *d,
-	       const char **holiday)
+hours_day_kind(const struct hours *h, const struct i18n_wall *d, enum holiday_answer a)
 {
 	size_t i;
-	enum holiday_answer a;
 
 	for (i = 0; i < h->nclosed; i++)
 		if ((h->closed[i].year == 0 || h->closed[i].year == d->year) &&
 		    h->closed[i].month == d->month && h->closed[i].day == d->day)
 			return DAY_CLOSURE;
-	if (h->holidays == HOURS_HOLIDAYS_OPEN)
-		return DAY_OPEN;
-	a = h->calendar != NULL ? holidays_on(cal, h->calendar, d->year, d->month, d->day, holiday)
-				: HOLIDAY_UNKNOWN;
-	if (a == HOLIDAY_NO)
+	if (h->holidays == HOURS_HOLIDAYS_OPEN || a == HOLIDAY_NO)
 		return DAY_OPEN;
 	if (a == HOLIDAY_UNKNOWN)
 		return DAY_UNSURE_CALENDAR;
 	return h->holidays == HOURS_HOLIDAYS_CLOSED ? DAY_HOLIDAY : DAY_UNSURE_POLICY;
+}
+
+/* The holiday a day of kind is named after, from holidays_on's name. */
+static const char *
+hours_day_holiday(enum hours_day kind, const char *name)
+{
+	return kind == DAY_HOLIDAY || kind == DAY_UNSURE_POLICY ? name : NULL;
 }
 
 struct hours_span {
@@ -360,16 +363,25 @@ hours_spans(const struct hours *h, const struct holidays *cal, const struct i18n
 	long today = hours_days_from_civil(now->year, now->month, now->day);
 	long k, n = 0;
 	size_t i;
+	enum holiday_answer hol_on[HOURS_AHEAD + 2];
+	const char *hol_name[HOURS_AHEAD + 2];
+	struct i18n_wall first;
 
+	/* Which of the days are holidays, worked out for all of them at once. */
+	memset(&first, 0, sizeof first);
+	hours_civil_from_days(today - 1, &first);
+	holidays_on_days(h->holidays != HOURS_HOLIDAYS_OPEN ? cal : NULL, h->calendar, first.year,
+			 first.month, first.day, HOURS_AHEAD + 2, hol_on, hol_name);
 	for (k = -1; k <= HOURS_AHEAD; k++) {
 		int wday = (int)(((now->wday + k) % 7 + 7) % 7);
 		struct i18n_wall day;
-		const char *hol = NULL;
+		const char *hol;
 		enum hours_day kind;
 
 		memset(&day, 0, sizeof day);
 		hours_civil_from_days(today + k, &day);
-		kind = hours_day_kind(h, cal, &day, &hol);
+		kind = hours_day_kind(h, &day, hol_on[k + 1]);
+		hol = hours_day_holiday(kind, hol_name[k + 1]);
 		for (i = 0; i < h->n; i++) {
 			const struct hours_window *w = &h->v[i];
 			struct hours_span sp = {0, 0, kind, hol};
@@ -455,12 +467,16 @@ hours_state(const struct hours *h, const struct holidays *cal, double t, struct 
 	} else {
 		/* Outside the windows on a closure day or a holiday: say why
 		 * the day is different, not only that it is after hours. */
-		const char *hol = NULL;
-		enum hours_day today = hours_day_kind(h, cal, &now, &hol);
+		const char *name = NULL;
+		enum holiday_answer a =
+			h->calendar != NULL
+				? holidays_on(cal, h->calendar, now.year, now.month, now.day, &name)
+				: HOLIDAY_UNKNOWN;
+		enum hours_day today = hours_day_kind(h, &now, a);
 
 		if (today == DAY_CLOSURE || today == DAY_HOLIDAY) {
 			out->why = today == DAY_CLOSURE ? HOURS_WHY_CLOSURE : HOURS_WHY_HOLIDAY;
-			out->holiday = hol;
+			out->holiday = hours_day_holiday(today, name);
 		}
 	}
 	/* The next opening that is certain; an unsure day before it leaves

@@ -254,6 +254,38 @@ test_rules(void)
 	CHECK(!holidays_covers(h, "XC", 2026));
 	CHECK(holidays_on(NULL, "XA", 2026, 1, 1, NULL) == HOLIDAY_UNKNOWN);
 	CHECK(holidays_on(h, "XA", 2026, 1, 1, NULL) == HOLIDAY_YES);
+	/* A span of days (hours.c asks for 18 at once) answers as each day
+	 * does alone, across a year's end and the end of a calendar's years. */
+	{
+		static const char *const cals[] = {"XA", "XA-RE", "XB", "XB-SUB", "XC"};
+		static const int starts[][3] = {{2021, 12, 10}, {2026, 12, 20}, {2026, 6, 20}, {2025, 2, 27}};
+		enum holiday_answer span[60];
+		const char *names[60];
+
+		for (size_t c = 0; c < sizeof cals / sizeof cals[0]; c++)
+			for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+				long first = holiday_days(starts[k][0], starts[k][1], starts[k][2]);
+
+				holidays_on_days(h, cals[c], starts[k][0], starts[k][1], starts[k][2], 60,
+						 span, names);
+				for (size_t i = 0; i < 60; i++) {
+					const char *name = NULL;
+					int y, m, d;
+					enum holiday_answer a;
+
+					holiday_civil(first + (long)i, &y, &m, &d);
+					a = holidays_on(h, cals[c], y, m, d, &name);
+					if (a != span[i] || (name == NULL) != (names[i] == NULL) ||
+					    (name != NULL && strcmp(name, names[i]) != 0))
+						fprintf(stderr, "  span %s %04d-%02d-%02d: %d \"%s\", alone %d \"%s\"\n",
+							cals[c], y, m, d, span[i], names[i] ? names[i] : "(null)", a,
+							name ? name : "(null)");
+					CHECK(a == span[i]);
+				}
+			}
+		holidays_on_days(h, "XA", 2026, 2, 30, 3, span, NULL);
+		CHECK(span[0] == HOLIDAY_UNKNOWN && span[2] == HOLIDAY_UNKNOWN);
+	}
 	holidays_free(h);
 	holidays_free(NULL);
 }

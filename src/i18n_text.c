@@ -7,6 +7,7 @@
  */
 #include "i18n_impl.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -95,9 +96,30 @@ i18n_text_shown(const char *s, int32_t *cp)
 			/* What ICU answers below for ASCII, without asking it (most
 			 * text is ASCII; test_i18n_text compares every byte): no
 			 * bidi control, nothing ignorable or a format character,
-			 * no mark, and white space is TAB to CR and SPACE. */
-			seen |= b != ' ' && (b < 0x09 || b > 0x0d);
-			i++;
+			 * no mark, and white space is TAB to CR and SPACE.  Once
+			 * something was seen, ASCII changes nothing: it is stepped
+			 * over a word at a time. */
+			if (!seen) {
+				seen = b != ' ' && (b < 0x09 || b > 0x0d);
+				i++;
+				continue;
+			}
+			for (;;) {
+				uint64_t w;
+
+				if (len - i < 8) {
+					while (i < len && (unsigned char)s[i] < 0x80)
+						i++;
+					break;
+				}
+				memcpy(&w, s + i, sizeof w);
+				if ((w & 0x8080808080808080u) != 0) {
+					while ((unsigned char)s[i] < 0x80)
+						i++;
+					break;
+				}
+				i += 8;
+			}
 			continue;
 		}
 		U8_NEXT(s, i, len, c);

@@ -66,10 +66,31 @@ test_classes(void)
 	CHECK(i18n_text_shown("", &cp) == I18N_SHOWN_OK);
 }
 
+/* ASCII after something seen is stepped over a word at a time: a control
+ * after any length of it, at any alignment, is still found. */
+static void
+test_runs(void)
+{
+	static const char *const tail[] = {"\xe2\x80\xae", "\xe2\x80\x8b", "\xcc\x81"};
+	static const enum i18n_shown want[] = {I18N_SHOWN_BIDI, I18N_SHOWN_INVISIBLE, I18N_SHOWN_OK};
+	char text[64];
+	int32_t cp;
+
+	for (size_t k = 0; k < 3; k++)
+		for (size_t n = 1; n < 40; n++) {
+			memset(text, 'x', n);
+			snprintf(text + n, sizeof text - n, "%s yz", tail[k]);
+			if (i18n_text_shown(text, &cp) != want[k])
+				fprintf(stderr, "%zu ASCII bytes, then tail %zu: wrong\n", n, k);
+			CHECK(i18n_text_shown(text, &cp) == want[k]);
+		}
+}
+
 int
 main(void)
 {
 	test_ascii();
 	test_classes();
+	test_runs();
 	return check_done();
 }

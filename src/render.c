@@ -267,13 +267,49 @@ render_day(const char *zone, double t)
 	return (long)w.year * 400 + (long)w.month * 32 + w.day;
 }
 
+struct render_zone {
+	char *tag, *zone, *name;
+};
+
+const char *
+render_zone_name(struct render *r, struct i18n *ui, const char *zone)
+{
+	const char *tag = i18n_tag(ui), *key = zone != NULL ? zone : "";
+	struct render_zone *z;
+	size_t i;
+
+	for (i = 0; i < r->nzones; i++)
+		if (strcmp(r->zones[i].tag, tag) == 0 && strcmp(r->zones[i].zone, key) == 0)
+			return r->zones[i].name;
+	r->zones = xreallocarray(r->zones, r->nzones + 1, sizeof *r->zones);
+	z = &r->zones[r->nzones++];
+	z->tag = xstrdup(tag);
+	z->zone = xstrdup(key);
+	z->name = i18n_zone_name(ui, zone);
+	return z->name;
+}
+
+void
+render_zones_clear(struct render *r)
+{
+	for (size_t i = 0; i < r->nzones; i++) {
+		free(r->zones[i].tag);
+		free(r->zones[i].zone);
+		free(r->zones[i].name);
+	}
+	free(r->zones);
+	r->zones = NULL;
+	r->nzones = 0;
+}
+
 /* Instant t as the line's zone shows it, labelled, and the worker's own
  * time when it differs: "20:00 Czechia Time (your time: 14:00)". */
 static char *
 render_when(struct render *r, struct i18n *ui, const char *zone, double t, double at)
 {
 	bool day = render_day(zone, t) != render_day(zone, at);
-	char *tm = i18n_time_in(ui, zone, t, day), *zn = i18n_zone_name(ui, zone), *res;
+	char *tm = i18n_time_in(ui, zone, t, day), *res;
+	const char *zn = render_zone_name(r, ui, zone);
 
 	if (ui == r->ui && !i18n_same_wall_time(ui, zone, t)) {
 		const char *wz = i18n_worker_zone(ui);
@@ -286,7 +322,6 @@ render_when(struct render *r, struct i18n *ui, const char *zone, double t, doubl
 		res = i18n_fmt(ui, "time.zone", "ss", tm, zn);
 	}
 	free(tm);
-	free(zn);
 	return res;
 }
 
@@ -372,10 +407,11 @@ render_days(struct i18n *ui, unsigned days)
 }
 
 char *
-render_hours(struct i18n *ui, const struct hours *h)
+render_hours(struct render *r, struct i18n *ui, const struct hours *h)
 {
 	struct buf w = {0}, out = {0};
-	char *sep = i18n_str(ui, "hours.window_separator"), *zn, *m;
+	char *sep = i18n_str(ui, "hours.window_separator"), *m;
+	const char *zn;
 	size_t i;
 
 	for (i = 0; i < h->n; i++) {
@@ -393,11 +429,10 @@ render_hours(struct i18n *ui, const struct hours *h)
 		free(days);
 		free(range);
 	}
-	zn = i18n_zone_name(ui, h->zone);
+	zn = render_zone_name(r, ui, h->zone);
 	m = i18n_fmt(ui, "hours.weekly", "ss", w.s ? w.s : "", zn);
 	buf_add(&out, m);
 	free(m);
-	free(zn);
 	buf_free(&w);
 	if (h->holidays != HOURS_HOLIDAYS_UNKNOWN) {
 		m = i18n_str(ui, h->holidays == HOURS_HOLIDAYS_CLOSED ? "hours.holidays_closed"

@@ -35,6 +35,12 @@ struct render {
 	bool session;      /* in the interactive session: hints name commands, not options */
 	int error;         /* errno of the first failed write; 0 if none */
 	bool broken_pipe;  /* the reader went away: stop quietly */
+	/* The zone names laid out by the render call in progress
+	 * (render_zone_name): a long answer names a few zones again and
+	 * again, and ICU takes about 90,000 instructions for each name.
+	 * Every public render_* call empties it before it returns. */
+	struct render_zone *zones;
+	size_t nzones;
 };
 
 /* Writes the answer to a lookup in r's format. */

@@ -101,7 +101,7 @@ card_one(struct render *r, struct buf *b, const struct service *s, const struct 
 		render_wrap(r, ui, b, m, "", "  ");
 		free(m);
 		if ((ct->type == CONTACT_PHONE || ct->type == CONTACT_CHAT) && ct->hours != NULL) {
-			char *h = render_hours(ui, ct->hours);
+			char *h = render_hours(r, ui, ct->hours);
 
 			render_wrap(r, ui, b, h, "  ", "  ");
 			free(h);
@@ -261,6 +261,7 @@ render_card(struct render *r, const struct table *t, const struct answer *a, siz
 		render_put(r, &b);
 	}
 	buf_free(&b);
+	render_zones_clear(r);
 }
 
 void render_service_card(struct render *r, const struct table *t, const struct service *s,

@@ -65,7 +65,13 @@ char *render_state(struct render *r, struct i18n *ui, const struct offered *o,
 		   const struct lookup_query *q);
 /* The weekly hours of h: "Mon, Wed, Fri 12:00–20:00; Tue, Thu
  * 8:00–16:00 (Czechia Time); closed on public holidays". */
-char *render_hours(struct i18n *ui, const struct hours *h);
+char *render_hours(struct render *r, struct i18n *ui, const struct hours *h);
+/* The name of zone in ui's language ("Central European Time"), owned by
+ * r until the render call ends (i18n_zone_name, asked once per zone and
+ * language in a call). */
+const char *render_zone_name(struct render *r, struct i18n *ui, const char *zone);
+/* Empties r's zone names: the end of a public render_* call. */
+void render_zones_clear(struct render *r);
 /* The key facts that can stop a referral (age, study, cost, reporting,
  * local marks) in one line, or NULL when there are none. */
 char *render_facts(struct render *r, struct i18n *ui, const struct result *res);

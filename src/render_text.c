@@ -342,7 +342,7 @@ render_contact_full(struct render *r, struct buf *b, const struct offered *o,
 		render_wrap(r, r->ui, b, st, INDENT2, INDENT2);
 		free(st);
 		if (c->hours) {
-			char *h = render_hours(r->ui, c->hours);
+			char *h = render_hours(r, r->ui, c->hours);
 
 			render_wrap(r, r->ui, b, h, INDENT2, INDENT2);
 			free(h);
@@ -532,14 +532,13 @@ render_heading(struct render *r, struct buf *b, const struct answer *a)
 	free(m);
 	if (a->q.at_given) {
 		char *day = i18n_day_in(r->ui, NULL, a->q.at), *when = i18n_time_in(r->ui, NULL, a->q.at, false);
-		char *zn = i18n_zone_name(r->ui, i18n_worker_zone(r->ui));
+		const char *zn = render_zone_name(r, r->ui, i18n_worker_zone(r->ui));
 
 		m = i18n_fmt(r->ui, "results.at", "sss", day, when, zn);
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
 		free(day);
 		free(when);
-		free(zn);
 	}
 	if (a->q.languages_likely) {
 		m = i18n_fmt(r->ui, r->session ? "results.language_likely_session" : "results.language_likely",
@@ -645,10 +644,12 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 
 	if (r->format == RENDER_JSON) {
 		render_answer_json(r, t, a);
+		render_zones_clear(r);
 		return;
 	}
 	if (r->format == RENDER_CARD || r->format == RENDER_SMS) {
 		render_answer_cards(r, t, a);
+		render_zones_clear(r);
 		return;
 	}
 	render_emergency(r, &b, a);
@@ -674,6 +675,7 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 	render_footer(r, &b, t, a);
 	render_put(r, &b);
 	buf_free(&b);
+	render_zones_clear(r);
 }
 
 void
@@ -684,6 +686,7 @@ render_details(struct render *r, const struct table *t, const struct answer *a, 
 	render_result_full(r, &b, t, a, i);
 	render_put(r, &b);
 	buf_free(&b);
+	render_zones_clear(r);
 }
 
 void render_service_json(struct render *r, const struct table *t, const struct service *s,
@@ -714,4 +717,5 @@ render_service(struct render *r, const struct table *t, const struct service *s,
 	}
 	buf_free(&b);
 	free(c);
+	render_zones_clear(r);
 }

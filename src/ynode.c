@@ -82,16 +82,19 @@ ynode_blocks_free(struct ynode_block *b)
 	}
 }
 
-/* size zeroed bytes from *head, aligned as a node; a new block (twice the
- * last, up to YNODE_BLOCK_MAX, or as large as size) when it is full. */
+/* n zeroed objects of size bytes from *head, aligned as a node; a new
+ * block (twice the last, up to YNODE_BLOCK_MAX, or as large as asked)
+ * when it is full. */
 static void *
-ynode_alloc(struct ynode_block **head, size_t size)
+ynode_alloc(struct ynode_block **head, size_t n, size_t size)
 {
 	const size_t align = _Alignof(struct ynode);
 	struct ynode_block *b = *head;
 	void *p;
 
-	size = (size + align - 1) / align * align;
+	if (size != 0 && n > (SIZE_MAX - align) / size)
+		(void)xmalloc(SIZE_MAX); /* fails: out of memory, as xreallocarray */
+	size = (n * size + align - 1) / align * align;
 	if (b == NULL || b->cap - b->used < size) {
 		size_t cap = b == NULL ? YNODE_BLOCK_FIRST
 				       : (b->cap < YNODE_BLOCK_MAX ? b->cap * 2 : YNODE_BLOCK_MAX);
@@ -178,7 +181,7 @@ ynode_new(struct ynode_parser *yp, enum ynode_type t, const yaml_mark_t *m, size
 		ynode_fail(yp, m, "too many nodes in the document");
 		return NULL;
 	}
-	n = ynode_alloc(&yp->blocks, sizeof *n + (t == YNODE_SCALAR ? len + 1 : 0));
+	n = ynode_alloc(&yp->blocks, 1, sizeof *n + (t == YNODE_SCALAR ? len + 1 : 0));
 	if (t == YNODE_SCALAR)
 		n->s = (char *)(n + 1);
 	n->type = t;
@@ -193,12 +196,13 @@ static void
 ynode_push(struct ynode_parser *yp, struct ynode *parent, struct ynode *child)
 {
 	if (parent->n >= 4 && (parent->n & (parent->n - 1)) == 0) {
-		struct ynode **v = ynode_alloc(&yp->blocks, 2 * parent->n * sizeof *v);
+		struct ynode **v = ynode_alloc(&yp->blocks, 2 * parent->n, sizeof(struct ynode *));
 
-		memcpy(v, parent->v, parent->n * sizeof *v);
+		for (size_t i = 0; i < parent->n; i++)
+			v[i] = parent->v[i];
 		parent->v = v;
 	} else if (parent->n == 0) {
-		parent->v = ynode_alloc(&yp->blocks, 4 * sizeof *parent->v);
+		parent->v = ynode_alloc(&yp->blocks, 4, sizeof(struct ynode *));
 	}
 	parent->v[parent->n++] = child;
 }

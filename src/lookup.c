@@ -272,19 +272,6 @@ lookup_offer(const struct table *t, const struct service *s, const struct lookup
 	return v;
 }
 
-struct offered *
-lookup_contacts(const struct table *t, const struct service *s, const struct lookup_query *q,
-		size_t *n)
-{
-	struct lookup_langs L;
-	struct offered *v;
-
-	lookup_langs_make(&L, q);
-	v = lookup_offer(t, s, q, &L, lookup_study_closed(s, q->at), n);
-	lookup_langs_free(&L);
-	return v;
-}
-
 /* Fills in reach and availability from the offered contacts. */
 static void
 lookup_reach(struct result *r)
@@ -373,9 +360,81 @@ lookup_descriptions(struct result *r, struct i18n *ui, const struct lookup_query
 }
 
 static void
-lookup_result_free(struct result *r)
+lookup_result_clear(struct result *r)
 {
 	free(r->contacts);
+}
+
+struct result *
+lookup_service(const struct table *t, struct i18n *ui, const struct service *s,
+	       const struct lookup_query *q)
+{
+	struct result *r = xcalloc(1, sizeof *r);
+	struct lookup_langs L;
+	struct lookup_chains ch;
+
+	lookup_langs_make(&L, q);
+	lookup_chains_make(&ch, ui, q);
+	r->svc = s;
+	r->lang = match_speaks(&s->languages, L.v, L.n);
+	r->study_closed = lookup_study_closed(s, q->at);
+	r->alert = lookup_alert_in_force(s, q->at);
+	r->contacts = lookup_offer(t, s, q, &L, r->study_closed, &r->ncontacts);
+	lookup_reach(r);
+	lookup_descriptions(r, ui, q, &ch);
+	lookup_chains_free(&ch);
+	lookup_langs_free(&L);
+	return r;
+}
+
+void
+lookup_result_free(struct result *r)
+{
+	if (r == NULL)
+		return;
+	lookup_result_clear(r);
+	free(r);
+}
+
+void
+lookup_card(struct result *r, const char *lang)
+{
+	bool *speaks = xcalloc(r->ncontacts + 1, sizeof *speaks), any = false;
+	size_t i, j;
+
+	/* Which usable contacts are in the caller's languages, through an
+	 * interpreter, in the card's language, or in no language the table
+	 * names. */
+	for (i = 0; i < r->ncontacts; i++) {
+		const struct offered *o = &r->contacts[i];
+		const struct strv *langs =
+			o->c->languages.n ? &o->c->languages : &r->svc->languages;
+
+		speaks[i] = langs->n == 0 || o->lang >= 0 || (o->why & CHOSE_INTERPRETER);
+		for (j = 0; j < langs->n && !speaks[i]; j++)
+			speaks[i] = match_language(langs->v[j], lang);
+		any |= speaks[i] && o->usable && !r->study_closed;
+	}
+	/* Those, when there are any; else every usable one, its languages
+	 * named. */
+	r->cardable = false;
+	for (i = 0; i < r->ncontacts; i++) {
+		struct offered *o = &r->contacts[i];
+
+		o->card = o->usable && !r->study_closed && (speaks[i] || !any);
+		o->card_names_languages = o->card && !speaks[i];
+		r->cardable |= o->card;
+	}
+	free(speaks);
+}
+
+void
+lookup_cards(struct answer *a, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		lookup_card(&a->v[i], lang);
 }
 
 static void
@@ -465,7 +524,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 			/* Not shown: only counted, so the answer can say they exist. */
 			if (!english_given && r.reach != REACH_NONE && !r.study_closed)
 				a->more++;
-			lookup_result_free(&r);
+			lookup_result_clear(&r);
 			continue;
 		}
 		r.tier = 5;
@@ -538,7 +597,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 		a->showing_unknown = a->n > 0;
 	}
 	for (i = 0; i < n; i++) {
-		lookup_result_free(&all[i]);
+		lookup_result_clear(&all[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -559,7 +618,7 @@ lookup_free(struct answer *a)
 	if (a == NULL)
 		return;
 	for (i = 0; i < a->n; i++)
-		lookup_result_free(&a->v[i]);
+		lookup_result_clear(&a->v[i]);
 	free(a->v);
 	free(a->emergency);
 	free(a);

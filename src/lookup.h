@@ -34,6 +34,9 @@ struct offered {
 	bool usable;         /* may be given to this caller */
 	bool primary;        /* the one to give first (the call view's contact) */
 	bool page;           /* the web page in the caller's language (call view) */
+	/* lookup_card: the contact goes on the caller's card, and the card
+	 * names the languages it is in (neither the caller's nor the card's). */
+	bool card, card_names_languages;
 	struct hours_now now; /* phone and chat: the state at the moment asked */
 };
 
@@ -58,6 +61,7 @@ struct result {
 	bool study_closed;   /* a study whose end has passed or that takes no one new */
 	bool alert;          /* a local table's alert about it is in force then */
 	bool regional;       /* only for some regions of the country */
+	bool cardable;       /* lookup_card: a card for it gives a contact */
 	struct offered *contacts; /* every contact: offered ones first, in order */
 	size_t ncontacts;
 	/* The description for the worker (UI language, else English) and for
@@ -125,12 +129,26 @@ struct answer *lookup_run(const struct table *t, struct i18n *ui, const struct l
 void lookup_free(struct answer *a);
 
 /*
- * Every contact of s decided for q (for --show and "details N" without a
- * lookup, q->country may be NULL: then every contact is offered as it
- * is).  The caller frees the array.
+ * The referral for one service s, as lookup_run decides it for each
+ * result (for --show without a lookup, q->country may be NULL: then every
+ * contact is offered as it is); tier and reasons are 0.  Free it with
+ * lookup_result_free.
  */
-struct offered *lookup_contacts(const struct table *t, const struct service *s,
-				const struct lookup_query *q, size_t *n);
+struct result *lookup_service(const struct table *t, struct i18n *ui, const struct service *s,
+			      const struct lookup_query *q);
+void lookup_result_free(struct result *r);
+/*
+ * Decides what a card in language lang (a tag: the caller's, or English
+ * when there is no card in theirs) gives of r.  The contacts the caller
+ * may use that are in one of their languages, through an interpreter, in
+ * the card's language or in no language the table names go on it; when
+ * r has none of those, every contact the caller may use goes on it with
+ * its languages named, so no caller is sent to a line in a language they
+ * do not speak without being told.  r->cardable: at least one contact
+ * goes on it.  lookup_cards does it for every result of a.
+ */
+void lookup_card(struct result *r, const char *lang);
+void lookup_cards(struct answer *a, const char *lang);
 /* Whether the alert a local table set on s is in force at `at` (ms since
  * the epoch): up to and including its last day, in UTC. */
 bool lookup_alert_in_force(const struct service *s, double at);

@@ -565,8 +565,10 @@ main_lookup(struct main_ctx *m)
 		m->warned = true;
 	}
 	if (rc == 0) {
-		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
+		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS) {
 			m->r.card = card = main_card_ui(m, &langs);
+			lookup_cards(a, i18n_tag(card ? card : m->ui));
+		}
 		render_answer(&m->r, m->t, a);
 		if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
 			main_card_local(m, a, NULL);
@@ -589,6 +591,7 @@ static int
 main_show(struct main_ctx *m)
 {
 	const struct service *s = table_find(m->t, m->o.show);
+	struct result *res;
 	struct strv langs = {0};
 	struct lookup_query q = {0};
 	char *code = NULL, country[3] = "";
@@ -634,9 +637,13 @@ main_show(struct main_ctx *m)
 	q.nlanguages = langs.n;
 	q.at = m->r_now;
 	q.at_given = m->o.at != NULL;
-	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
+	res = lookup_service(m->t, m->ui, s, &q);
+	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS) {
 		m->r.card = card = main_card_ui(m, &langs);
-	render_service(&m->r, m->t, s, &q);
+		lookup_card(res, i18n_tag(card ? card : m->ui));
+	}
+	render_service(&m->r, m->t, res, &q);
+	lookup_result_free(res);
 	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
 		main_card_local(m, NULL, s);
 	m->r.card = NULL;

@@ -1164,6 +1164,8 @@ prompt_card(struct prompt_ctx *c, const char *arg)
 		}
 	}
 	r->card = card ? card : c->s->ui;
+	if (c->a != NULL)
+		lookup_cards(c->a, i18n_tag(r->card));
 	mem = prompt_capture(c, &buf, &len, &saved);
 	r->format = RENDER_CARD;
 	if (every)

@@ -43,18 +43,20 @@ struct render {
 	size_t nzones;
 };
 
-/* Writes the answer to a lookup in r's format. */
+/* Writes the answer to a lookup in r's format (cards: as lookup_cards
+ * decided them for r->card's language). */
 void render_answer(struct render *r, const struct table *t, const struct answer *a);
 /* Writes result i of a in full (text), as in "details N". */
 void render_details(struct render *r, const struct table *t, const struct answer *a, size_t i);
-/* Writes the card (or text message) of result i of a, in r->card's language. */
+/* Writes the card (or text message) of result i of a, in r->card's
+ * language, as lookup_card decided it for that language. */
 void render_card(struct render *r, const struct table *t, const struct answer *a, size_t i);
 /*
  * Writes one service in full (--show ID) in r's format (text is the full
- * view); q says for which caller (its country may be NULL: every contact
- * then as it is).
+ * view), as lookup_service decided it for q (and, for a card,
+ * lookup_card).
  */
-void render_service(struct render *r, const struct table *t, const struct service *s,
+void render_service(struct render *r, const struct table *t, const struct result *res,
 		    const struct lookup_query *q);
 /*
  * What local tables changed about what a card shows, for the worker (the

@@ -3,15 +3,13 @@
  * paste, and a card short enough for text messages.  Entirely in the
  * card's language (r->card): what the table has no text for in that
  * language is left out, never mixed in; nothing meant for workers or
- * maintainers, no "not known"; services the caller cannot use are not
- * carded.
+ * maintainers, no "not known".  Which services are carded and with
+ * which contacts is the lookup's decision (lookup_card).
  */
 #include "render_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "match.h"
 
 static struct i18n *
 card_ui(struct render *r)
@@ -42,30 +40,22 @@ card_terms(struct i18n *ui, const struct service *s)
 	return res;
 }
 
-/* Whether s can be carded for this caller. */
-static bool
-card_usable(const struct offered *c, size_t n, bool study_closed)
+/* head ("Web https://example.org"), and where the lookup says so the
+ * languages the contact is in: "... — in English".  Takes head. */
+static char *
+card_languages(struct i18n *ui, const struct service *s, const struct offered *o, char *head)
 {
-	size_t i;
+	char *names, *how, *res;
 
-	if (study_closed)
-		return false;
-	for (i = 0; i < n; i++)
-		if (c[i].usable)
-			return true;
-	return false;
-}
-
-/* Whether contact ct is in language lang (a card's). */
-static bool
-card_speaks(const struct contact *ct, const char *lang)
-{
-	size_t i;
-
-	for (i = 0; i < ct->languages.n; i++)
-		if (match_language(ct->languages.v[i], lang))
-			return true;
-	return false;
+	if (!o->card_names_languages)
+		return head;
+	names = render_languages(ui, o->c->languages.n ? &o->c->languages : &s->languages);
+	how = i18n_fmt(ui, "reason.how", "ss", "other", names);
+	res = i18n_fmt(ui, "contact.head_more", "ss", head, how);
+	free(head);
+	free(names);
+	free(how);
+	return res;
 }
 
 static void
@@ -88,16 +78,10 @@ card_one(struct render *r, struct buf *b, const struct service *s, const struct 
 	for (i = 0; i < n; i++) {
 		const struct contact *ct = c[i].c;
 
-		if (!c[i].usable)
+		if (!c[i].card)
 			continue;
-		/* A contact in other languages only is not for this card: one
-		 * in the caller's languages, through an interpreter, or in the
-		 * card's own language (English when the card falls back to
-		 * it) is. */
-		if (ct->languages.n && c[i].lang < 0 && !(c[i].why & CHOSE_INTERPRETER) &&
-		    !card_speaks(ct, lang))
-			continue;
-		m = render_contact_head(r, ui, ct, q->country, lang);
+		m = card_languages(ui, s, &c[i],
+				   render_contact_head(r, ui, ct, q->country, lang));
 		render_wrap(r, ui, b, m, "", "  ");
 		free(m);
 		if ((ct->type == CONTACT_PHONE || ct->type == CONTACT_CHAT) && ct->hours != NULL) {
@@ -164,11 +148,11 @@ card_sms(struct render *r, struct buf *b, const struct service *s, const struct 
 		const struct contact *ct = c[i].c;
 		char *type, *value, *m;
 
-		if (!c[i].usable || !(c[i].primary || c[i].page))
+		if (!c[i].card || !(c[i].primary || c[i].page))
 			continue;
 		type = render_word(ui, "contact.", contact_type_name(ct->type));
 		value = render_value(ct, q->country);
-		m = i18n_fmt(ui, "contact.head", "ss", type, value);
+		m = card_languages(ui, s, &c[i], i18n_fmt(ui, "contact.head", "ss", type, value));
 		buf_add(b, m);
 		buf_addc(b, '\n');
 		free(m);
@@ -224,7 +208,7 @@ render_answer_cards(struct render *r, const struct table *t, const struct answer
 	for (i = 0; i < a->n; i++) {
 		const struct result *res = &a->v[i];
 
-		if (!card_usable(res->contacts, res->ncontacts, res->study_closed))
+		if (!res->cardable)
 			continue;
 		if (r->format == RENDER_SMS) {
 			card_sms(r, &b, res->svc, res->contacts, res->ncontacts, &a->q);
@@ -247,7 +231,7 @@ render_card(struct render *r, const struct table *t, const struct answer *a, siz
 	const struct result *res = &a->v[i];
 
 	(void)t;
-	if (!card_usable(res->contacts, res->ncontacts, res->study_closed)) {
+	if (!res->cardable) {
 		char *m = i18n_str(r->ui, "card.not_usable");
 
 		render_wrap(r, r->ui, &b, m, "", "");
@@ -264,21 +248,18 @@ render_card(struct render *r, const struct table *t, const struct answer *a, siz
 	render_zones_clear(r);
 }
 
-void render_service_card(struct render *r, const struct table *t, const struct service *s,
-			 const struct offered *contacts, size_t n, const struct lookup_query *q);
+void render_service_card(struct render *r, const struct result *res, const struct lookup_query *q);
 
 void
-render_service_card(struct render *r, const struct table *t, const struct service *s,
-		    const struct offered *contacts, size_t n, const struct lookup_query *q)
+render_service_card(struct render *r, const struct result *res, const struct lookup_query *q)
 {
 	struct buf b = {0};
 
-	(void)t;
 	if (r->format == RENDER_SMS) {
-		card_sms(r, &b, s, contacts, n, q);
+		card_sms(r, &b, res->svc, res->contacts, res->ncontacts, q);
 		card_sms_out(r, &b);
 	} else {
-		card_one(r, &b, s, contacts, n, q);
+		card_one(r, &b, res->svc, res->contacts, res->ncontacts, q);
 		render_put(r, &b);
 	}
 	buf_free(&b);

@@ -313,19 +313,19 @@ render_answer_json(struct render *r, const struct table *t, const struct answer 
 	buf_free(&b);
 }
 
-void render_service_json(struct render *r, const struct table *t, const struct service *s,
-			 const struct offered *contacts, size_t n, const struct lookup_query *q);
+void render_service_json(struct render *r, const struct table *t, const struct result *res,
+			 const struct lookup_query *q);
 
 void
-render_service_json(struct render *r, const struct table *t, const struct service *s,
-		    const struct offered *contacts, size_t n, const struct lookup_query *q)
+render_service_json(struct render *r, const struct table *t, const struct result *res,
+		    const struct lookup_query *q)
 {
 	struct buf b = {0};
 	struct json j = {&b, 0, {0}};
 
 	json_head(r, &j, t, q->at, q->at_given);
-	json_offered(&j, contacts, n);
-	json_service(&j, s);
+	json_offered(&j, res->contacts, res->ncontacts);
+	json_service(&j, res->svc);
 	json_end(&j, '}');
 	buf_addc(&b, '\n');
 	render_put(r, &b);

@@ -360,10 +360,11 @@ render_contact_full(struct render *r, struct buf *b, const struct offered *o,
 
 /* Everything the table says about s, with its contacts as decided. */
 static void
-render_full(struct render *r, struct buf *b, const struct table *t, const struct service *s,
-	    const struct offered *contacts, size_t ncontacts, const struct lookup_query *q,
-	    const char *caller_lang, bool alert)
+render_full(struct render *r, struct buf *b, const struct table *t, const struct result *res,
+	    const struct lookup_query *q)
 {
+	const struct service *s = res->svc;
+	const char *caller_lang = res->caller_lang;
 	const char *aud[3], *off[6];
 	size_t na = audience_names(s->audience, aud, 3), no = offer_names(s->offers, off, 6), i;
 	char *v, *m;
@@ -411,7 +412,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		free(d);
 		free(ln);
 	}
-	if (alert)
+	if (res->alert)
 		render_alert(r, b, s);
 	if (s->do_not_refer) {
 		v = render_data(s->do_not_refer);
@@ -432,10 +433,10 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 	v = render_languages(r->ui, &s->languages);
 	render_field(r, r->ui, b, INDENT, "label.languages", v);
 	free(v);
-	if (ncontacts) {
+	if (res->ncontacts) {
 		render_label_heading(r, b, "label.contacts");
-		for (i = 0; i < ncontacts; i++)
-			render_contact_full(r, b, &contacts[i], q);
+		for (i = 0; i < res->ncontacts; i++)
+			render_contact_full(r, b, &res->contacts[i], q);
 	}
 	if ((v = render_text_for_worker(r, &s->eligibility)) != NULL) {
 		render_field(r, r->ui, b, INDENT, "label.eligibility", v);
@@ -509,8 +510,7 @@ render_result_full(struct render *r, struct buf *b, const struct table *t, const
 	free(num);
 	free(name);
 	free(why);
-	render_full(r, b, t, res->svc, res->contacts, res->ncontacts, &a->q, res->caller_lang,
-		    res->alert);
+	render_full(r, b, t, res, &a->q);
 }
 
 /* The heading lines of an answer. */
@@ -689,33 +689,28 @@ render_details(struct render *r, const struct table *t, const struct answer *a, 
 	render_zones_clear(r);
 }
 
-void render_service_json(struct render *r, const struct table *t, const struct service *s,
-			 const struct offered *contacts, size_t n, const struct lookup_query *q);
-void render_service_card(struct render *r, const struct table *t, const struct service *s,
-			 const struct offered *contacts, size_t n, const struct lookup_query *q);
+void render_service_json(struct render *r, const struct table *t, const struct result *res,
+			 const struct lookup_query *q);
+void render_service_card(struct render *r, const struct result *res, const struct lookup_query *q);
 
 void
-render_service(struct render *r, const struct table *t, const struct service *s,
+render_service(struct render *r, const struct table *t, const struct result *res,
 	       const struct lookup_query *q)
 {
-	size_t n;
-	struct offered *c = lookup_contacts(t, s, q, &n);
 	struct buf b = {0};
 
 	if (r->format == RENDER_JSON) {
-		render_service_json(r, t, s, c, n, q);
+		render_service_json(r, t, res, q);
 	} else if (r->format == RENDER_CARD || r->format == RENDER_SMS) {
-		render_service_card(r, t, s, c, n, q);
+		render_service_card(r, res, q);
 	} else {
-		char *name = render_isolate(s->name);
+		char *name = render_isolate(res->svc->name);
 
 		render_wrap(r, r->ui, &b, name, "", INDENT);
 		free(name);
-		render_full(r, &b, t, s, c, n, q, q->nlanguages ? q->languages[0] : NULL,
-			    lookup_alert_in_force(s, q->at));
+		render_full(r, &b, t, res, q);
 		render_put(r, &b);
 	}
 	buf_free(&b);
-	free(c);
 	render_zones_clear(r);
 }

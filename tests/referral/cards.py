@@ -6,7 +6,9 @@
 A Czech, French, Turkish and Arabic card (caller language, made from an
 English UI) contains no word of another language except the names and
 addresses of services, no "not known" line and no maintainer note; a
-service the caller cannot use gets no card.
+service the caller cannot use gets no card, and every service on a card
+gives at least one contact (a Turkish card for Germany once listed an
+English-only service with no way to reach it).
 """
 import os
 import re
@@ -65,6 +67,13 @@ def main():
             failures.append(f"{what}: empty")
             continue
         cat = po(os.path.join(src, "locales", catalog + ".po"))
+        types = [cat[k] for k in ("contact.web", "contact.phone", "contact.chat",
+                                  "contact.email", "contact.tor") if cat.get(k)]
+        for block in card.strip("\n").split("\n\n"):
+            lines = block.split("\n")
+            if not any(re.match(re.escape(t) + r"( |$)", ln.lstrip("\u2067\u2068\u200f"))
+                       for ln in lines[1:] for t in types):
+                failures.append(f"{what}: {lines[0]!r} is carded without a contact")
         for key in ("age.unknown", "anon.unknown", "cost.unknown", "date.unknown",
                     "state.no_hours"):
             if cat.get(key) and cat[key] in card:

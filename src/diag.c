@@ -45,7 +45,9 @@ diag_ascii(struct buf *b)
 		b->s[k] = '\0';
 }
 
-static void SP_PRINTF(2, 0)
+static void diag_out(const char *prefix, const char *fmt, va_list ap) SP_PRINTF(2, 0);
+
+static void
 diag_out(const char *prefix, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap), *conv = NULL;

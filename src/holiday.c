@@ -180,7 +180,9 @@ struct loader {
 	struct problems *pr;
 };
 
-static void SP_PRINTF(3, 4)
+static void holiday_err(struct loader *L, const struct ynode *n, const char *fmt, ...) SP_PRINTF(3, 4);
+
+static void
 holiday_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;

@@ -102,7 +102,9 @@ table_canonical(struct loader *L, const char *tag)
 	return L->memo->canon[slot] ? xstrdup(L->memo->canon[slot]) : NULL;
 }
 
-static void SP_PRINTF(3, 4)
+static void table_err(struct loader *L, const struct ynode *n, const char *fmt, ...) SP_PRINTF(3, 4);
+
+static void
 table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;
@@ -112,7 +114,9 @@ table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void SP_PRINTF(3, 4)
+static void table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...) SP_PRINTF(3, 4);
+
+static void
 table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;

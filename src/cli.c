@@ -41,8 +41,8 @@ const struct cli_help cli_help[] = {
 	{NULL, NULL},
 };
 
-const char *const cli_lists[] = {"countries", "languages", "services", "ui-languages", "sources",
-				 NULL};
+const char *const cli_lists[] = {"countries",    "languages", "services",
+				 "ui-languages", "sources",   NULL};
 
 enum {
 	OPT_AT = 256,

@@ -10,8 +10,15 @@
 
 enum cli_format { FORMAT_TEXT, FORMAT_FULL, FORMAT_JSON, FORMAT_CARD, FORMAT_SMS };
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-enum cli_action { ACTION_LOOKUP, ACTION_SHOW, ACTION_LIST, ACTION_CHECK, ACTION_HELP,
-		  ACTION_VERSION, ACTION_INTERACTIVE };
+enum cli_action {
+	ACTION_LOOKUP,
+	ACTION_SHOW,
+	ACTION_LIST,
+	ACTION_CHECK,
+	ACTION_HELP,
+	ACTION_VERSION,
+	ACTION_INTERACTIVE
+};
 
 struct options {
 	enum cli_action action;
@@ -25,11 +32,11 @@ struct options {
 };
 
 /* Exit statuses, documented in signpost(1). */
-#define EXIT_MATCH 0
+#define EXIT_MATCH   0
 #define EXIT_NOMATCH 1
-#define EXIT_USAGE 2
-#define EXIT_DATA 3
-#define EXIT_IO 4
+#define EXIT_USAGE   2
+#define EXIT_DATA    3
+#define EXIT_IO      4
 
 /*
  * Parses argv.  Returns 0, or -1 with *cause set to an English-independent

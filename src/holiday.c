@@ -37,7 +37,10 @@ enum holiday_observed {
 };
 
 static const char *const holiday_observed_names[] = {
-	"next-weekday", "nearest-weekday", "sunday-to-monday", NULL,
+	"next-weekday",
+	"nearest-weekday",
+	"sunday-to-monday",
+	NULL,
 };
 
 static const char *const holiday_weekday_names[] = {
@@ -48,10 +51,10 @@ struct holiday_rule {
 	char *name;
 	char *observed_name; /* "NAME (observed)", or NULL */
 	enum holiday_kind kind;
-	int year, month, day; /* KIND_ONCE, KIND_DATE, KIND_AFTER */
-	int offset;           /* KIND_EASTER, KIND_ORTHODOX */
-	int weekday, nth;     /* KIND_NTH, KIND_AFTER */
-	int from, until;      /* 0: no limit */
+	int year, month, day;   /* KIND_ONCE, KIND_DATE, KIND_AFTER */
+	int offset;             /* KIND_EASTER, KIND_ORTHODOX */
+	int weekday, nth;       /* KIND_NTH, KIND_AFTER */
+	int from, until;        /* 0: no limit */
 	unsigned char weekdays; /* bit 0 = Monday: days the rule's day may fall on */
 	int except_month, except_day, except_weekday; /* except_weekday -1: none */
 	enum holiday_observed observed;
@@ -180,7 +183,8 @@ struct loader {
 	struct problems *pr;
 };
 
-static void holiday_err(struct loader *L, const struct ynode *n, const char *fmt, ...) SP_PRINTF(3, 4);
+static void holiday_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
+	SP_PRINTF(3, 4);
 
 static void
 holiday_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
@@ -356,8 +360,8 @@ holiday_years(struct loader *L, const struct ynode *map, int *from, int *until)
 }
 
 static const char *const holiday_rule_keys[] = {
-	"name", "date", "easter", "orthodox_easter", "month", "weekday", "nth", "after",
-	"from", "until", "observed", "weekdays", "except_when", "notes", NULL,
+	"name", "date",  "easter",   "orthodox_easter", "month",       "weekday", "nth", "after",
+	"from", "until", "observed", "weekdays",        "except_when", "notes",   NULL,
 };
 
 /*
@@ -386,8 +390,9 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 		if (ynode_get(n, kind_keys[i]) != NULL)
 			kinds[nk++] = kind_keys[i];
 	if (nk == 0) {
-		holiday_err(L, n, "the holiday has none of \"date\", \"easter\", "
-				  "\"orthodox_easter\", \"weekday\"");
+		holiday_err(L, n,
+			    "the holiday has none of \"date\", \"easter\", "
+			    "\"orthodox_easter\", \"weekday\"");
 		return false;
 	}
 	if (nk > 1) {
@@ -399,7 +404,8 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 		if ((v = holiday_get(L, n, "date", YNODE_SCALAR, true, "the holiday")) == NULL)
 			return false;
 		if (!holiday_parse_date(v->s, &y, &m, &d)) {
-			holiday_err(L, v, "\"%s\" is not a month-day (MM-DD) or a date (YYYY-MM-DD)",
+			holiday_err(L, v,
+				    "\"%s\" is not a month-day (MM-DD) or a date (YYYY-MM-DD)",
 				    v->s);
 			return false;
 		}
@@ -411,7 +417,8 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 			const char *k = i == 0 ? "month" : i == 1 ? "nth" : "after";
 
 			if (ynode_get(n, k) != NULL)
-				holiday_err(L, ynode_get(n, k), "\"%s\" does not go with \"date\"", k);
+				holiday_err(L, ynode_get(n, k), "\"%s\" does not go with \"date\"",
+					    k);
 		}
 	} else if (ynode_get(n, "easter") != NULL || ynode_get(n, "orthodox_easter") != NULL) {
 		const char *key = ynode_get(n, "easter") ? "easter" : "orthodox_easter";
@@ -419,7 +426,8 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 		if ((v = holiday_get(L, n, key, YNODE_SCALAR, true, "the holiday")) == NULL)
 			return false;
 		if (!holiday_int(v->s, -366, 366, &r->offset)) {
-			holiday_err(L, v, "\"%s\" must be a number of days from -366 to 366, not \"%s\"",
+			holiday_err(L, v,
+				    "\"%s\" must be a number of days from -366 to 366, not \"%s\"",
 				    key, v->s);
 			return false;
 		}
@@ -428,7 +436,8 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 			const char *k = i == 0 ? "month" : i == 1 ? "nth" : "after";
 
 			if (ynode_get(n, k) != NULL)
-				holiday_err(L, ynode_get(n, k), "\"%s\" does not go with \"%s\"", k, key);
+				holiday_err(L, ynode_get(n, k), "\"%s\" does not go with \"%s\"", k,
+					    key);
 		}
 	} else {
 		const struct ynode *mv = ynode_get(n, "month"), *nv = ynode_get(n, "nth"),
@@ -453,12 +462,14 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 			if ((av = holiday_get(L, n, "after", YNODE_SCALAR, true, "")) == NULL)
 				return false;
 			if (!holiday_parse_date(av->s, &y, &m, &d) || y != 0) {
-				holiday_err(L, av, "\"after\" must be a month-day (MM-DD), not \"%s\"",
+				holiday_err(L, av,
+					    "\"after\" must be a month-day (MM-DD), not \"%s\"",
 					    av->s);
 				return false;
 			}
 			if (r->month != 0 && r->month != m) {
-				holiday_err(L, mv, "\"month\" (%d) is not the month of \"after\" (%s)",
+				holiday_err(L, mv,
+					    "\"month\" (%d) is not the month of \"after\" (%s)",
 					    r->month, av->s);
 				return false;
 			}
@@ -471,15 +482,18 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 				return false;
 			}
 			if (nv == NULL) {
-				holiday_err(L, n, "the holiday has \"weekday\" but neither \"nth\" "
-						  "nor \"after\"");
+				holiday_err(L, n,
+					    "the holiday has \"weekday\" but neither \"nth\" "
+					    "nor \"after\"");
 				return false;
 			}
 			if ((nv = holiday_get(L, n, "nth", YNODE_SCALAR, true, "")) == NULL)
 				return false;
 			if (!holiday_int(nv->s, -1, 5, &r->nth) || r->nth == 0) {
-				holiday_err(L, nv, "\"nth\" must be 1 to 5, or -1 for the last, not \"%s\"",
-					    nv->s);
+				holiday_err(
+					L, nv,
+					"\"nth\" must be 1 to 5, or -1 for the last, not \"%s\"",
+					nv->s);
 				return false;
 			}
 			r->kind = KIND_NTH;
@@ -520,9 +534,8 @@ holiday_read_rule(struct loader *L, const struct ynode *n, struct holiday_rule *
 			holiday_err(L, v, "\"except_when\" has no \"weekday\"");
 		else
 			r->except_weekday = holiday_read_weekday(L, wv);
-		if (dv != NULL && (!holiday_parse_date(dv->s, &y, &r->except_month,
-						       &r->except_day) ||
-				   y != 0))
+		if (dv != NULL &&
+		    (!holiday_parse_date(dv->s, &y, &r->except_month, &r->except_day) || y != 0))
 			holiday_err(L, dv, "\"%s\" is not a month-day (MM-DD)", dv->s);
 	}
 	if (name == NULL || L->pr->errors != errors)
@@ -595,8 +608,8 @@ static void
 holiday_sources(struct loader *L, const struct ynode *cal)
 {
 	static const char *const keys[] = {"url", "date", "evidence", "shows", NULL};
-	static const char *const evidence[] = {"official", "literature", "press", "code", "old",
-					       NULL};
+	static const char *const evidence[] = {"official", "literature", "press",
+					       "code",     "old",        NULL};
 	const struct ynode *seq = holiday_get(L, cal, "sources", YNODE_SEQ, true, "the calendar");
 
 	if (seq == NULL)
@@ -607,7 +620,8 @@ holiday_sources(struct loader *L, const struct ynode *cal)
 		const struct ynode *s = seq->v[i], *v;
 
 		if (s->type != YNODE_MAP) {
-			holiday_err(L, s, "a source must be a mapping, not %s", holiday_type_name(s));
+			holiday_err(L, s, "a source must be a mapping, not %s",
+				    holiday_type_name(s));
 			continue;
 		}
 		holiday_keys(L, s, keys);
@@ -645,7 +659,8 @@ holiday_find(const struct holidays *h, const char *id)
 
 	if (h->nslots == 0)
 		return SIZE_MAX;
-	for (i = holiday_hash(id) & (h->nslots - 1); h->slots[i] != 0; i = (i + 1) & (h->nslots - 1))
+	for (i = holiday_hash(id) & (h->nslots - 1); h->slots[i] != 0;
+	     i = (i + 1) & (h->nslots - 1))
 		if (strcmp(h->v[h->slots[i] - 1].id, id) == 0)
 			return h->slots[i] - 1;
 	return SIZE_MAX;
@@ -728,20 +743,22 @@ holidays_load_tree(const char *name, const struct ynode *root, struct problems *
 {
 	struct loader L = {name, pr};
 	static const char *const top_keys[] = {"schema", "calendars", NULL};
-	static const char *const cal_keys[] = {"id",	   "name",    "parent", "covers",
-					       "holidays", "sources", "notes",	NULL};
+	static const char *const cal_keys[] = {"id",       "name",    "parent", "covers",
+					       "holidays", "sources", "notes",  NULL};
 	const struct ynode *v, *cals, **nodes = NULL;
 	struct holidays *h;
 	size_t errors = pr->errors;
 
 	if (root == NULL || root->type != YNODE_MAP) {
-		holiday_err(&L, root, "the file must be a mapping with \"schema\" and \"calendars\"");
+		holiday_err(&L, root,
+			    "the file must be a mapping with \"schema\" and \"calendars\"");
 		return NULL;
 	}
 	holiday_keys(&L, root, top_keys);
 	if ((v = holiday_get(&L, root, "schema", YNODE_SCALAR, true, "the file")) != NULL &&
 	    strcmp(v->s, "1") != 0)
-		holiday_err(&L, v, "unknown schema \"%s\" (this signpost reads schema \"1\")", v->s);
+		holiday_err(&L, v, "unknown schema \"%s\" (this signpost reads schema \"1\")",
+			    v->s);
 	if ((cals = holiday_get(&L, root, "calendars", YNODE_SEQ, true, "the file")) == NULL)
 		return NULL;
 
@@ -758,7 +775,8 @@ holidays_load_tree(const char *name, const struct ynode *root, struct problems *
 		size_t dup;
 
 		if (c->type != YNODE_MAP) {
-			holiday_err(&L, c, "a calendar must be a mapping, not %s", holiday_type_name(c));
+			holiday_err(&L, c, "a calendar must be a mapping, not %s",
+				    holiday_type_name(c));
 			continue;
 		}
 		holiday_keys(&L, c, cal_keys);
@@ -766,7 +784,8 @@ holidays_load_tree(const char *name, const struct ynode *root, struct problems *
 			continue;
 		if (!holiday_id_ok(id->s)) {
 			holiday_err(&L, id,
-				    "\"%s\" is not an ISO 3166-1 alpha-2 or ISO 3166-2 code", id->s);
+				    "\"%s\" is not an ISO 3166-1 alpha-2 or ISO 3166-2 code",
+				    id->s);
 			continue;
 		}
 		if ((dup = holiday_find(h, id->s)) != SIZE_MAX) {
@@ -791,7 +810,8 @@ holidays_load_tree(const char *name, const struct ynode *root, struct problems *
 			    ynode_get(cv, "from") == NULL && ynode_get(cv, "until") == NULL)
 				holiday_err(&L, cv, "\"covers\" needs \"from\" or \"until\"");
 		}
-		if ((hs = holiday_get(&L, c, "holidays", YNODE_SEQ, true, "the calendar")) != NULL) {
+		if ((hs = holiday_get(&L, c, "holidays", YNODE_SEQ, true, "the calendar")) !=
+		    NULL) {
 			cal->rules = xcalloc(hs->n ? hs->n : 1, sizeof *cal->rules);
 			for (size_t j = 0; j < hs->n; j++)
 				if (holiday_read_rule(&L, hs->v[j], &cal->rules[cal->nrules]))
@@ -801,7 +821,8 @@ holidays_load_tree(const char *name, const struct ynode *root, struct problems *
 	}
 	/* Parents, once every id is known (a parent may come later). */
 	for (size_t i = 0; i < h->n; i++) {
-		const struct ynode *p = holiday_get(&L, nodes[i], "parent", YNODE_SCALAR, false, NULL);
+		const struct ynode *p =
+			holiday_get(&L, nodes[i], "parent", YNODE_SCALAR, false, NULL);
 
 		if (p == NULL)
 			continue;
@@ -844,7 +865,8 @@ holiday_covers_index(const struct holidays *h, size_t k, int y)
 	for (; k != SIZE_MAX; k = h->v[k].parent) {
 		const struct holiday_calendar *c = &h->v[k];
 
-		if ((c->covers_from && y < c->covers_from) || (c->covers_until && y > c->covers_until))
+		if ((c->covers_from && y < c->covers_from) ||
+		    (c->covers_until && y > c->covers_until))
 			return false;
 	}
 	return true;
@@ -1063,8 +1085,7 @@ holidays_on_days(const struct holidays *h, const char *calendar, int y, int m, i
 }
 
 enum holiday_answer
-holidays_on(const struct holidays *h, const char *calendar, int y, int m, int d,
-	    const char **name)
+holidays_on(const struct holidays *h, const char *calendar, int y, int m, int d, const char **name)
 {
 	enum holiday_answer a;
 

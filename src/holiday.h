@@ -56,8 +56,8 @@ bool holidays_known(const struct holidays *h, const char *calendar);
  * years the calendar (or a parent) covers and the day is not a known
  * holiday.  *name is left NULL unless the answer is HOLIDAY_YES.
  */
-enum holiday_answer holidays_on(const struct holidays *h, const char *calendar, int y, int m,
-				int d, const char **name);
+enum holiday_answer holidays_on(const struct holidays *h, const char *calendar, int y, int m, int d,
+				const char **name);
 /*
  * holidays_on for the n days from y-m-d on: answers[i] (and names[i],
  * when names is not NULL) for the day i days later, the holidays of each

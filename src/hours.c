@@ -22,7 +22,7 @@
 /* Longest unknown day name quoted back in a message. */
 #define HOURS_QUOTE_MAX 16
 
-static const char hours_names[7][4] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char hours_names[7][4] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 static bool
 hours_alpha(char c)

@@ -58,13 +58,13 @@ enum hours_state { HOURS_UNKNOWN, HOURS_OPEN, HOURS_CLOSED };
 
 /* Why a line is in its state, beyond its weekly hours. */
 enum hours_why {
-	HOURS_WHY_WEEKLY,       /* open or closed by the weekly hours */
-	HOURS_WHY_NO_HOURS,     /* unknown: no hours known */
-	HOURS_WHY_HOLIDAY,      /* closed: a public holiday (holiday names it) */
-	HOURS_WHY_CLOSURE,      /* closed: one of the service's own closure days */
-	HOURS_WHY_HOLIDAY_HOURS,/* unknown: a public holiday, and what the line does on
+	HOURS_WHY_WEEKLY,        /* open or closed by the weekly hours */
+	HOURS_WHY_NO_HOURS,      /* unknown: no hours known */
+	HOURS_WHY_HOLIDAY,       /* closed: a public holiday (holiday names it) */
+	HOURS_WHY_CLOSURE,       /* closed: one of the service's own closure days */
+	HOURS_WHY_HOLIDAY_HOURS, /* unknown: a public holiday, and what the line does on
 				 * public holidays is not known */
-	HOURS_WHY_NO_CALENDAR   /* unknown: the public holidays of the line's calendar (or
+	HOURS_WHY_NO_CALENDAR    /* unknown: the public holidays of the line's calendar (or
 				 * of this year) are not in the table, so today may be one */
 };
 

@@ -25,8 +25,8 @@
 #include <unicode/udat.h>
 #include <unicode/uloc.h>
 #include <unicode/umsg.h>
-#include <unicode/utf8.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unicode/uversion.h>
 
 #include "file.h"
@@ -185,7 +185,7 @@ i18n_bundle_tag(const char *name)
 }
 
 struct i18n_avail {
-	char tag[32];  /* bundle name: the file name without .res ("pt_BR") */
+	char tag[32]; /* bundle name: the file name without .res ("pt_BR") */
 	char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
 };
 
@@ -200,7 +200,8 @@ i18n_available(const char *dir, struct i18n_avail **out)
 	for (i = 0; i < n; i++) {
 		char id[ULOC_FULLNAME_CAPACITY];
 
-		if (strlen(names[i]) >= sizeof v->tag || i18n_locale_id(names[i], id, sizeof id) == -1)
+		if (strlen(names[i]) >= sizeof v->tag ||
+		    i18n_locale_id(names[i], id, sizeof id) == -1)
 			continue;
 		strcpy(v[k].tag, names[i]);
 		v[k].lang[0] = '\0'; /* maximized by i18n_negotiate when needed */
@@ -397,10 +398,12 @@ i18n_choose(struct i18n *ui, const char *const *req, size_t nreq, char **cause)
 		/* Say why: missing, or there but no regular file (a FIFO). */
 		if ((fd = file_open(en, &sb, cause)) != -1) {
 			close(fd);
-			*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+			*cause =
+				xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
 		} else if (errno == ENOENT) {
 			free(*cause);
-			*cause = xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
+			*cause =
+				xasprintf("%s: no English catalog (en.res) found", ui->locales_dir);
 		}
 		free(en);
 		return -1;
@@ -622,7 +625,8 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 		if (i18n_scan_word(w, wl, "select")) {
 			t = 's';
 			sub = true;
-		} else if (i18n_scan_word(w, wl, "plural") || i18n_scan_word(w, wl, "selectordinal")) {
+		} else if (i18n_scan_word(w, wl, "plural") ||
+			   i18n_scan_word(w, wl, "selectordinal")) {
 			t = 'n';
 			sub = plural = true;
 		} else if (i18n_scan_word(w, wl, "choice")) {
@@ -647,7 +651,8 @@ i18n_scan_arg(const char **pp, char *types, int depth)
 						return -1;
 					if (*p == '{') {
 						p++;
-						if (i18n_scan_message(&p, types, depth + 1, plural) == -1)
+						if (i18n_scan_message(&p, types, depth + 1,
+								      plural) == -1)
 							return -1;
 						if (*p != '}')
 							return -1;
@@ -774,21 +779,33 @@ i18n_umsg(UMessageFormat *f, UChar *out, int32_t cap, const char *t, const struc
 		return m ? umsg_format(f, out, cap, st, D(0)) : umsg_format(f, out, cap, st, S(0));
 	case 2:
 		switch (m) {
-		case 0: return umsg_format(f, out, cap, st, S(0), S(1));
-		case 1: return umsg_format(f, out, cap, st, D(0), S(1));
-		case 2: return umsg_format(f, out, cap, st, S(0), D(1));
-		default: return umsg_format(f, out, cap, st, D(0), D(1));
+		case 0:
+			return umsg_format(f, out, cap, st, S(0), S(1));
+		case 1:
+			return umsg_format(f, out, cap, st, D(0), S(1));
+		case 2:
+			return umsg_format(f, out, cap, st, S(0), D(1));
+		default:
+			return umsg_format(f, out, cap, st, D(0), D(1));
 		}
 	case 3:
 		switch (m) {
-		case 0: return umsg_format(f, out, cap, st, S(0), S(1), S(2));
-		case 1: return umsg_format(f, out, cap, st, D(0), S(1), S(2));
-		case 2: return umsg_format(f, out, cap, st, S(0), D(1), S(2));
-		case 3: return umsg_format(f, out, cap, st, D(0), D(1), S(2));
-		case 4: return umsg_format(f, out, cap, st, S(0), S(1), D(2));
-		case 5: return umsg_format(f, out, cap, st, D(0), S(1), D(2));
-		case 6: return umsg_format(f, out, cap, st, S(0), D(1), D(2));
-		default: return umsg_format(f, out, cap, st, D(0), D(1), D(2));
+		case 0:
+			return umsg_format(f, out, cap, st, S(0), S(1), S(2));
+		case 1:
+			return umsg_format(f, out, cap, st, D(0), S(1), S(2));
+		case 2:
+			return umsg_format(f, out, cap, st, S(0), D(1), S(2));
+		case 3:
+			return umsg_format(f, out, cap, st, D(0), D(1), S(2));
+		case 4:
+			return umsg_format(f, out, cap, st, S(0), S(1), D(2));
+		case 5:
+			return umsg_format(f, out, cap, st, D(0), S(1), D(2));
+		case 6:
+			return umsg_format(f, out, cap, st, S(0), D(1), D(2));
+		default:
+			return umsg_format(f, out, cap, st, D(0), D(1), D(2));
 		}
 	default:
 		*st = U_ILLEGAL_ARGUMENT_ERROR;
@@ -1202,7 +1219,8 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 			if (next == UBRK_DONE)
 				next = len;
 			for (k = start; k < next; k++) {
-				if (u[k] == I18N_LRI || (ltr > 0 && u[k] >= I18N_LRI && u[k] <= I18N_LRI + 2))
+				if (u[k] == I18N_LRI ||
+				    (ltr > 0 && u[k] >= I18N_LRI && u[k] <= I18N_LRI + 2))
 					ltr++;
 				else if (u[k] == I18N_PDI && ltr > 0)
 					ltr--;
@@ -1225,7 +1243,10 @@ i18n_wrap(struct i18n *ui, const char *text, int width, const char *first, const
 		seg8 = u8at;
 		for (q = start; q < end; q++)
 			if (!U16_IS_LEAD(u[q]))
-				u8at += u[q] < 0x80 ? 1 : u[q] < 0x800 ? 2 : U16_IS_TRAIL(u[q]) ? 4 : 3;
+				u8at += u[q] < 0x80          ? 1
+					: u[q] < 0x800       ? 2
+					: U16_IS_TRAIL(u[q]) ? 4
+							     : 3;
 		seglen = u8at - seg8;
 		while (seglen > 0 && text[seg8 + seglen - 1] == '\n')
 			seglen--;
@@ -1404,10 +1425,10 @@ i18n_to_terminal(struct i18n *ui, const char *s, size_t len, size_t *outlen)
 		/* A space the set lacks (ICU's times use U+202F) is a space;
 		 * a separating dot or bullet (" · " between facts) a hyphen. */
 		buf_addc(&out, u_charType(c) == U_SPACE_SEPARATOR ? ' '
-			 : c == 0xb7 || c == 0x2022 || c == 0x2027 || c == 0x30fb ||
-					u_hasBinaryProperty(c, UCHAR_DASH)
-				 ? '-'
-				 : '?');
+			       : c == 0xb7 || c == 0x2022 || c == 0x2027 || c == 0x30fb ||
+					       u_hasBinaryProperty(c, UCHAR_DASH)
+				       ? '-'
+				       : '?');
 	}
 	*outlen = out.len;
 	return buf_detach(&out);

@@ -243,8 +243,13 @@ char *i18n_at_note(struct i18n *ui, const char *s, double t, int fit);
  * I18N_SHOWN_MARKS: combining marks and nothing else to carry them.
  * For the first three *cp is the character, else -1.
  */
-enum i18n_shown { I18N_SHOWN_OK, I18N_SHOWN_BIDI, I18N_SHOWN_INVISIBLE, I18N_SHOWN_FORMAT,
-		  I18N_SHOWN_MARKS };
+enum i18n_shown {
+	I18N_SHOWN_OK,
+	I18N_SHOWN_BIDI,
+	I18N_SHOWN_INVISIBLE,
+	I18N_SHOWN_FORMAT,
+	I18N_SHOWN_MARKS
+};
 enum i18n_shown i18n_text_shown(const char *s, int32_t *cp);
 /* "U+200B ZERO WIDTH SPACE" (allocated). */
 char *i18n_char_name(int32_t cp);

@@ -34,15 +34,15 @@
 struct i18n_cache {
 	int fd;
 	size_t size, body, nblocks;
-	size_t head_len;            /* bytes [0, head_len) are in head */
-	unsigned char *head;        /* tables, read at open; small sections, per block */
-	const unsigned char *map;   /* the whole file, mapped for the names */
+	size_t head_len;          /* bytes [0, head_len) are in head */
+	unsigned char *head;      /* tables, read at open; small sections, per block */
+	const unsigned char *map; /* the whole file, mapped for the names */
 	bool map_tried;
-	unsigned char *verified;    /* per block: 1 once its hash matched */
+	unsigned char *verified; /* per block: 1 once its hash matched */
 	size_t off[CACHE_NSECT], len[CACHE_NSECT];
 	enum cache_state state;
 	struct cache_names names[2];
-	int names_state[2];         /* 0 not yet read, 1 good, -1 bad */
+	int names_state[2]; /* 0 not yet read, 1 good, -1 bad */
 };
 
 /*
@@ -152,7 +152,8 @@ cache_check_head(struct i18n_cache *c)
 		c->off[i] = le_u32(h + CACHE_HEADER + 8 * i);
 		c->len[i] = le_u32(h + CACHE_HEADER + 8 * i + 4);
 		/* In order, inside the body, each after the last. */
-		if (c->off[i] % 8 != 0 || c->off[i] < (i == 0 ? c->body : c->off[i - 1] + c->len[i - 1]) ||
+		if (c->off[i] % 8 != 0 ||
+		    c->off[i] < (i == 0 ? c->body : c->off[i - 1] + c->len[i - 1]) ||
 		    c->off[i] > c->size || c->len[i] > c->size - c->off[i])
 			return CACHE_DAMAGED;
 	}
@@ -299,7 +300,8 @@ cache_block(struct i18n_cache *c, size_t b)
 		return false;
 	}
 	if ((base = cache_base(c, start)) == NULL ||
-	    ynode_hash(base + start, n) != le_u64(c->head + CACHE_HEADER + (size_t)8 * CACHE_NSECT + (size_t)8 * b)) {
+	    ynode_hash(base + start, n) !=
+		    le_u64(c->head + CACHE_HEADER + (size_t)8 * CACHE_NSECT + (size_t)8 * b)) {
 		c->state = CACHE_DAMAGED;
 		return false;
 	}
@@ -321,7 +323,8 @@ cache_at(struct i18n_cache *c, size_t off, size_t n)
 	if (c->state != CACHE_OK || off > c->size || n > c->size - off || off < c->body)
 		return NULL;
 	if (n > 0) {
-		for (b = (off - c->body) / CACHE_BLOCK, last = (off + n - 1 - c->body) / CACHE_BLOCK;
+		for (b = (off - c->body) / CACHE_BLOCK,
+		    last = (off + n - 1 - c->body) / CACHE_BLOCK;
 		     b <= last; b++)
 			if (!cache_block(c, b))
 				return NULL;
@@ -362,7 +365,8 @@ i18n_cache_verify(struct i18n_cache *c)
 static bool
 cache_alpha2(const char *s)
 {
-	return s != NULL && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] == '\0';
+	return s != NULL && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
+	       s[2] == '\0';
 }
 
 static int
@@ -696,8 +700,7 @@ cache_probe_cmp(const struct cache_names *k, size_t i, const struct cache_probe 
 /* The positions [*lo, *hi) that compare equal to p: two binary searches,
  * the first position not before p and the first after it. */
 static bool
-cache_equal_range(const struct cache_names *k, const struct cache_probe *p, size_t *lo,
-		  size_t *hi)
+cache_equal_range(const struct cache_names *k, const struct cache_probe *p, size_t *lo, size_t *hi)
 {
 	for (int upper = 0; upper < 2; upper++) {
 		size_t a = upper ? *lo : 0, b = k->nentries, m;

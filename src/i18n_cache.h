@@ -75,10 +75,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CACHE_MAGIC "SPNAMES\n"
+#define CACHE_MAGIC  "SPNAMES\n"
 #define CACHE_FORMAT 3
 #define CACHE_HEADER 64
-#define CACHE_BLOCK 4096
+#define CACHE_BLOCK  4096
 enum cache_section {
 	CACHE_REGIONS,
 	CACHE_SERVED,
@@ -89,16 +89,16 @@ enum cache_section {
 	CACHE_NSECT
 };
 /* A set of alpha-2 codes: 26 * 26 bits, padded to 8 bytes. */
-#define CACHE_BITS 88
+#define CACHE_BITS  88
 #define CACHE_GROUP (4 + CACHE_BITS)
-#define CACHE_CODE 8
+#define CACHE_CODE  8
 #define CACHE_ENTRY 16
-#define CACHE_NONE 0xffff
+#define CACHE_NONE  0xffff
 /* The longest folded name, in bytes, that a key holds. */
 #define CACHE_MAXKEY 255
 /* Entry flags: a code as people type it ("CZE", "203", "GB-SCT"), or a
  * name from data/aliases.yaml. */
-#define CACHE_F_CODE 1
+#define CACHE_F_CODE  1
 #define CACHE_F_ALIAS 2
 
 /* Why a names.cache cannot be used (CACHE_OK when it can). */

@@ -103,7 +103,8 @@ i18n_catalog_open(const char *dir, const char *name, char **cause)
 			goto fail;
 		}
 		if (e->s == NULL) {
-			*cause = xasprintf("%s/%s.res: message %s is not a string", dir, name, e->key);
+			*cause = xasprintf("%s/%s.res: message %s is not a string", dir, name,
+					   e->key);
 			goto fail;
 		}
 		/* genrb writes the keys sorted and once each (ICU finds them by
@@ -226,7 +227,8 @@ i18n_catalog_list(const char *dir, char ***out)
 				*p = '-';
 		uloc_forLanguageTag(name, id, sizeof id, &parsed, &st);
 		if (U_FAILURE(st) || parsed != (int32_t)(len - 4) || id[0] == '\0' ||
-		    strspn(de->d_name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") !=
+		    strspn(de->d_name,
+			   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") !=
 			    len - 4) {
 			free(name);
 			continue;

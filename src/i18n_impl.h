@@ -7,14 +7,14 @@
 
 #include <stdbool.h>
 
-#include <unicode/ucol.h>
-#include <unicode/umsg.h>
-#include <unicode/uloc.h>
 #include <unicode/ucnv.h>
-#include <unicode/udata.h>
+#include <unicode/ucol.h>
 #include <unicode/udat.h>
-#include <unicode/utrans.h>
+#include <unicode/udata.h>
+#include <unicode/uloc.h>
+#include <unicode/umsg.h>
 #include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 #include "i18n.h"
 #include "i18n_catalog.h"
@@ -23,22 +23,22 @@ struct i18n_names; /* private to i18n_names.c */
 
 /* The trees of ICU's data that hold territory and language names. */
 #define I18N_TREE_REGION U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region"
-#define I18N_TREE_LANG U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "lang"
+#define I18N_TREE_LANG   U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "lang"
 
 struct i18n {
-	char tag[32];         /* catalog chosen, BCP 47 ("pt") */
+	char tag[32];                        /* catalog chosen, BCP 47 ("pt") */
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU locale for formatting ("pt_BR"); region kept */
-	char home_region[4];  /* from the environment locale, or "" */
-	char worker_zone[64]; /* IANA zone of the worker */
-	bool zone_unknown;    /* TZ named no zone ICU knows: worker_zone is UTC */
-	char zone_asked[64];  /* ... and what TZ said */
+	char home_region[4];                 /* from the environment locale, or "" */
+	char worker_zone[64];                /* IANA zone of the worker */
+	bool zone_unknown;                   /* TZ named no zone ICU knows: worker_zone is UTC */
+	char zone_asked[64];                 /* ... and what TZ said */
 	bool rtl;
 	bool utf8;
 	char *locales_dir;
 	struct i18n_catalog *cat; /* the chosen catalog */
 	struct i18n_catalog *en;  /* English, opened on the first missing key */
-	UCollator *coll;      /* opened on first use */
-	UConverter *conv;     /* terminal charset when not UTF-8 */
+	UCollator *coll;          /* opened on first use */
+	UConverter *conv;         /* terminal charset when not UTF-8 */
 	UTransliterator *translit;
 	struct i18n_names *names; /* the UI locale's place among names.cache's locales */
 	/* Date formats are costly to build: the formats already used, keyed
@@ -49,14 +49,14 @@ struct i18n {
 		UDateFormat *fmt;
 	} fmts[8];
 	UDateFormat *weekdays; /* for i18n_weekday */
-	/* Compiled message formats, by pattern address (i18n.c). */
+			       /* Compiled message formats, by pattern address (i18n.c). */
 #define I18N_FMT_CACHE 512
 	struct {
 		const char *pattern;
 		UMessageFormat *fmt;
 	} fmtcache[I18N_FMT_CACHE];
-	void *brk;             /* UBreakIterator for i18n_wrap, reused */
-	/* No longer used (language names are not remembered: see
+	void *brk; /* UBreakIterator for i18n_wrap, reused */
+		   /* No longer used (language names are not remembered: see
 	 * i18n_language_name); i18n_free still frees the empty slots.  To go
 	 * together with those two lines of i18n.c. */
 #define I18N_LANGNAMES 16

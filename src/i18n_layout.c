@@ -28,8 +28,7 @@ i18n_list(struct i18n *ui, const char *const *items, size_t n, enum i18n_list ty
 		return xstrdup(items[0]);
 	lf = ulistfmt_openForType(ui->locale,
 				  type == I18N_LIST_OR ? ULISTFMT_TYPE_OR : ULISTFMT_TYPE_AND,
-				  ULISTFMT_WIDTH_WIDE,
-				  &status);
+				  ULISTFMT_WIDTH_WIDE, &status);
 	u = xcalloc(n, sizeof *u);
 	lens = xcalloc(n, sizeof *lens);
 	for (i = 0; i < n; i++)
@@ -38,7 +37,8 @@ i18n_list(struct i18n *ui, const char *const *items, size_t n, enum i18n_list ty
 		if (u[i] == NULL)
 			status = U_INVALID_CHAR_FOUND;
 	if (U_SUCCESS(status)) {
-		len = ulistfmt_format(lf, (const UChar *const *)u, lens, (int32_t)n, NULL, 0, &status);
+		len = ulistfmt_format(lf, (const UChar *const *)u, lens, (int32_t)n, NULL, 0,
+				      &status);
 		if (status == U_BUFFER_OVERFLOW_ERROR) {
 			status = U_ZERO_ERROR;
 			out = xreallocarray(NULL, (size_t)len + 1, sizeof *out);

@@ -501,8 +501,7 @@ i18n_likely_language(const char *country)
 	if (!i18n_country_valid(country))
 		return NULL;
 	snprintf(id, sizeof id, "und_%s", country);
-	if (names_maximize(id, lang, script) == -1 || lang[0] == '\0' ||
-	    strcmp(lang, "und") == 0)
+	if (names_maximize(id, lang, script) == -1 || lang[0] == '\0' || strcmp(lang, "und") == 0)
 		return NULL;
 	/* The script only when the language is not written so by default:
 	 * "sr" for Serbia, "sr-Latn" for Montenegro, "zh-Hant" for Taiwan. */

@@ -24,7 +24,7 @@
 /* An input must be this long (folded code points) for names that start
  * with it, and for later words and near misses. */
 #define PARSE_MINPREFIX 2
-#define PARSE_MINWORD 3
+#define PARSE_MINWORD   3
 
 void
 i18n_candidates_free(struct i18n_candidates *c)
@@ -49,8 +49,8 @@ struct parse_fit {
 static void
 parse_fit(struct parse_fit *f, unsigned tier, unsigned dist, bool other)
 {
-	unsigned a = tier << 16 | dist << 8 | other, b = (unsigned)f->tier << 16 |
-							 (unsigned)f->dist << 8 | f->other;
+	unsigned a = tier << 16 | dist << 8 | other,
+		 b = (unsigned)f->tier << 16 | (unsigned)f->dist << 8 | f->other;
 
 	if (a < b) {
 		f->tier = (unsigned char)tier;
@@ -400,7 +400,8 @@ parse_names(struct i18n *ui, bool language, const char *input, char **out,
 		if (e.klen != klen)
 			continue;
 		/* A name of the UI language or English, an alias or a code. */
-		if (e.loc == CACHE_NONE || (e.flags & CACHE_F_ALIAS) || parse_in(e.loc, locs, nlocs))
+		if (e.loc == CACHE_NONE || (e.flags & CACHE_F_ALIAS) ||
+		    parse_in(e.loc, locs, nlocs))
 			exact[e.code] |= 2, mine = true;
 		exact[e.code] |= 1;
 	}
@@ -581,8 +582,8 @@ parse_code_starts(const char *code, const char *key, size_t klen)
 /* Adds entry e when it is a name in the UI language, English or its
  * code's own language; false on damage. */
 static bool
-parse_complete_entry(const struct cache_names *k, const struct cache_entry *e,
-		     const unsigned *locs, size_t nlocs, struct parse_hits *h)
+parse_complete_entry(const struct cache_names *k, const struct cache_entry *e, const unsigned *locs,
+		     size_t nlocs, struct parse_hits *h)
 {
 	const char *code;
 	unsigned parent, own;
@@ -615,7 +616,8 @@ parse_one_name_each(struct i18n *ui, bool language, struct parse_hit *v, size_t 
 			have = j != i && v[j].code == v[i].code;
 		if (!have)
 			continue;
-		shown = language ? i18n_language_name(ui, v[i].code) : i18n_region_name(ui, v[i].code);
+		shown = language ? i18n_language_name(ui, v[i].code)
+				 : i18n_region_name(ui, v[i].code);
 		for (j = 0; j < n; j++)
 			if (v[j].code == v[i].code && strcmp(v[j].disp, shown) == 0)
 				break;
@@ -661,7 +663,8 @@ parse_complete(struct i18n *ui, bool language, const char *prefix, const char *c
 	if (klen > 0) {
 		ok = i18n_cache_range(k, key, klen, &lo, &hi);
 		for (i = lo; ok && i < hi; i++)
-			ok = i18n_cache_entry(k, i, &e) && parse_complete_entry(k, &e, locs, nlocs, &h);
+			ok = i18n_cache_entry(k, i, &e) &&
+			     parse_complete_entry(k, &e, locs, nlocs, &h);
 	} else {
 		/* Everything: the UI language's and English names, and each
 		 * code's name in its own language. */
@@ -725,8 +728,8 @@ i18n_country_complete(struct i18n *ui, const char *prefix, char ***out)
 }
 
 size_t
-i18n_language_complete(struct i18n *ui, const char *prefix, const char *const *first,
-		       size_t nfirst, char ***out)
+i18n_language_complete(struct i18n *ui, const char *prefix, const char *const *first, size_t nfirst,
+		       char ***out)
 {
 	return parse_complete(ui, true, prefix, first, nfirst, out);
 }

@@ -8,8 +8,8 @@
  */
 #include <ctype.h>
 #include <math.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -25,7 +25,7 @@
 #define TIME_ZONE_MAX 64
 /* ICU's own limit on instants: about 275000 years either side of 1970. */
 #define TIME_MILLIS_MAX 8.64e15
-#define TIME_UTC "Etc/UTC"
+#define TIME_UTC        "Etc/UTC"
 
 /*
  * Copies an ASCII zone ID to UTF-16.  Returns false (leaving status alone)
@@ -230,7 +230,7 @@ i18n_zone_instant(const char *zone, const struct i18n_wall *w, double *t)
 }
 
 const char *const i18n_time_skeletons[I18N_SKELETONS] = {"y",      "yMMMM", "yMd",
-							   "EEEjmm", "jmm",   "MMMd"};
+							 "EEEjmm", "jmm",   "MMMd"};
 
 /*
  * ICU's calendars switch from Julian to Gregorian dates at 1582-10-15, and
@@ -400,7 +400,6 @@ time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 			UChar pat[128];
 			int32_t len = time_pattern(ui, skeleton, pat, &status);
 
-
 			if (U_FAILURE(status))
 				return NULL;
 			udat_applyPattern(fmt, false, pat, len);
@@ -447,7 +446,7 @@ time_digits(const char *s, int n)
 static int
 time_month_days(int year, int month)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 
 	return month == 2 && leap ? 29 : days[month - 1];
@@ -664,7 +663,7 @@ i18n_parse_datetime(struct i18n *ui, const char *s, double *t)
 		if (got.hour != w.hour || got.min != w.min || got.day != w.day)
 			return I18N_AT_SKIPPED;
 		return time_repeated(ui->worker_zone, &w, when) > 0 ? I18N_AT_REPEATED
-								     : I18N_AT_EXACT;
+								    : I18N_AT_EXACT;
 	} else {
 		if (time_read_offset(p, &offset) != 0 ||
 		    i18n_zone_instant(TIME_UTC, &w, &when) != 0)
@@ -751,8 +750,9 @@ i18n_minutes_range(struct i18n *ui, int start, int end)
 	}
 	if (f != NULL)
 		udtitvfmt_close(f);
-	return s != NULL ? s : xasprintf("%02d:%02d-%02d:%02d", start / 60 % 24, start % 60,
-					  end / 60 % 24, end % 60);
+	return s != NULL ? s
+			 : xasprintf("%02d:%02d-%02d:%02d", start / 60 % 24, start % 60,
+				     end / 60 % 24, end % 60);
 }
 
 char *
@@ -775,7 +775,8 @@ i18n_day_in(struct i18n *ui, const char *zone, double t)
 	char *s;
 
 	if (zone == NULL)
-		zone = ui->worker_zone[0] && i18n_zone_valid(ui->worker_zone) ? ui->worker_zone : NULL;
+		zone = ui->worker_zone[0] && i18n_zone_valid(ui->worker_zone) ? ui->worker_zone
+									      : NULL;
 	s = time_format(ui, zone, i18n_time_skeletons[2], t);
 	return s != NULL ? s : xstrdup("?");
 }

@@ -17,8 +17,8 @@
 #include "ynode.h"
 
 #define INDEX_HEADER 48
-#define INDEX_REC 24
-#define INDEX_KEY 16
+#define INDEX_REC    24
+#define INDEX_KEY    16
 
 struct index {
 	void *map;

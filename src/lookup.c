@@ -256,7 +256,8 @@ lookup_offer(const struct table *t, const struct service *s, const struct lookup
 		     pass++) {
 			for (i = 0; i < s->ncontacts; i++)
 				if (!v[i].primary && v[i].usable && v[i].c->type == CONTACT_WEB &&
-				    (pass == 0 ? v[i].c->languages.n > 0 && (v[i].why & CHOSE_LANGUAGE)
+				    (pass == 0 ? v[i].c->languages.n > 0 &&
+							 (v[i].why & CHOSE_LANGUAGE)
 					       : v[i].c->languages.n == 0))
 					break;
 			if (i < s->ncontacts) {
@@ -297,10 +298,10 @@ lookup_reach(struct result *r)
 			known = true;
 	}
 	r->reach = human && known ? REACH_HUMAN
-		   : human	  ? REACH_HUMAN_UNKNOWN
-		   : self	  ? REACH_SELF
+		   : human        ? REACH_HUMAN_UNKNOWN
+		   : self         ? REACH_SELF
 				  : REACH_NONE;
-	r->avail = open	     ? AVAIL_OPEN
+	r->avail = open      ? AVAIL_OPEN
 		   : unknown ? AVAIL_UNKNOWN
 		   : human   ? AVAIL_CLOSED
 		   : self    ? AVAIL_ANYTIME
@@ -463,8 +464,8 @@ lookup_emergency(struct answer *a, const struct table *t)
 					dup |= strcmp(a->emergency[j].number, m->number) == 0;
 				if (dup)
 					continue;
-				a->emergency[a->nemergency++] =
-					(struct emergency_item){m->number, m->kind, e[k]->country, &m->note};
+				a->emergency[a->nemergency++] = (struct emergency_item){
+					m->number, m->kind, e[k]->country, &m->note};
 			}
 }
 
@@ -555,7 +556,9 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 			.unusable = r->study_closed || r->reach == REACH_NONE,
 			.last = r->svc->do_not_refer != NULL,
 			.tier = r->tier,
-			.region = (r->reasons & REASON_REGION) ? 0 : r->regional ? 2 : 1,
+			.region = (r->reasons & REASON_REGION) ? 0
+				  : r->regional                ? 2
+							       : 1,
 			.reach = (int)r->reach,
 			.lang = r->lang < 0 ? 99 : r->lang,
 			.study = r->svc->status == STATUS_STUDY,

@@ -20,20 +20,20 @@
 #include "table.h"
 
 /* Why a contact is offered, or not. */
-#define CHOSE_COUNTRY 0x01u     /* meant for callers in the caller's country */
-#define CHOSE_ANYWHERE 0x02u    /* usable from any country */
-#define CHOSE_LANGUAGE 0x04u    /* in one of the caller's languages */
-#define CHOSE_INTERPRETER 0x08u /* through an interpreter in one of them */
+#define CHOSE_COUNTRY       0x01u /* meant for callers in the caller's country */
+#define CHOSE_ANYWHERE      0x02u /* usable from any country */
+#define CHOSE_LANGUAGE      0x04u /* in one of the caller's languages */
+#define CHOSE_INTERPRETER   0x08u /* through an interpreter in one of them */
 #define CHOSE_OTHER_COUNTRY 0x10u /* meant for another country: never offered */
-#define CHOSE_STUDY_CLOSED 0x20u  /* a link of a study that takes no one new */
+#define CHOSE_STUDY_CLOSED  0x20u /* a link of a study that takes no one new */
 
 struct offered {
 	const struct contact *c;
-	unsigned why;        /* CHOSE_* */
-	int lang;            /* the caller language (index) it is in, or -1 */
-	bool usable;         /* may be given to this caller */
-	bool primary;        /* the one to give first (the call view's contact) */
-	bool page;           /* the web page in the caller's language (call view) */
+	unsigned why; /* CHOSE_* */
+	int lang;     /* the caller language (index) it is in, or -1 */
+	bool usable;  /* may be given to this caller */
+	bool primary; /* the one to give first (the call view's contact) */
+	bool page;    /* the web page in the caller's language (call view) */
 	/* lookup_card: the contact goes on the caller's card, and the card
 	 * names the languages it is in (neither the caller's nor the card's). */
 	bool card, card_names_languages;
@@ -42,10 +42,10 @@ struct offered {
 
 /* How reachable a service is for this caller, best first. */
 enum reach {
-	REACH_HUMAN,        /* a phone or chat line, open now or with known hours */
+	REACH_HUMAN,         /* a phone or chat line, open now or with known hours */
 	REACH_HUMAN_UNKNOWN, /* a phone or chat line whose hours are not known */
-	REACH_SELF,         /* a programme or web page, usable at any time */
-	REACH_NONE          /* no contact this caller can use */
+	REACH_SELF,          /* a programme or web page, usable at any time */
+	REACH_NONE           /* no contact this caller can use */
 };
 
 /* Open, closed or unknown for the whole service (for --open-now). */
@@ -53,15 +53,15 @@ enum avail { AVAIL_OPEN, AVAIL_UNKNOWN, AVAIL_ANYTIME, AVAIL_CLOSED, AVAIL_NONE 
 
 struct result {
 	const struct service *svc;
-	int tier;            /* match.h */
-	unsigned reasons;    /* REASON_* (match.h) */
-	int lang;            /* the caller language it serves (index), or -1 */
+	int tier;         /* match.h */
+	unsigned reasons; /* REASON_* (match.h) */
+	int lang;         /* the caller language it serves (index), or -1 */
 	enum reach reach;
 	enum avail avail;
-	bool study_closed;   /* a study whose end has passed or that takes no one new */
-	bool alert;          /* a local table's alert about it is in force then */
-	bool regional;       /* only for some regions of the country */
-	bool cardable;       /* lookup_card: a card for it gives a contact */
+	bool study_closed;        /* a study whose end has passed or that takes no one new */
+	bool alert;               /* a local table's alert about it is in force then */
+	bool regional;            /* only for some regions of the country */
+	bool cardable;            /* lookup_card: a card for it gives a contact */
 	struct offered *contacts; /* every contact: offered ones first, in order */
 	size_t ncontacts;
 	/* The description for the worker (UI language, else English) and for
@@ -70,15 +70,15 @@ struct result {
 };
 
 struct lookup_query {
-	const char *country;              /* alpha-2 */
-	const char *region;               /* ISO 3166-2, or NULL */
-	const char *const *languages;     /* canonical tags, the caller's first */
+	const char *country;          /* alpha-2 */
+	const char *region;           /* ISO 3166-2, or NULL */
+	const char *const *languages; /* canonical tags, the caller's first */
 	size_t nlanguages;
-	bool languages_likely;            /* chosen from the country, not given */
-	unsigned audience;                /* AUDIENCE_*; 0: self and close */
+	bool languages_likely; /* chosen from the country, not given */
+	unsigned audience;     /* AUDIENCE_*; 0: self and close */
 	bool open_now;
-	double at;                        /* the moment asked about */
-	bool at_given;                    /* --at: "at", never "now" */
+	double at;     /* the moment asked about */
+	bool at_given; /* --at: "at", never "now" */
 };
 
 struct emergency_item {
@@ -90,9 +90,9 @@ struct emergency_item {
 
 struct answer {
 	struct lookup_query q;
-	struct result *v;      /* ranked */
+	struct result *v; /* ranked */
 	size_t n;
-	bool matched;          /* something fit before --open-now */
+	bool matched; /* something fit before --open-now */
 	/* --open-now: how many of the fitting services were left out as
 	 * closed, and whether the unknown and any-time ones are shown because
 	 * nothing is known to be open. */
@@ -107,8 +107,8 @@ struct answer {
 	bool need_english;
 	struct emergency_item *emergency;
 	size_t nemergency;
-	bool emergency_known;  /* the table has an entry for the country */
-	size_t nhidden;        /* services a local table hid */
+	bool emergency_known; /* the table has an entry for the country */
+	size_t nhidden;       /* services a local table hid */
 };
 
 /*

@@ -61,9 +61,8 @@ main_usage_error(struct main_ctx *m, const char *key, const char *arg)
 	if (m->r.format == RENDER_JSON && m->r.out != NULL) {
 		char *msg = arg ? i18n_fmt(m->ui, key, "s", arg) : i18n_str(m->ui, key);
 
-		render_error_json(&m->r, EXIT_USAGE,
-				  strncmp(key, "error.", 6) == 0 ? key + 6 : key, msg, arg, NULL,
-				  NULL, 0);
+		render_error_json(&m->r, EXIT_USAGE, strncmp(key, "error.", 6) == 0 ? key + 6 : key,
+				  msg, arg, NULL, NULL, 0);
 		free(msg);
 	}
 	return EXIT_USAGE;
@@ -81,8 +80,7 @@ main_help(struct main_ctx *m)
 	/* Align the synopsis lines under the first by display width: the
 	 * translated "Usage:" may not be ASCII. */
 	for (i = 0; cli_synopsis[i]; i++)
-		buf_addf(&b, "%s%*s %s\n", i ? "" : w, i ? i18n_width(w) : 0, "",
-			 cli_synopsis[i]);
+		buf_addf(&b, "%s%*s %s\n", i ? "" : w, i ? i18n_width(w) : 0, "", cli_synopsis[i]);
 	free(w);
 	buf_addc(&b, '\n');
 	w = i18n_str(m->ui, "help.summary");
@@ -280,8 +278,8 @@ main_check_indexes(struct main_ctx *m, const struct table_files *f, const struct
 static int
 main_load(struct main_ctx *m, bool check, const struct table_want *want)
 {
-	struct table_options to = {.today = m->r_now, .stale_days = m->o.stale_days,
-				   .warn_unknown = check};
+	struct table_options to = {
+		.today = m->r_now, .stale_days = m->o.stale_days, .warn_unknown = check};
 	struct problems pr = {0};
 	char *owned, **ov = NULL, *emerg, *hol;
 	enum origin_kind kind, *kinds = NULL;
@@ -404,8 +402,9 @@ main_resolve(struct main_ctx *m, bool language, const char *arg, char **out)
 	msg = render_not_found(m->ui, language, in, r, &c);
 	diag_error("%s", msg);
 	main_json_error(m, EXIT_USAGE,
-			r == I18N_AMBIGUOUS ? (language ? "ambiguous_language" : "ambiguous_country")
-					    : (language ? "unknown_language" : "unknown_country"),
+			r == I18N_AMBIGUOUS
+				? (language ? "ambiguous_language" : "ambiguous_country")
+				: (language ? "unknown_language" : "unknown_country"),
 			msg, in, &c, language);
 	free(msg);
 	free(conv);
@@ -576,7 +575,8 @@ main_lookup(struct main_ctx *m)
 		i18n_free(card);
 		/* --open-now: 1 when nothing is open or may be. */
 		for (i = 0, rc = EXIT_NOMATCH; i < a->n; i++)
-			if (!q.open_now || a->v[i].avail == AVAIL_OPEN || a->v[i].avail == AVAIL_UNKNOWN)
+			if (!q.open_now || a->v[i].avail == AVAIL_OPEN ||
+			    a->v[i].avail == AVAIL_UNKNOWN)
 				rc = EXIT_MATCH;
 		lookup_free(a);
 	}
@@ -704,8 +704,9 @@ main_list(struct main_ctx *m)
 		for (i = 0; i < m->t->nemergency; i++)
 			if (strcmp(m->t->emergency[i].country, "EU") != 0 &&
 			    strcmp(m->t->emergency[i].country, "") != 0)
-				main_pairs_add(&v, &n, m->t->emergency[i].country,
-					       i18n_country_name(m->ui, m->t->emergency[i].country));
+				main_pairs_add(
+					&v, &n, m->t->emergency[i].country,
+					i18n_country_name(m->ui, m->t->emergency[i].country));
 	} else if (strcmp(m->o.list, "languages") == 0) {
 		for (i = 0; i < m->t->nservices; i++)
 			for (j = 0; j < m->t->services[i].languages.n; j++) {
@@ -715,7 +716,8 @@ main_list(struct main_ctx *m)
 			}
 	} else if (strcmp(m->o.list, "services") == 0) {
 		for (i = 0; i < m->t->nservices; i++)
-			main_pairs_add(&v, &n, m->t->services[i].id, xstrdup(m->t->services[i].name));
+			main_pairs_add(&v, &n, m->t->services[i].id,
+				       xstrdup(m->t->services[i].name));
 	} else if (strcmp(m->o.list, "sources") == 0) {
 		/* The files read, by kind and name: no path of this machine. */
 		for (i = 0; i < m->t->nfiles; i++)
@@ -906,10 +908,16 @@ main_run(struct main_ctx *m, int argc, char **argv)
 	case ACTION_LIST:
 		return main_list(m);
 	default: {
-		struct prompt_session s = {.ui = m->ui, .locales_dir = m->localedir, .datadir = m->datadir, .t = m->t,
-					   .r = &m->r, .audience = m->o.audience, .now = m->r_now,
+		struct prompt_session s = {.ui = m->ui,
+					   .locales_dir = m->localedir,
+					   .datadir = m->datadir,
+					   .t = m->t,
+					   .r = &m->r,
+					   .audience = m->o.audience,
+					   .now = m->r_now,
 					   .at_given = m->o.at != NULL,
-					   .open_now = m->o.open_now, .discreet = m->o.discreet};
+					   .open_now = m->o.open_now,
+					   .discreet = m->o.discreet};
 
 		rc = prompt_run(&s);
 		m->ui = s.ui;
@@ -935,9 +943,10 @@ main_tz_guard(void)
 		return NULL;
 	if (*tz == ':')
 		tz++;
-	path = *tz == '/' ? xstrdup(tz)
-			  : xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo",
-				      tz);
+	path = *tz == '/'
+		       ? xstrdup(tz)
+		       : xasprintf("%s/%s",
+				   dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo", tz);
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
 		was = xstrdup(getenv("TZ"));
 		setenv("TZ", "UTC", 1);

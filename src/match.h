@@ -24,15 +24,15 @@
 
 #include "table.h"
 
-#define REASON_COUNTRY 0x001u         /* serves the country */
-#define REASON_WORLD 0x002u           /* open from anywhere */
-#define REASON_LANGUAGE 0x004u        /* offered in a caller language */
-#define REASON_OTHER_LANGUAGES 0x008u /* not in any caller language */
+#define REASON_COUNTRY          0x001u /* serves the country */
+#define REASON_WORLD            0x002u /* open from anywhere */
+#define REASON_LANGUAGE         0x004u /* offered in a caller language */
+#define REASON_OTHER_LANGUAGES  0x008u /* not in any caller language */
 #define REASON_ENGLISH_FALLBACK 0x010u /* nothing else usable: English */
-#define REASON_AUDIENCE 0x020u        /* for the audience asked for */
-#define REASON_REGION 0x040u          /* serves the caller's region */
-#define REASON_INTERPRETER 0x080u     /* through an interpreter */
-#define REASON_REGIONAL 0x100u        /* only for some regions; the caller's is not known */
+#define REASON_AUDIENCE         0x020u /* for the audience asked for */
+#define REASON_REGION           0x040u /* serves the caller's region */
+#define REASON_INTERPRETER      0x080u /* through an interpreter */
+#define REASON_REGIONAL         0x100u /* only for some regions; the caller's is not known */
 
 /* One language of the caller, with the service languages that serve it:
  * the tag itself and its CLDR equivalents (arz is served by ar). */
@@ -43,11 +43,11 @@ struct match_lang {
 };
 
 struct match_query {
-	const char *country;  /* alpha-2, upper case */
-	const char *region;   /* ISO 3166-2, or NULL */
+	const char *country;            /* alpha-2, upper case */
+	const char *region;             /* ISO 3166-2, or NULL */
 	const struct match_lang *langs; /* in order of preference */
 	size_t nlangs;
-	unsigned audience;    /* AUDIENCE_* bits; 0 means self and close */
+	unsigned audience; /* AUDIENCE_* bits; 0 means self and close */
 };
 
 /* True when a service language serves a request language: the same
@@ -64,8 +64,7 @@ int match_interpreted(const struct contact *c, const struct match_lang *want, si
  * match_fallback), with its REASON_* bits and the caller language it
  * serves (-1 if none); 0 when it does not fit.
  */
-int match_tier(const struct service *s, const struct match_query *q, unsigned *reasons,
-	       int *lang);
+int match_tier(const struct service *s, const struct match_query *q, unsigned *reasons, int *lang);
 /* Whether s is a tier-5 candidate (worldwide, in English, for the
  * audience, not ended). */
 bool match_fallback(const struct service *s, const struct match_query *q);
@@ -76,16 +75,16 @@ bool match_fallback(const struct service *s, const struct match_query *q);
  * their order).
  */
 struct match_key {
-	int unusable;   /* 1: no contact the caller can use (or a closed study): after all others */
-	int last;       /* 1: "do not refer": after the others that can be used */
+	int unusable; /* 1: no contact the caller can use (or a closed study): after all others */
+	int last;     /* 1: "do not refer": after the others that can be used */
 	int tier;
-	int region;     /* 0 serves the caller's region, 1 the whole country, 2 some regions */
-	int reach;      /* enum reach: human, human with unknown hours, self-help, none */
-	int lang;       /* the caller language it serves, earlier is better */
-	int study;      /* 1: a research study */
+	int region; /* 0 serves the caller's region, 1 the whole country, 2 some regions */
+	int reach;  /* enum reach: human, human with unknown hours, self-help, none */
+	int lang;   /* the caller language it serves, earlier is better */
+	int study;  /* 1: a research study */
 	const char *name_key; /* collation key of the name (strcmp order) */
 	const char *id;
-	size_t item;    /* the caller's index of the result */
+	size_t item; /* the caller's index of the result */
 };
 void match_order(struct match_key *v, size_t n);
 

@@ -116,8 +116,10 @@ main(int argc, char **argv)
 	ipath = names_dir != NULL ? xstrdup(names_dir) : paths_datadir();
 	i18n_set_datadir(NULL, ipath);
 	if (!i18n_names_ready(NULL, false, NULL)) {
-		fprintf(stderr, "signpost-mkindex: %s/names.cache cannot be used (signpost "
-				"--version says why)\n", ipath);
+		fprintf(stderr,
+			"signpost-mkindex: %s/names.cache cannot be used (signpost "
+			"--version says why)\n",
+			ipath);
 		free(ipath);
 		i18n_cleanup();
 		return 1;
@@ -126,7 +128,8 @@ main(int argc, char **argv)
 	if (table_index_make(argv[0], &to, &out, &pr) != 0) {
 		for (i = 0; i < pr.n; i++)
 			if (!pr.v[i].warning)
-				fprintf(stderr, "signpost-mkindex: %s: %s\n", pr.v[i].where, pr.v[i].what);
+				fprintf(stderr, "signpost-mkindex: %s: %s\n", pr.v[i].where,
+					pr.v[i].what);
 		if (pr.errors > pr.kept_errors)
 			fprintf(stderr, "signpost-mkindex: ... and %zu more errors\n",
 				pr.errors - pr.kept_errors);

@@ -16,8 +16,8 @@
 #include <mach-o/dyld.h>
 #include <stdint.h>
 #elif defined(__FreeBSD__) || defined(__DragonFly__)
-#include <sys/types.h>
 #include <sys/sysctl.h>
+#include <sys/types.h>
 #endif
 
 #include "config.h"

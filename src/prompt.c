@@ -175,7 +175,10 @@ prompt_getc(FILE *f)
 	if (prompt_in.mode == 2)
 		return c < 0xa0 ? '?' : c;
 	/* UTF-8: the whole sequence, checked. */
-	n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	n = c >= 0xc2 && c <= 0xdf   ? 2
+	    : c >= 0xe0 && c <= 0xef ? 3
+	    : c >= 0xf0 && c <= 0xf4 ? 4
+				     : 0;
 	if (n == 0) {
 		prompt_in_queue(fffd + 1, 2);
 		return fffd[0];
@@ -216,8 +219,8 @@ prompt_rl_inputrc(void)
 {
 	const char *env = getenv("INPUTRC"), *home = getenv("HOME");
 	char *path = env != NULL && *env != '\0' ? xstrdup(env)
-		     : home != NULL ? xasprintf("%s/.inputrc", home)
-				    : NULL;
+		     : home != NULL              ? xasprintf("%s/.inputrc", home)
+						 : NULL;
 	struct stat st;
 
 	if (path != NULL && stat(path, &st) == -1 && env == NULL) {
@@ -361,10 +364,10 @@ enum prompt_step {
 
 struct prompt_ctx {
 	struct prompt_session *s;
-	char *country;   /* alpha-2, or NULL before the first answer */
-	char *region;    /* ISO 3166-2, or NULL */
+	char *country;     /* alpha-2, or NULL before the first answer */
+	char *region;      /* ISO 3166-2, or NULL */
 	struct strv langs; /* the caller's languages, canonical tags */
-	bool likely;     /* the language was the country's usual one */
+	bool likely;       /* the language was the country's usual one */
 	struct answer *a;
 	double now_offset; /* --at minus the real start time (0 without --at) */
 };
@@ -517,8 +520,8 @@ prompt_page(struct prompt_ctx *c, const char *text, size_t len)
 			fputs("\r\033[K", stdout);
 			if (key < 0)
 				return prompt_signal == SIGINT ? STEP_RESTART
-				       : prompt_signal	   ? STEP_END
-							   : STEP_QUIT;
+				       : prompt_signal         ? STEP_END
+							       : STEP_QUIT;
 			if (key == 'q' || key == 'Q' || key == 0x1b) {
 				fflush(stdout);
 				return STEP_OK;
@@ -825,19 +828,21 @@ prompt_ask(struct prompt_ctx *c, bool language, char **code, struct strv *langs)
 		if (def == NULL && !language && home != NULL && i18n_country_valid(home))
 			def = xstrdup(home);
 		if (def != NULL) {
-			char *name = language ? i18n_language_name(ui, def)
+			char *name = language          ? i18n_language_name(ui, def)
 				     : strlen(def) > 2 ? i18n_region_name(ui, def)
 						       : i18n_country_name(ui, def);
 
-			q = i18n_fmt(ui, language ? "prompt.language_default" : "prompt.country_default",
-				     "s", name);
+			q = i18n_fmt(
+				ui, language ? "prompt.language_default" : "prompt.country_default",
+				"s", name);
 			free(name);
 		} else {
 			q = i18n_str(ui, language ? "prompt.language" : "prompt.country");
 		}
 		pt = prompt_term(c, q);
 		free(q);
-		r = prompt_readline(pt, language ? prompt_complete_language : prompt_complete_country,
+		r = prompt_readline(pt,
+				    language ? prompt_complete_language : prompt_complete_country,
 				    c, &line);
 		free(pt);
 		if (r != READ_LINE) {
@@ -859,7 +864,7 @@ prompt_ask(struct prompt_ctx *c, bool language, char **code, struct strv *langs)
 		free(def);
 		if (*in == '\0' || strcmp(in, "?") == 0) {
 			prompt_say(c, i18n_str(ui, language ? "prompt.language_help"
-							     : "prompt.country_help"));
+							    : "prompt.country_help"));
 			prompt_freeline(line);
 			continue;
 		}
@@ -944,14 +949,25 @@ prompt_lookup(struct prompt_ctx *c)
 
 /* ---- commands ---- */
 
-enum prompt_cmd { CMD_DETAILS, CMD_CARD, CMD_NEW, CMD_LANGUAGE, CMD_AUDIENCE, CMD_OPEN,
-		  CMD_UI, CMD_HELP, CMD_QUIT, CMD_NONE, CMD_AMBIGUOUS };
+enum prompt_cmd {
+	CMD_DETAILS,
+	CMD_CARD,
+	CMD_NEW,
+	CMD_LANGUAGE,
+	CMD_AUDIENCE,
+	CMD_OPEN,
+	CMD_UI,
+	CMD_HELP,
+	CMD_QUIT,
+	CMD_NONE,
+	CMD_AMBIGUOUS
+};
 
 static const struct {
-	const char *name;  /* English, always understood */
+	const char *name; /* English, always understood */
 	const char *shortcut;
-	const char *key;   /* the command word in the UI language */
-	const char *arg;   /* the key of its argument's placeholder in help, or NULL */
+	const char *key; /* the command word in the UI language */
+	const char *arg; /* the key of its argument's placeholder in help, or NULL */
 	const char *help;
 } prompt_cmds[] = {
 	{"details", "d", "prompt.command.details", "prompt.arg.number", "prompt.help.details"},
@@ -1015,7 +1031,8 @@ prompt_help(struct prompt_ctx *c)
 	struct buf b = {0};
 	size_t i;
 	int col = 0;
-	char **left = xcalloc(PROMPT_NCMDS, sizeof *left), *all = i18n_str(ui, "prompt.command.all");
+	char **left = xcalloc(PROMPT_NCMDS, sizeof *left),
+	     *all = i18n_str(ui, "prompt.command.all");
 
 	prompt_refresh(c);
 	for (i = 0; i < PROMPT_NCMDS; i++) {
@@ -1180,7 +1197,8 @@ prompt_card(struct prompt_ctx *c, const char *arg)
 	 * on it (the caller gets the card). */
 	if (st == STEP_OK) {
 		char **notes;
-		size_t n = render_card_local(r, c->s->t, c->a, every ? SIZE_MAX : k - 1, NULL, &notes);
+		size_t n =
+			render_card_local(r, c->s->t, c->a, every ? SIZE_MAX : k - 1, NULL, &notes);
 
 		for (i = 0; i < n; i++)
 			prompt_say(c, notes[i]);
@@ -1321,7 +1339,8 @@ prompt_commands(struct prompt_ctx *c)
 		case CMD_AMBIGUOUS: {
 			char *clean = sanitize_dup(in);
 
-			prompt_say(c, i18n_fmt(c->s->ui, "prompt.ambiguous_command", "ss", clean, which));
+			prompt_say(c, i18n_fmt(c->s->ui, "prompt.ambiguous_command", "ss", clean,
+					       which));
 			free(clean);
 			break;
 		}
@@ -1336,7 +1355,8 @@ prompt_commands(struct prompt_ctx *c)
 			} else {
 				char *clean = sanitize_dup(whole);
 
-				prompt_say(c, i18n_fmt(c->s->ui, "prompt.unknown_command", "s", clean));
+				prompt_say(c, i18n_fmt(c->s->ui, "prompt.unknown_command", "s",
+						       clean));
 				free(clean);
 			}
 			i18n_candidates_free(&cand);

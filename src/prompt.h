@@ -13,16 +13,16 @@
 #include "table.h"
 
 struct prompt_session {
-	struct i18n *ui;          /* the worker's language; may be replaced */
+	struct i18n *ui; /* the worker's language; may be replaced */
 	const char *locales_dir;
-	const char *datadir;      /* for the names cache of a new UI context */
+	const char *datadir; /* for the names cache of a new UI context */
 	const struct table *t;
-	struct render *r;         /* output settings (width, colour, now) */
+	struct render *r; /* output settings (width, colour, now) */
 	unsigned audience;
 	bool open_now;
-	double now;               /* --at, if given */
+	double now; /* --at, if given */
 	bool at_given;
-	bool discreet;            /* clear the screen and scrollback at the end */
+	bool discreet; /* clear the screen and scrollback at the end */
 };
 
 /*

@@ -44,7 +44,9 @@ void
 render_emit(struct render *r, const char *s, size_t len)
 {
 	struct buf b = {0};
-	struct i18n *ui = r->format == RENDER_CARD || r->format == RENDER_SMS ? (r->card ? r->card : r->ui) : r->ui;
+	struct i18n *ui = r->format == RENDER_CARD || r->format == RENDER_SMS
+				  ? (r->card ? r->card : r->ui)
+				  : r->ui;
 	char *conv;
 	size_t clen;
 
@@ -126,8 +128,8 @@ render_isolate(const char *s)
 }
 
 void
-render_wrap(struct render *r, struct i18n *ui, struct buf *out, const char *text,
-	    const char *first, const char *rest)
+render_wrap(struct render *r, struct i18n *ui, struct buf *out, const char *text, const char *first,
+	    const char *rest)
 {
 	char *w = i18n_wrap(ui, text, r->width, first, rest);
 	const char *p = w;
@@ -175,8 +177,8 @@ render_age_of(const char *v)
 }
 
 char *
-render_contact_head(struct render *r, struct i18n *ui, const struct contact *c,
-		    const char *country, const char *lang)
+render_contact_head(struct render *r, struct i18n *ui, const struct contact *c, const char *country,
+		    const char *lang)
 {
 	char *type = render_word(ui, "contact.", contact_type_name(c->type));
 	char *value = render_value(c, country), *res;
@@ -203,7 +205,8 @@ render_ages(struct i18n *ui, const struct service *s)
 	bool min = render_is_age(s->min_age);
 
 	if (s->max_age != NULL && min)
-		return i18n_fmt(ui, "age.range", "nn", render_age_of(s->min_age), render_age_of(s->max_age));
+		return i18n_fmt(ui, "age.range", "nn", render_age_of(s->min_age),
+				render_age_of(s->max_age));
 	if (s->max_age != NULL)
 		return i18n_fmt(ui, "age.max", "n", render_age_of(s->max_age));
 	if (min)
@@ -563,7 +566,8 @@ render_facts(struct render *r, struct i18n *ui, const struct result *res)
 	(void)r;
 	if (res->study_closed)
 		items[n++] = i18n_str(ui, "key.study_closed");
-	else if (s->status == STATUS_STUDY && s->study_ends && strcmp(s->study_ends, "unknown") != 0) {
+	else if (s->status == STATUS_STUDY && s->study_ends &&
+		 strcmp(s->study_ends, "unknown") != 0) {
 		char *d = i18n_date(ui, s->study_ends);
 
 		items[n++] = i18n_fmt(ui, "key.study_until", "s", d);
@@ -690,7 +694,8 @@ render_not_found(struct i18n *ui, bool language, const char *in, enum i18n_match
 	list = i18n_list(ui, (const char *const *)items, cand->n,
 			 m == I18N_AMBIGUOUS ? I18N_LIST_AND : I18N_LIST_OR);
 	if (m == I18N_AMBIGUOUS)
-		msg = i18n_fmt(ui, language ? "error.ambiguous_language" : "error.ambiguous_country",
+		msg = i18n_fmt(ui,
+			       language ? "error.ambiguous_language" : "error.ambiguous_country",
 			       "ss", clean, list);
 	else if (cand->n)
 		msg = i18n_fmt(ui,
@@ -712,7 +717,8 @@ render_not_found(struct i18n *ui, bool language, const char *in, enum i18n_match
 
 /* GSM 03.38: the basic set, and the extension table (two units each). */
 static const char gsm_basic[] =
-	"@$\n\r !\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+	"@$\n\r "
+	"!\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
 static const char *const gsm_basic_utf8[] = {
 	"\xc2\xa3", "\xc2\xa5", "\xc3\xa8", "\xc3\xa9", "\xc3\xb9", "\xc3\xac", "\xc3\xb2",
 	"\xc3\x87", "\xc3\x98", "\xc3\xb8", "\xc3\x85", "\xc3\xa5", "\xce\x94", "\xce\xa6",

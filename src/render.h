@@ -30,11 +30,11 @@ struct render {
 	struct i18n *ui;   /* the worker's language */
 	struct i18n *card; /* the caller's language, for cards (or NULL: ui) */
 	enum render_format format;
-	int width;         /* columns for text */
-	bool color;        /* colour open/closed (terminals only) */
-	bool session;      /* in the interactive session: hints name commands, not options */
-	int error;         /* errno of the first failed write; 0 if none */
-	bool broken_pipe;  /* the reader went away: stop quietly */
+	int width;        /* columns for text */
+	bool color;       /* colour open/closed (terminals only) */
+	bool session;     /* in the interactive session: hints name commands, not options */
+	int error;        /* errno of the first failed write; 0 if none */
+	bool broken_pipe; /* the reader went away: stop quietly */
 	/* The zone names laid out by the render call in progress
 	 * (render_zone_name): a long answer names a few zones again and
 	 * again, and ICU takes about 90,000 instructions for each name.

@@ -80,8 +80,7 @@ card_one(struct render *r, struct buf *b, const struct service *s, const struct 
 
 		if (!c[i].card)
 			continue;
-		m = card_languages(ui, s, &c[i],
-				   render_contact_head(r, ui, ct, q->country, lang));
+		m = card_languages(ui, s, &c[i], render_contact_head(r, ui, ct, q->country, lang));
 		render_wrap(r, ui, b, m, "", "  ");
 		free(m);
 		if ((ct->type == CONTACT_PHONE || ct->type == CONTACT_CHAT) && ct->hours != NULL) {

@@ -47,15 +47,15 @@ json_strvs(struct json *j, const char *key, const struct strv *v)
 }
 
 static const char *const state_names[] = {"unknown", "open", "closed"};
-static const char *const why_names[] = {"weekly", "no_hours", "holiday", "closure",
-					"holiday_hours", "no_calendar"};
+static const char *const why_names[] = {"weekly",  "no_hours",      "holiday",
+					"closure", "holiday_hours", "no_calendar"};
 
 static void
 json_contact(struct json *j, const struct offered *o)
 {
 	const struct contact *c = o->c;
-	static const char *const why[] = {"country", "anywhere", "language", "interpreter",
-					  "other_country", "study_closed"};
+	static const char *const why[] = {"country",     "anywhere",      "language",
+					  "interpreter", "other_country", "study_closed"};
 	const char *w[6];
 	size_t nw = 0, k;
 
@@ -238,9 +238,9 @@ void render_answer_json(struct render *r, const struct table *t, const struct an
 void
 render_answer_json(struct render *r, const struct table *t, const struct answer *a)
 {
-	static const char *const rn[] = {"country",	"world",    "language", "other_languages",
-					 "english_fallback", "audience", "region",   "interpreter",
-					 "regional"};
+	static const char *const rn[] = {
+		"country",  "world",  "language",    "other_languages", "english_fallback",
+		"audience", "region", "interpreter", "regional"};
 	static const char *const reach[] = {"human", "human_unknown_hours", "self", "none"};
 	static const char *const avail[] = {"open", "unknown", "anytime", "closed", "none"};
 	struct buf b = {0};

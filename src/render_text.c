@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INDENT "   "
+#define INDENT  "   "
 #define INDENT2 "     "
 
 static const char *
@@ -29,7 +29,8 @@ render_emergency(struct render *r, struct buf *b, const struct answer *a)
 
 	for (i = 0; i < a->nemergency; i++) {
 		char *num = render_ltr(a->emergency[i].number);
-		char *kind = render_word(r->ui, "emergency.", emergency_kind_name(a->emergency[i].kind));
+		char *kind =
+			render_word(r->ui, "emergency.", emergency_kind_name(a->emergency[i].kind));
 
 		/* A number no seen page names a service for is given as it
 		 * is, or with what a seen page says it is for (a police line
@@ -95,7 +96,8 @@ render_reason(struct render *r, const struct answer *a, const struct result *res
 	if (res->reasons & (REASON_LANGUAGE | REASON_INTERPRETER)) {
 		lang = i18n_language_name(r->ui, a->q.languages[res->lang]);
 		how = i18n_fmt(r->ui, "reason.how", "ss",
-			       res->reasons & REASON_INTERPRETER ? "interpreter" : "language", lang);
+			       res->reasons & REASON_INTERPRETER ? "interpreter" : "language",
+			       lang);
 		free(lang);
 	} else if (res->reasons & REASON_ENGLISH_FALLBACK) {
 		char *want = render_caller_languages(r, a, I18N_LIST_OR);
@@ -198,8 +200,9 @@ render_call(struct render *r, struct buf *b, const struct answer *a, size_t i)
 
 		if (primary->c->type == CONTACT_PHONE || primary->c->type == CONTACT_CHAT) {
 			char *st = render_state(r, r->ui, primary, &a->q), *line;
-			char *col = xasprintf("%s%s%s", render_color(r, primary->now.state), st,
-					      *render_color(r, primary->now.state) ? "\033[0m" : "");
+			char *col =
+				xasprintf("%s%s%s", render_color(r, primary->now.state), st,
+					  *render_color(r, primary->now.state) ? "\033[0m" : "");
 
 			line = i18n_fmt(r->ui, "contact.with_state", "ss", c, col);
 			render_wrap(r, r->ui, b, line, INDENT, INDENT);
@@ -388,7 +391,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		free(m);
 	} else if (s->status == STATUS_STUDY) {
 		char *d = strcmp(s->study_ends, "unknown") == 0 ? i18n_str(r->ui, "date.unknown")
-								 : i18n_date(r->ui, s->study_ends);
+								: i18n_date(r->ui, s->study_ends);
 		char *rec = render_word(r->ui, "recruiting.", recruiting_name(s->recruiting));
 
 		m = i18n_fmt(r->ui, "status.study", "ss", d, rec);
@@ -471,7 +474,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 		for (i = 0; i < s->nsources; i++) {
 			const struct source *so = &s->sources[i];
 			char *d = strcmp(so->date, "unknown") == 0 ? i18n_str(r->ui, "date.unknown")
-								    : i18n_date(r->ui, so->date);
+								   : i18n_date(r->ui, so->date);
 			char *ev = render_word(r->ui, "evidence.", so->evidence);
 			char *u = render_ltr(so->url);
 
@@ -517,11 +520,13 @@ render_result_full(struct render *r, struct buf *b, const struct table *t, const
 static void
 render_heading(struct render *r, struct buf *b, const struct answer *a)
 {
-	char *cn = i18n_country_name(r->ui, a->q.country), *ln = render_caller_languages(r, a, I18N_LIST_AND);
+	char *cn = i18n_country_name(r->ui, a->q.country),
+	     *ln = render_caller_languages(r, a, I18N_LIST_AND);
 	char *m, *count = i18n_number(r->ui, (double)a->n);
 
 	if (a->q.region != NULL) {
-		char *rn = i18n_region_name(r->ui, a->q.region), *both = i18n_fmt(r->ui, "format.region_country", "ss", rn, cn);
+		char *rn = i18n_region_name(r->ui, a->q.region),
+		     *both = i18n_fmt(r->ui, "format.region_country", "ss", rn, cn);
 
 		free(cn);
 		free(rn);
@@ -531,7 +536,8 @@ render_heading(struct render *r, struct buf *b, const struct answer *a)
 	render_wrap(r, r->ui, b, m, "", "");
 	free(m);
 	if (a->q.at_given) {
-		char *day = i18n_day_in(r->ui, NULL, a->q.at), *when = i18n_time_in(r->ui, NULL, a->q.at, false);
+		char *day = i18n_day_in(r->ui, NULL, a->q.at),
+		     *when = i18n_time_in(r->ui, NULL, a->q.at, false);
 		const char *zn = render_zone_name(r, r->ui, i18n_worker_zone(r->ui));
 
 		m = i18n_fmt(r->ui, "results.at", "sss", day, when, zn);
@@ -541,7 +547,9 @@ render_heading(struct render *r, struct buf *b, const struct answer *a)
 		free(when);
 	}
 	if (a->q.languages_likely) {
-		m = i18n_fmt(r->ui, r->session ? "results.language_likely_session" : "results.language_likely",
+		m = i18n_fmt(r->ui,
+			     r->session ? "results.language_likely_session"
+					: "results.language_likely",
 			     "ss", ln, cn);
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
@@ -558,8 +566,8 @@ render_heading(struct render *r, struct buf *b, const struct answer *a)
 		} else {
 			m = i18n_fmt(r->ui, "results.open_some", "sn", when, (double)a->n);
 			if (a->n_closed + a->n_unknown > 0)
-				m2 = i18n_fmt(r->ui, "results.open_not_shown", "nn", (double)a->n_closed,
-					      (double)a->n_unknown);
+				m2 = i18n_fmt(r->ui, "results.open_not_shown", "nn",
+					      (double)a->n_closed, (double)a->n_unknown);
 		}
 		render_wrap(r, r->ui, b, m, "", "");
 		free(m);
@@ -615,7 +623,8 @@ render_footer(struct render *r, struct buf *b, const struct table *t, const stru
 		for (i = 0; i < a->n; i++)
 			unchecked |= strcmp(a->v[i].svc->checked, "never") == 0;
 		m = i18n_fmt(r->ui,
-			     r->session ? (unchecked ? "results.data_session" : "results.data_session_checked")
+			     r->session ? (unchecked ? "results.data_session"
+						     : "results.data_session_checked")
 					: (unchecked ? "results.data" : "results.data_checked"),
 			     "s", d);
 		render_wrap(r, r->ui, b, m, "", "");

@@ -61,7 +61,7 @@ struct loader {
 	bool overlay;
 	const struct table_file *file;
 	struct table_memo *memo; /* allocated on first need; table_loader_done frees it */
-	bool local; /* a local table: read only when trusted (trust.h) */
+	bool local;              /* a local table: read only when trusted (trust.h) */
 };
 
 static void
@@ -102,7 +102,8 @@ table_canonical(struct loader *L, const char *tag)
 	return L->memo->canon[slot] ? xstrdup(L->memo->canon[slot]) : NULL;
 }
 
-static void table_err(struct loader *L, const struct ynode *n, const char *fmt, ...) SP_PRINTF(3, 4);
+static void table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
+	SP_PRINTF(3, 4);
 
 static void
 table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
@@ -114,7 +115,8 @@ table_err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...) SP_PRINTF(3, 4);
+static void table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
+	SP_PRINTF(3, 4);
 
 static void
 table_warn(struct loader *L, const struct ynode *n, const char *fmt, ...)
@@ -164,7 +166,6 @@ table_cause(struct loader *L, char *cause)
 	free(cause);
 }
 
-
 static const struct ynode_limits *
 table_limits_of(const struct table_options *o)
 {
@@ -173,7 +174,6 @@ table_limits_of(const struct table_options *o)
 
 struct items;
 static void table_discard(struct items *it, size_t from);
-
 
 static bool
 table_in(const char *s, const char *const *words)
@@ -230,16 +230,19 @@ table_shown(struct loader *L, const struct ynode *v, const char *lang, const cha
 	       : lang != NULL ? xasprintf("the %s text of \"%s\"", lang, key)
 			      : xasprintf("\"%s\"", key);
 	if (why == I18N_SHOWN_MARKS) {
-		table_err(L, v, "%s is made of combining marks alone, which show as nothing or "
-				"stick to what is printed before them", what);
+		table_err(L, v,
+			  "%s is made of combining marks alone, which show as nothing or "
+			  "stick to what is printed before them",
+			  what);
 		free(what);
 		return false;
 	}
 	name = i18n_char_name(cp);
-	table_err(L, v, "%s holds %s, %s: two services could look alike, or part of it be "
-			"hidden (signpost(5), TEXTS); remove it",
+	table_err(L, v,
+		  "%s holds %s, %s: two services could look alike, or part of it be "
+		  "hidden (signpost(5), TEXTS); remove it",
 		  what, name,
-		  why == I18N_SHOWN_BIDI      ? "a bidirectional control character"
+		  why == I18N_SHOWN_BIDI     ? "a bidirectional control character"
 		  : why == I18N_SHOWN_FORMAT ? "a format character"
 					     : "an invisible character");
 	free(name);
@@ -338,8 +341,8 @@ table_enum(struct loader *L, const struct ynode *map, const char *key, const cha
 			return i;
 	sug = problem_suggest(L->pr, s, names);
 	if (sug)
-		table_err(L, ynode_get(map, key), "\"%s\" is not a valid %s (did you mean \"%s\"?)", s,
-			  key, sug);
+		table_err(L, ynode_get(map, key), "\"%s\" is not a valid %s (did you mean \"%s\"?)",
+			  s, key, sug);
 	else
 		table_err(L, ynode_get(map, key), "\"%s\" is not a valid %s", s, key);
 	return dflt;
@@ -370,8 +373,8 @@ table_bits(struct loader *L, const struct ynode *map, const char *key, const cha
 			continue;
 		}
 		if ((sug = problem_suggest(L->pr, it->s, names)) != NULL)
-			table_err(L, it, "\"%s\" is not a valid %s value (did you mean \"%s\"?)", it->s,
-				  key, sug);
+			table_err(L, it, "\"%s\" is not a valid %s value (did you mean \"%s\"?)",
+				  it->s, key, sug);
 		else
 			table_err(L, it, "\"%s\" is not a valid %s value", it->s, key);
 	}
@@ -438,8 +441,8 @@ table_countries(struct loader *L, const struct ynode *seq, struct strv *out, boo
 		if (it->type != YNODE_SCALAR)
 			table_err(L, it, "list items must be strings");
 		else if (!table_country_ok(it->s, allow_world))
-			table_err(L, it, "\"%s\" is not an ISO 3166-1 alpha-2 country code%s", it->s,
-				  allow_world ? " or \"world\"" : "");
+			table_err(L, it, "\"%s\" is not an ISO 3166-1 alpha-2 country code%s",
+				  it->s, allow_world ? " or \"world\"" : "");
 		else
 			strv_add(out, it->s);
 	}
@@ -531,8 +534,8 @@ static bool
 table_url_chars_ok(const char *s)
 {
 	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f || *s == '"' || *s == '<' ||
-		    *s == '>' || *s == '\\' || *s == '`')
+		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f || *s == '"' ||
+		    *s == '<' || *s == '>' || *s == '\\' || *s == '`')
 			return false;
 	return true;
 }
@@ -612,30 +615,84 @@ static const char *const recruiting_names[] = {"unknown", "open", "closed", NULL
 static const char *const status_names[] = {"active", "study", "ended", NULL};
 static const char *const contact_names[] = {"web", "phone", "chat", "email", "tor", NULL};
 static const char *const audience_words[] = {"self", "close", "professional", NULL};
-static const char *const offer_words[] = {"helpline", "chat", "self-help", "therapy",
+static const char *const offer_words[] = {"helpline",    "chat",        "self-help", "therapy",
 					  "counselling", "information", NULL};
-static const char *const emerg_names[] = {"general", "police", "fire", "ambulance",
-					  "municipal-police", "text", "other", NULL};
-static const char *const evidence_words[] = {"official", "press", "code", "old", "literature",
-					     NULL};
+static const char *const emerg_names[] = {"general",          "police", "fire",  "ambulance",
+					  "municipal-police", "text",   "other", NULL};
+static const char *const evidence_words[] = {"official", "press",      "code",
+					     "old",      "literature", NULL};
 static const char *const origin_names[] = {"shipped", "data", "system", "user"};
-static const char *const fact_words[] = {
-	"name", "organization", "status", "study", "countries", "regions", "languages",
-	"audience", "offers", "cost", "anonymous", "min_age", "max_age", "reporting",
-	"description", "eligibility", "confidentiality", "web", "phone", "chat", "email", "tor",
-	"hours", "interpreters", "successor", "ended", NULL};
-static const char *const unknown_words[] = {"web", "phone", "chat", "email", "tor", "hours",
-					    "cost", "anonymous", "min_age", "languages",
-					    "reporting", NULL};
+static const char *const fact_words[] = {"name",
+					 "organization",
+					 "status",
+					 "study",
+					 "countries",
+					 "regions",
+					 "languages",
+					 "audience",
+					 "offers",
+					 "cost",
+					 "anonymous",
+					 "min_age",
+					 "max_age",
+					 "reporting",
+					 "description",
+					 "eligibility",
+					 "confidentiality",
+					 "web",
+					 "phone",
+					 "chat",
+					 "email",
+					 "tor",
+					 "hours",
+					 "interpreters",
+					 "successor",
+					 "ended",
+					 NULL};
+static const char *const unknown_words[] = {"web",     "phone",     "chat",      "email",
+					    "tor",     "hours",     "cost",      "anonymous",
+					    "min_age", "languages", "reporting", NULL};
 
-const char *cost_name(enum cost c) { return cost_names[c]; }
-const char *anonymity_name(enum anonymity a) { return anon_names[a]; }
-const char *reporting_name(enum reporting r) { return reporting_names[r]; }
-const char *recruiting_name(enum recruiting r) { return recruiting_names[r]; }
-const char *status_name(enum service_status s) { return status_names[s]; }
-const char *contact_type_name(enum contact_type t) { return contact_names[t]; }
-const char *emergency_kind_name(enum emergency_kind k) { return emerg_names[k]; }
-const char *origin_kind_name(enum origin_kind k) { return origin_names[k]; }
+const char *
+cost_name(enum cost c)
+{
+	return cost_names[c];
+}
+const char *
+anonymity_name(enum anonymity a)
+{
+	return anon_names[a];
+}
+const char *
+reporting_name(enum reporting r)
+{
+	return reporting_names[r];
+}
+const char *
+recruiting_name(enum recruiting r)
+{
+	return recruiting_names[r];
+}
+const char *
+status_name(enum service_status s)
+{
+	return status_names[s];
+}
+const char *
+contact_type_name(enum contact_type t)
+{
+	return contact_names[t];
+}
+const char *
+emergency_kind_name(enum emergency_kind k)
+{
+	return emerg_names[k];
+}
+const char *
+origin_kind_name(enum origin_kind k)
+{
+	return origin_names[k];
+}
 
 static size_t
 table_bit_names(unsigned bits, const char *const *words, const char **out, size_t cap)
@@ -677,7 +734,8 @@ table_sources(struct loader *L, const struct ynode *map, const char *owner, stru
 		bool onion;
 
 		if (s->type != YNODE_MAP) {
-			table_err(L, s, "a source must be a mapping with url, date, evidence, supports");
+			table_err(L, s,
+				  "a source must be a mapping with url, date, evidence, supports");
 			continue;
 		}
 		table_keys(L, s, keys);
@@ -687,11 +745,12 @@ table_sources(struct loader *L, const struct ynode *map, const char *owner, stru
 			table_err(L, ynode_get(s, "url"), "\"%s\" is not a safe http(s) URL", url);
 		if (date && strcmp(date, "unknown") != 0 && !table_date_ok(date, false))
 			table_err(L, ynode_get(s, "date"),
-				  "\"%s\" is not a date (YYYY, YYYY-MM, YYYY-MM-DD or unknown)", date);
+				  "\"%s\" is not a date (YYYY, YYYY-MM, YYYY-MM-DD or unknown)",
+				  date);
 		src.url = xstrdup(url ? url : "");
 		src.date = xstrdup(date ? date : "unknown");
 		src.evidence = xstrdup(evidence_words[table_enum(L, s, "evidence", evidence_words,
-								  true, "the source", 0)]);
+								 true, "the source", 0)]);
 		sup = table_seq(L, s, "supports", true, "the source");
 		for (j = 0; sup && j < sup->n; j++) {
 			const struct ynode *f = sup->v[j];
@@ -738,15 +797,16 @@ table_region_ok(const char *s, bool region_required)
 static void
 table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 {
-	static const char *const keys[] = {"zone", "weekly", "public_holidays", "calendar",
-					   "closed", "note", NULL};
+	static const char *const keys[] = {
+		"zone", "weekly", "public_holidays", "calendar", "closed", "note", NULL};
 	static const char *const hol[] = {"unknown", "closed", "open", NULL};
 	const char *zone, *cal;
 	const struct ynode *weekly, *closed;
 	size_t i;
 
 	if (h->type != YNODE_MAP) {
-		table_err(L, h, "\"hours\" must be a mapping with zone, weekly and public_holidays");
+		table_err(L, h,
+			  "\"hours\" must be a mapping with zone, weekly and public_holidays");
 		return;
 	}
 	table_keys(L, h, keys);
@@ -757,15 +817,16 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 		zone = NULL;
 	}
 	c->hours = hours_new(zone ? zone : "");
-	c->hours->holidays = (enum hours_holidays)table_enum(L, h, "public_holidays", hol, true,
-							     "hours", 0);
+	c->hours->holidays =
+		(enum hours_holidays)table_enum(L, h, "public_holidays", hol, true, "hours", 0);
 	cal = table_str(L, h, "calendar",
 			ynode_get(h, "public_holidays") != NULL &&
 				c->hours->holidays != HOURS_HOLIDAYS_OPEN,
 			"hours");
 	if (cal && !table_region_ok(cal, false))
 		table_err(L, ynode_get(h, "calendar"),
-			  "\"%s\" is not a calendar id (a country code, or a region like DE-BE)", cal);
+			  "\"%s\" is not a calendar id (a country code, or a region like DE-BE)",
+			  cal);
 	else if (cal)
 		c->hours->calendar = xstrdup(cal);
 	closed = table_seq(L, h, "closed", false, "hours");
@@ -781,8 +842,8 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 	}
 	table_texts(L, h, "note", false, "hours", &c->hours_note);
 	if (weekly && weekly->n > TABLE_MAX_WINDOWS) {
-		table_err(L, weekly, "\"weekly\" has %zu windows; at most %d are allowed", weekly->n,
-			  TABLE_MAX_WINDOWS);
+		table_err(L, weekly, "\"weekly\" has %zu windows; at most %d are allowed",
+			  weekly->n, TABLE_MAX_WINDOWS);
 		weekly = NULL;
 	}
 	for (i = 0; weekly && i < weekly->n; i++) {
@@ -792,7 +853,8 @@ table_hours(struct loader *L, const struct ynode *h, struct contact *c)
 		int col = 1;
 
 		if (w->type != YNODE_SCALAR) {
-			table_err(L, w, "an hours window must be a string like \"mon-fri 09:00-17:00\"");
+			table_err(L, w,
+				  "an hours window must be a string like \"mon-fri 09:00-17:00\"");
 			continue;
 		}
 		if (hours_parse_window(w->s, &win, &cause, &col) == -1) {
@@ -827,15 +889,16 @@ contact_free(struct contact *c)
 static void
 table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 {
-	static const char *const keys[] = {"type",   "value", "international", "label",
-					   "languages", "interpreters", "cost", "from",
-					   "hours", NULL};
+	static const char *const keys[] = {
+		"type",         "value", "international", "label", "languages",
+		"interpreters", "cost",  "from",          "hours", NULL};
 	const char *value, *intl;
 	const struct ynode *h, *itp;
 	bool onion = false, ok = true;
 
 	table_keys(L, n, keys);
-	c->type = (enum contact_type)table_enum(L, n, "type", contact_names, true, "the contact", 0);
+	c->type =
+		(enum contact_type)table_enum(L, n, "type", contact_names, true, "the contact", 0);
 	value = table_str(L, n, "value", true, "the contact");
 	if (value) {
 		switch (c->type) {
@@ -851,12 +914,13 @@ table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 			ok = table_http_ok(value, &onion) && onion;
 			if (!ok)
 				table_err(L, ynode_get(n, "value"),
-					  "\"%s\" is not a Tor address (http(s)://....onion)", value);
+					  "\"%s\" is not a Tor address (http(s)://....onion)",
+					  value);
 			break;
 		case CONTACT_EMAIL:
 			if (!table_email_ok(value))
-				table_err(L, ynode_get(n, "value"), "\"%s\" is not an e-mail address",
-					  value);
+				table_err(L, ynode_get(n, "value"),
+					  "\"%s\" is not an e-mail address", value);
 			break;
 		case CONTACT_PHONE:
 			if (!table_phone_ok(value))
@@ -874,7 +938,8 @@ table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 				  "only a phone number has an international form");
 		else if (intl[0] != '+' || !table_phone_ok(intl))
 			table_err(L, ynode_get(n, "international"),
-				  "\"%s\" is not an international phone number (+ and digits)", intl);
+				  "\"%s\" is not an international phone number (+ and digits)",
+				  intl);
 		else if (value && value[0] == '+')
 			table_err(L, ynode_get(n, "international"),
 				  "the value is already in international form");
@@ -889,7 +954,8 @@ table_contact(struct loader *L, const struct ynode *n, struct contact *c)
 		else if (itp->type == YNODE_SEQ)
 			table_languages(L, itp, &c->interpreters);
 		else
-			table_err(L, itp, "\"interpreters\" must be \"all\" or a list of languages");
+			table_err(L, itp,
+				  "\"interpreters\" must be \"all\" or a list of languages");
 	}
 	table_countries(L, table_seq(L, n, "from", false, "the contact"), &c->from, false);
 	if (c->type == CONTACT_PHONE && value && value[0] != '+' && table_phone_ok(value) &&
@@ -989,8 +1055,8 @@ table_study(struct loader *L, const struct ynode *n, struct service *s, const ch
 	table_keys(L, st, keys);
 	v = table_str(L, st, "ends", true, "the study");
 	if (v && strcmp(v, "unknown") != 0 && !table_date_ok(v, false))
-		table_err(L, ynode_get(st, "ends"), "\"%s\" is not a date (YYYY[-MM[-DD]]) or unknown",
-			  v);
+		table_err(L, ynode_get(st, "ends"),
+			  "\"%s\" is not a date (YYYY[-MM[-DD]]) or unknown", v);
 	s->study_ends = xstrdup(v ? v : "unknown");
 	s->recruiting = (enum recruiting)table_enum(L, st, "recruiting", recruiting_names, true,
 						    "the study", 0);
@@ -1026,10 +1092,12 @@ static void
 table_service(struct loader *L, const struct ynode *n, struct service *s)
 {
 	static const char *const keys[] = {
-		"id", "name", "organization", "status", "study", "successor", "ended",
-		"countries", "regions", "languages", "audience", "offers", "cost", "anonymous",
-		"min_age", "max_age", "reporting", "description", "eligibility",
-		"confidentiality", "contacts", "unknown", "sources", "checked", "notes", NULL};
+		"id",        "name",      "organization", "status",      "study",
+		"successor", "ended",     "countries",    "regions",     "languages",
+		"audience",  "offers",    "cost",         "anonymous",   "min_age",
+		"max_age",   "reporting", "description",  "eligibility", "confidentiality",
+		"contacts",  "unknown",   "sources",      "checked",     "notes",
+		NULL};
 	const char *id, *v;
 	char owner[160];
 	const struct ynode *seq;
@@ -1102,14 +1170,16 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 		s->contacts = xcalloc(seq->n + 1, sizeof *s->contacts);
 		for (i = 0; i < seq->n; i++) {
 			if (seq->v[i]->type != YNODE_MAP) {
-				table_err(L, seq->v[i], "a contact must be a mapping with type and value");
+				table_err(L, seq->v[i],
+					  "a contact must be a mapping with type and value");
 				continue;
 			}
 			table_contact(L, seq->v[i], &s->contacts[s->ncontacts++]);
 		}
 		if (s->status == STATUS_ENDED && seq->n > 0)
-			table_err(L, seq, "an ended service keeps no contacts (people must not be "
-					  "sent to them)");
+			table_err(L, seq,
+				  "an ended service keeps no contacts (people must not be "
+				  "sent to them)");
 	}
 	seq = table_seq(L, n, "unknown", false, owner);
 	for (i = 0; seq && i < seq->n; i++) {
@@ -1127,7 +1197,8 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 	table_sources(L, n, owner, &s->sources, &s->nsources, fact_words);
 	v = table_str(L, n, "checked", true, owner);
 	if (v && strcmp(v, "never") != 0 && !table_date_ok(v, true))
-		table_err(L, ynode_get(n, "checked"), "\"%s\" is not a date (YYYY-MM-DD) or never", v);
+		table_err(L, ynode_get(n, "checked"), "\"%s\" is not a date (YYYY-MM-DD) or never",
+			  v);
 	s->checked = xstrdup(v ? v : "never");
 	if (v && L->o && L->o->stale_days >= 0) {
 		if (strcmp(v, "never") == 0) {
@@ -1138,8 +1209,8 @@ table_service(struct loader *L, const struct ynode *n, struct service *s)
 
 			if (age > L->o->stale_days)
 				table_warn(L, ynode_get(n, "checked"),
-					   "service \"%s\" was last checked %ld days ago (%s)", s->id,
-					   age, v);
+					   "service \"%s\" was last checked %ld days ago (%s)",
+					   s->id, age, v);
 		}
 	}
 	(void)table_str(L, n, "notes", false, owner);
@@ -1187,7 +1258,8 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 		struct emergency_number *en;
 
 		if (m->type != YNODE_MAP) {
-			table_err(L, m, "an emergency number must be a mapping with number and kind");
+			table_err(L, m,
+				  "an emergency number must be a mapping with number and kind");
 			continue;
 		}
 		en = &e->v[e->n++];
@@ -1196,14 +1268,16 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 		/* Short numbers: 2 to 8 digits, dialled as they are ("17", "112"). */
 		if (num && (strspn(num, "0123456789") != strlen(num) || strlen(num) < 2 ||
 			    strlen(num) > 8))
-			table_err(L, ynode_get(m, "number"), "\"%s\" is not an emergency number "
-							     "(2 to 8 digits)",
+			table_err(L, ynode_get(m, "number"),
+				  "\"%s\" is not an emergency number "
+				  "(2 to 8 digits)",
 				  num);
 		en->number = xstrdup(num ? num : "");
 		en->kind = (enum emergency_kind)table_enum(L, m, "kind", emerg_names, true,
 							   "the emergency number", 0);
 		if (ynode_get(m, "also") != NULL)
-			en->also = table_bits(L, m, "also", emerg_names, false, "the emergency number");
+			en->also = table_bits(L, m, "also", emerg_names, false,
+					      "the emergency number");
 		table_texts(L, m, "note", false, "the emergency number", &en->note);
 	}
 	seq = table_seq(L, n, "withdrawn", false, "an emergency entry");
@@ -1212,7 +1286,8 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
 		const char *num, *since;
 
 		if (w->type != YNODE_MAP) {
-			table_err(L, w, "a withdrawn number must be a mapping with number and since");
+			table_err(L, w,
+				  "a withdrawn number must be a mapping with number and since");
 			continue;
 		}
 		table_keys(L, w, wkeys);
@@ -1236,9 +1311,9 @@ table_emergency(struct loader *L, const struct ynode *n, struct emergency *e)
  * t->services (a hidden one's own id is freed, its entry stays).
  */
 struct table_byid {
-	char **id;   /* NULL: empty */
-	size_t *at;  /* the number */
-	size_t cap;  /* a power of two */
+	char **id;  /* NULL: empty */
+	size_t *at; /* the number */
+	size_t cap; /* a power of two */
 	size_t n;
 };
 
@@ -1323,8 +1398,8 @@ struct items {
 	/* With an index: the key each item was read for, to check that the
 	 * item really has it (a lying index is caught, not believed). */
 	const char *key;
-	size_t got;     /* items handed over by the current parse */
-	bool mismatch;  /* an item did not have its key */
+	size_t got;    /* items handed over by the current parse */
+	bool mismatch; /* an item did not have its key */
 	/* For signpost-mkindex. */
 	table_key_fn keyfn;
 	void *keyctx;
@@ -1493,7 +1568,7 @@ table_item(void *ctx, const char *list, struct ynode *n)
 		it->keyfn(it->keyctx, it->item, n->line, NULL);
 	if (n->type != YNODE_MAP) {
 		table_err(L, n, "%s must be a mapping",
-			  it->kind == KIND_SERVICES	  ? "a service"
+			  it->kind == KIND_SERVICES    ? "a service"
 			  : it->kind == KIND_EMERGENCY ? "an emergency entry"
 						       : "a calendar");
 		ynode_free(n);
@@ -1505,7 +1580,8 @@ table_item(void *ctx, const char *list, struct ynode *n)
 
 		if (it->nread++ >= TABLE_MAX_SERVICES) {
 			if (it->nread == TABLE_MAX_SERVICES + 1)
-				table_err(L, n, "too many services (at most %d)", TABLE_MAX_SERVICES);
+				table_err(L, n, "too many services (at most %d)",
+					  TABLE_MAX_SERVICES);
 			ynode_free(n);
 			it->item++;
 			return;
@@ -1550,7 +1626,8 @@ table_item(void *ctx, const char *list, struct ynode *n)
 		memset(e, 0, sizeof *e);
 		table_emergency(L, n, e);
 		if (it->key != NULL)
-			it->mismatch |= strncmp(it->key, "e:", 2) != 0 || strcmp(it->key + 2, e->country) != 0;
+			it->mismatch |= strncmp(it->key, "e:", 2) != 0 ||
+					strcmp(it->key + 2, e->country) != 0;
 		if (it->keyfn != NULL) {
 			char key[8];
 
@@ -1562,7 +1639,8 @@ table_item(void *ctx, const char *list, struct ynode *n)
 
 		if (it->key != NULL)
 			it->mismatch |= id == NULL || id->type != YNODE_SCALAR ||
-					strncmp(it->key, "h:", 2) != 0 || strcmp(it->key + 2, id->s) != 0;
+					strncmp(it->key, "h:", 2) != 0 ||
+					strcmp(it->key + 2, id->s) != 0;
 		if (it->keyfn != NULL && id != NULL && id->type == YNODE_SCALAR && id->len < 40) {
 			char key[48];
 
@@ -1609,23 +1687,25 @@ table_root(struct loader *L, const struct ynode *root, enum table_kind kind, str
 	const struct ynode *list;
 
 	if (root->type != YNODE_MAP) {
-		table_err(L, root, "the file must be a mapping with schema and %s", kind_list[kind]);
+		table_err(L, root, "the file must be a mapping with schema and %s",
+			  kind_list[kind]);
 		return;
 	}
 	table_keys(L, root,
-		   kind == KIND_EMERGENCY ? ekeys
+		   kind == KIND_EMERGENCY  ? ekeys
 		   : kind == KIND_HOLIDAYS ? hkeys
-		   : L->overlay		 ? okeys
-					 : skeys);
+		   : L->overlay            ? okeys
+					   : skeys);
 	v = table_str(L, root, "schema", true, "the file");
 	if (v && strcmp(v, want) != 0)
-		table_err(L, ynode_get(root, "schema"), "schema %s is not supported (this is schema %s)",
-			  v, want);
+		table_err(L, ynode_get(root, "schema"),
+			  "schema %s is not supported (this is schema %s)", v, want);
 	if (kind == KIND_SERVICES) {
 		t->schema = 2;
 		v = table_str(L, root, "date", !L->overlay, "the table");
 		if (v && !table_date_ok(v, true))
-			table_err(L, ynode_get(root, "date"), "\"%s\" is not a date (YYYY-MM-DD)", v);
+			table_err(L, ynode_get(root, "date"), "\"%s\" is not a date (YYYY-MM-DD)",
+				  v);
 		if (v && t->date == NULL)
 			t->date = xstrdup(v);
 	}
@@ -1636,8 +1716,8 @@ table_root(struct loader *L, const struct ynode *root, enum table_kind kind, str
 	 * item in it means the index does not fit the file). */
 	if (list == NULL ? !L->overlay
 	    : partial    ? !(list->type == YNODE_SCALAR && list->len == 0 && list->plain) &&
-			       !(list->type == YNODE_SEQ && list->n == 0)
-			 : list->type != YNODE_SEQ)
+				!(list->type == YNODE_SEQ && list->n == 0)
+		      : list->type != YNODE_SEQ)
 		table_err(L, list ? list : root, "\"%s\" must be a list", kind_list[kind]);
 }
 
@@ -1668,7 +1748,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		if (L->local && errno == EACCES) {
 			/* Like an unreadable directory of local tables (paths.c). */
 			problem_add(L->pr, path, 0, 0, false,
-				    "cannot be read: %s; make it readable (chmod a+r '%s') or remove it",
+				    "cannot be read: %s; make it readable (chmod a+r '%s') or "
+				    "remove it",
 				    strerror(EACCES), path);
 			free(cause);
 			return -1;
@@ -1691,7 +1772,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		/* Its index only chooses what is read; one that others could
 		 * write is not used, and the run says so. */
 		if (L->local && stat(ipath, &is) == 0 && trust_check(ipath, &is, &cause) == -1) {
-			problem_notice(L->pr, ipath, "not used (the whole table is read): %s", cause);
+			problem_notice(L->pr, ipath, "not used (the whole table is read): %s",
+				       cause);
 			free(cause);
 		} else {
 			ix = index_open(ipath, &st);
@@ -1734,7 +1816,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 		data = NULL;
 		/* Count keys: which records, for which audiences; not read. */
 		for (k = 0; k < nkeys; k++) {
-			size_t first, n = table_count_key(keys[k]) ? index_find(ix, keys[k], &first) : 0;
+			size_t first,
+				n = table_count_key(keys[k]) ? index_find(ix, keys[k], &first) : 0;
 
 			if (n > 0 && counted == NULL)
 				counted = xcalloc(index_count(ix) + 1, 1);
@@ -1747,7 +1830,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 			}
 		}
 		for (k = 0; k < nkeys && ix != NULL; k++) {
-			size_t first, n = table_count_key(keys[k]) ? 0 : index_find(ix, keys[k], &first);
+			size_t first,
+				n = table_count_key(keys[k]) ? 0 : index_find(ix, keys[k], &first);
 
 			for (i = 0; i < n; i++) {
 				uint32_t r = index_posting(ix, first, i);
@@ -1766,7 +1850,8 @@ table_read(struct loader *L, const char *path, enum table_kind kind, const char 
 				it->key = keys[k];
 				it->got = 0;
 				seq = ynode_parse_items(path, data, rec.len, (int)rec.line, NULL,
-							table_item, it, table_limits_of(L->o), &cause);
+							table_item, it, table_limits_of(L->o),
+							&cause);
 				it->key = NULL;
 				free(data);
 				data = NULL;
@@ -1936,7 +2021,8 @@ table_id_cmp(const void *a, const void *b)
 static int
 table_country_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct emergency *)a)->country, ((const struct emergency *)b)->country);
+	return strcmp(((const struct emergency *)a)->country,
+		      ((const struct emergency *)b)->country);
 }
 
 /* Sorts services by id (table_item has refused duplicates). */
@@ -2099,8 +2185,8 @@ table_emergency_of(const struct table *t, const char *country)
 static void
 table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 {
-	static const char *const keys[] = {"id", "worker_notes", "do_not_refer", "alert",
-					   "alert_until", NULL};
+	static const char *const keys[] = {"id",    "worker_notes", "do_not_refer",
+					   "alert", "alert_until",  NULL};
 	size_t i;
 
 	for (i = 0; notes && i < notes->n; i++) {
@@ -2119,7 +2205,8 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 			/* Not read (an index narrowed the table): nothing to
 			 * attach for this lookup, but the id must exist. */
 			if (!table_has_id(t, id))
-				table_err(L, ynode_get(n, "id"), "no service has the id \"%s\"", id);
+				table_err(L, ynode_get(n, "id"), "no service has the id \"%s\"",
+					  id);
 			continue;
 		}
 		s->noted = L->file;
@@ -2199,7 +2286,8 @@ table_overlay(struct table *t, const char *path, enum origin_kind kind,
 		}
 		if (t->nservices == t->services_cap) {
 			t->services_cap = t->services_cap ? t->services_cap * 2 : 16;
-			t->services = xreallocarray(t->services, t->services_cap, sizeof *t->services);
+			t->services =
+				xreallocarray(t->services, t->services_cap, sizeof *t->services);
 		}
 		t->services[t->nservices] = it.sv[j];
 		table_byid_put(t->byid, it.sv[j].id, t->nservices++, true);
@@ -2227,8 +2315,7 @@ table_overlay(struct table *t, const char *path, enum origin_kind kind,
 /* Adds the calendar items of ids (and of their parents) from the
  * holidays file to *items, through its index when there is one. */
 static int
-table_calendars(struct loader *L, struct table *t, struct strv *ids, struct items *cal,
-		bool all)
+table_calendars(struct loader *L, struct table *t, struct strv *ids, struct items *cal, bool all)
 {
 	size_t done = 0, i, j;
 	struct index *ix = NULL;
@@ -2381,8 +2468,8 @@ table_finish(struct table *t, struct problems *pr)
 		if (s->successor != NULL && !table_has_id(t, s->successor)) {
 			struct ynode at = {.line = s->line, .column = s->column};
 
-			table_err(&SL, &at, "service \"%s\": successor \"%s\" names no service", s->id,
-				  s->successor);
+			table_err(&SL, &at, "service \"%s\": successor \"%s\" names no service",
+				  s->id, s->successor);
 		}
 		for (j = 0; j < s->ncontacts; j++) {
 			const struct hours *h = s->contacts[j].hours;
@@ -2422,7 +2509,8 @@ table_finish(struct table *t, struct problems *pr)
 		for (j = 0; j < s->ncontacts; j++) {
 			const struct hours *h = s->contacts[j].hours;
 
-			if (h != NULL && h->calendar != NULL && !holidays_known(t->holidays, h->calendar)) {
+			if (h != NULL && h->calendar != NULL &&
+			    !holidays_known(t->holidays, h->calendar)) {
 				struct ynode at = {.line = s->line, .column = s->column};
 
 				table_err(&SL, &at,

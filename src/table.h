@@ -26,14 +26,14 @@ enum reporting { REPORTING_UNKNOWN, REPORTING_NONE, REPORTING_LIMITED };
 enum contact_type { CONTACT_WEB, CONTACT_PHONE, CONTACT_CHAT, CONTACT_EMAIL, CONTACT_TOR };
 
 /* Audience and offer bits. */
-#define AUDIENCE_SELF 0x1u
-#define AUDIENCE_CLOSE 0x2u
+#define AUDIENCE_SELF         0x1u
+#define AUDIENCE_CLOSE        0x2u
 #define AUDIENCE_PROFESSIONAL 0x4u
 
-#define OFFER_HELPLINE 0x01u
-#define OFFER_CHAT 0x02u
-#define OFFER_SELF_HELP 0x04u
-#define OFFER_THERAPY 0x08u
+#define OFFER_HELPLINE    0x01u
+#define OFFER_CHAT        0x02u
+#define OFFER_SELF_HELP   0x04u
+#define OFFER_THERAPY     0x08u
 #define OFFER_COUNSELLING 0x10u
 #define OFFER_INFORMATION 0x20u
 
@@ -54,17 +54,17 @@ struct strv {
 
 struct contact {
 	enum contact_type type;
-	char *value;          /* as the source prints it */
-	char *international;  /* phone: the international form, or NULL */
-	struct texts label;   /* caller-facing, per language; may be empty */
-	struct strv languages; /* empty: all the service's languages */
+	char *value;              /* as the source prints it */
+	char *international;      /* phone: the international form, or NULL */
+	struct texts label;       /* caller-facing, per language; may be empty */
+	struct strv languages;    /* empty: all the service's languages */
 	struct strv interpreters; /* languages served through interpreters */
 	bool interpreters_all;    /* ... or every language */
-	struct strv from;     /* empty: from anywhere */
-	enum cost cost;       /* when has_cost; else the service's cost */
+	struct strv from;         /* empty: from anywhere */
+	enum cost cost;           /* when has_cost; else the service's cost */
 	bool has_cost;
-	struct hours *hours;  /* NULL: hours unknown */
-	struct strv weekly;   /* the hours as written, for JSON */
+	struct hours *hours;     /* NULL: hours unknown */
+	struct strv weekly;      /* the hours as written, for JSON */
 	struct texts hours_note; /* caller-facing, per language */
 };
 
@@ -83,8 +83,8 @@ enum origin_kind {
 	ORIGIN_USER     /* an overlay in $XDG_DATA_HOME/signpost */
 };
 struct table_file {
-	char *path;          /* as opened (messages, details) */
-	char *name;          /* the file's name without directories */
+	char *path; /* as opened (messages, details) */
+	char *name; /* the file's name without directories */
 	enum origin_kind kind;
 };
 
@@ -92,11 +92,11 @@ struct service {
 	char *id, *name, *organization;
 	enum service_status status;
 	/* status study: */
-	char *study_ends;     /* YYYY[-MM[-DD]], "unknown" */
+	char *study_ends; /* YYYY[-MM[-DD]], "unknown" */
 	enum recruiting recruiting;
-	char *registry;       /* or NULL */
-	char *successor;      /* or NULL */
-	char *ended;          /* or NULL */
+	char *registry;        /* or NULL */
+	char *successor;       /* or NULL */
+	char *ended;           /* or NULL */
 	struct strv countries; /* alpha-2 or "world" */
 	struct strv regions;   /* ISO 3166-2 ("GB-SCT"); empty: the whole country */
 	struct strv languages; /* canonical BCP 47 */
@@ -117,15 +117,22 @@ struct service {
 	struct strv worker_notes;
 	char *do_not_refer; /* reason, or NULL */
 	char *alert, *alert_until;
-	const struct table_file *origin;  /* the file that defined it */
+	const struct table_file *origin;   /* the file that defined it */
 	const struct table_file *replaced; /* when an overlay replaced the shipped entry: the
 					    * overlay (origin is then the overlay too) */
-	const struct table_file *noted;   /* an overlay that attached notes, or NULL */
-	int line, column; /* of the id */
+	const struct table_file *noted;    /* an overlay that attached notes, or NULL */
+	int line, column;                  /* of the id */
 };
 
-enum emergency_kind { EMERG_GENERAL, EMERG_POLICE, EMERG_FIRE, EMERG_AMBULANCE,
-		      EMERG_MUNICIPAL_POLICE, EMERG_TEXT, EMERG_OTHER };
+enum emergency_kind {
+	EMERG_GENERAL,
+	EMERG_POLICE,
+	EMERG_FIRE,
+	EMERG_AMBULANCE,
+	EMERG_MUNICIPAL_POLICE,
+	EMERG_TEXT,
+	EMERG_OTHER
+};
 
 struct emergency_number {
 	char *number;
@@ -158,8 +165,8 @@ struct table {
 	size_t nservices;
 	struct emergency *emergency; /* sorted by country */
 	size_t nemergency;
-	struct holidays *holidays;   /* the calendars read; never NULL after loading */
-	struct table_file **files;   /* every file read, in order */
+	struct holidays *holidays; /* the calendars read; never NULL after loading */
+	struct table_file **files; /* every file read, in order */
 	size_t nfiles;
 	struct hidden *hidden;
 	size_t nhidden;
@@ -174,7 +181,7 @@ struct table {
 	struct table_unread {
 		uint32_t record;   /* in the index of the main table */
 		unsigned audience; /* AUDIENCE_* bits */
-	} *unread;
+	} * unread;
 	size_t nunread;
 	/* Every service open worldwide in English was read (a whole table,
 	 * or "w:en" was asked for): the English fallback can be shown. */
@@ -190,9 +197,9 @@ struct table {
 };
 
 struct table_options {
-	double today;    /* ms since the epoch, for --stale and alerts */
-	int stale_days;  /* warn about checked dates older than this; < 0 off */
-	bool warn_unknown; /* report `unknown:` facts as warnings */
+	double today;                      /* ms since the epoch, for --stale and alerts */
+	int stale_days;                    /* warn about checked dates older than this; < 0 off */
+	bool warn_unknown;                 /* report `unknown:` facts as warnings */
 	const struct ynode_limits *limits; /* NULL: table_limits */
 };
 
@@ -201,10 +208,10 @@ extern const struct ynode_limits table_limits;
 
 /* The files of a main table. */
 struct table_files {
-	const char *services;    /* required */
-	enum origin_kind kind;   /* of services: ORIGIN_SHIPPED or ORIGIN_DATA */
-	const char *emergency;   /* or NULL */
-	const char *holidays;    /* or NULL */
+	const char *services;  /* required */
+	enum origin_kind kind; /* of services: ORIGIN_SHIPPED or ORIGIN_DATA */
+	const char *emergency; /* or NULL */
+	const char *holidays;  /* or NULL */
 };
 
 /*
@@ -265,9 +272,9 @@ struct table_quality {
 	size_t services;
 	size_t sources, official, literature, press, code, old;
 	size_t dated, undated;
-	size_t unknown_facts;  /* entries in `unknown:` lists */
-	size_t never_checked;  /* services never confirmed on the live site */
-	size_t no_contact;     /* services without any contact */
+	size_t unknown_facts; /* entries in `unknown:` lists */
+	size_t never_checked; /* services never confirmed on the live site */
+	size_t no_contact;    /* services without any contact */
 };
 void table_quality(const struct table *t, struct table_quality *q);
 

@@ -22,7 +22,8 @@ trust_one(const char *path, const struct stat *st, bool dir, bool self)
 	uid_t me = getuid();
 	mode_t mode = st->st_mode & 07777;
 	char *what = self ? xstrdup(dir ? "the directory" : "the file")
-			  : xasprintf("the directory %s", path), *why = NULL;
+			  : xasprintf("the directory %s", path),
+	     *why = NULL;
 
 	if (st->st_uid != 0 && st->st_uid != me)
 		why = xasprintf("%s belongs to user id %lu, not to you (user id %lu) or root, so "

@@ -39,7 +39,8 @@ ynode_read_file(const char *path, const struct ynode_limits *lim, size_t *len, c
 	}
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b.len + got > lim->max_bytes) {
-			*cause = xasprintf("%s: file is larger than %zu bytes", path, lim->max_bytes);
+			*cause = xasprintf("%s: file is larger than %zu bytes", path,
+					   lim->max_bytes);
 			fclose(f);
 			buf_free(&b);
 			return NULL;
@@ -69,7 +70,7 @@ struct ynode_block {
 };
 
 #define YNODE_BLOCK_FIRST 4096
-#define YNODE_BLOCK_MAX (64u << 10)
+#define YNODE_BLOCK_MAX   (64u << 10)
 
 static void
 ynode_blocks_free(struct ynode_block *b)
@@ -150,8 +151,8 @@ struct ynode_parser {
 	yaml_parser_t p;
 	const char *name;
 	const struct ynode_limits *lim;
-	int line0;      /* added to libyaml's 0-based lines */
-	size_t nodes;   /* in the current item, or in the document */
+	int line0;                  /* added to libyaml's 0-based lines */
+	size_t nodes;               /* in the current item, or in the document */
 	struct ynode_block *blocks; /* of the tree being built */
 	char *cause;
 	/* Streaming (ynode_parse_items): the items of this sequence are
@@ -311,7 +312,8 @@ ynode_keyset_add(struct ynode_keyset *ks, const struct ynode *n, size_t i)
 	}
 	hash = hash_str(n->v[i]->s);
 	for (h = (size_t)hash & (ks->cap - 1); ks->slot[h].key != 0; h = (h + 1) & (ks->cap - 1))
-		if (ks->slot[h].hash == hash && strcmp(n->v[ks->slot[h].key - 1]->s, n->v[i]->s) == 0)
+		if (ks->slot[h].hash == hash &&
+		    strcmp(n->v[ks->slot[h].key - 1]->s, n->v[i]->s) == 0)
 			return (long)(ks->slot[h].key - 1);
 	ks->slot[h].key = i + 1;
 	ks->slot[h].hash = hash;
@@ -493,7 +495,8 @@ ynode_run(struct ynode_parser *yp, const char *data, size_t len, char **cause)
 
 	*cause = NULL;
 	if (len > yp->lim->max_bytes) {
-		*cause = xasprintf("%s: file is larger than %zu bytes", yp->name, yp->lim->max_bytes);
+		*cause = xasprintf("%s: file is larger than %zu bytes", yp->name,
+				   yp->lim->max_bytes);
 		return NULL;
 	}
 	if (!yaml_parser_initialize(&yp->p)) {
@@ -569,8 +572,12 @@ ynode_parse_items(const char *name, const char *data, size_t len, int first_line
 		  const char *const *keys, ynode_item_fn fn, void *ctx,
 		  const struct ynode_limits *lim, char **cause)
 {
-	struct ynode_parser yp = {.name = name, .lim = lim, .line0 = first_line - 1, .keys = keys,
-				  .fn = fn, .ctx = ctx};
+	struct ynode_parser yp = {.name = name,
+				  .lim = lim,
+				  .line0 = first_line - 1,
+				  .keys = keys,
+				  .fn = fn,
+				  .ctx = ctx};
 
 	return ynode_run(&yp, data, len, cause);
 }
@@ -603,4 +610,3 @@ ynode_hash(const void *p, size_t n)
 	h *= 0xff51afd7ed558ccdULL;
 	return h ^ h >> 33;
 }
-

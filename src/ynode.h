@@ -26,8 +26,8 @@ struct ynode {
 	bool pooled;      /* in its tree's blocks (parsed): freed with its root */
 	char *s;          /* scalar text, NUL-terminated */
 	size_t len;
-	struct ynode **v; /* sequence items; for a map keys at 2i, values at 2i+1 */
-	size_t n;         /* items, or 2 * pairs */
+	struct ynode **v;           /* sequence items; for a map keys at 2i, values at 2i+1 */
+	size_t n;                   /* items, or 2 * pairs */
 	struct ynode_block *blocks; /* on the root of a parsed tree: all its memory */
 };
 

@@ -20,8 +20,9 @@
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: signpost_mknames --subdivisions TSV --language-aliases TSV\n"
-			"           --language-matches TSV --aliases YAML --cldr-version V OUTPUT\n");
+	fprintf(stderr,
+		"usage: signpost_mknames --subdivisions TSV --language-aliases TSV\n"
+		"           --language-matches TSV --aliases YAML --cldr-version V OUTPUT\n");
 	return 2;
 }
 
@@ -35,12 +36,13 @@ main(int argc, char **argv)
 	int i, rc = 1;
 
 	for (i = 1; i < argc; i++) {
-		const char **slot = strcmp(argv[i], "--subdivisions") == 0       ? &in.subdivisions
-				    : strcmp(argv[i], "--language-aliases") == 0 ? &in.language_aliases
-				    : strcmp(argv[i], "--language-matches") == 0 ? &in.language_matches
-				    : strcmp(argv[i], "--aliases") == 0          ? &in.aliases
-				    : strcmp(argv[i], "--cldr-version") == 0     ? &in.cldr_version
-										 : NULL;
+		const char **slot =
+			strcmp(argv[i], "--subdivisions") == 0       ? &in.subdivisions
+			: strcmp(argv[i], "--language-aliases") == 0 ? &in.language_aliases
+			: strcmp(argv[i], "--language-matches") == 0 ? &in.language_matches
+			: strcmp(argv[i], "--aliases") == 0          ? &in.aliases
+			: strcmp(argv[i], "--cldr-version") == 0     ? &in.cldr_version
+								     : NULL;
 
 		if (slot != NULL && i + 1 < argc)
 			*slot = argv[++i];

@@ -121,17 +121,17 @@ struct nb_item {
 
 /* Countries (with their subdivisions) or languages. */
 struct nb_kind {
-	struct nb_strv codes;    /* sorted */
-	unsigned *parent, *own;  /* per code; own is a locale index as met */
+	struct nb_strv codes;   /* sorted */
+	unsigned *parent, *own; /* per code; own is a locale index as met */
 	struct nb_item *items;
 	size_t nitems, cap;
 };
 
 struct nb {
-	struct buf arena;        /* keys and display names of the items */
-	struct nb_strv locs;     /* locale ids, in the order met */
-	struct nb_kind kind[2];  /* countries, languages */
-	struct nb_strv terr;     /* valid alpha-2 codes, sorted */
+	struct buf arena;       /* keys and display names of the items */
+	struct nb_strv locs;    /* locale ids, in the order met */
+	struct nb_kind kind[2]; /* countries, languages */
+	struct nb_strv terr;    /* valid alpha-2 codes, sorted */
 	/* The languages' table keys ("pt_BR", "tl") and their codes. */
 	struct nb_strv langkeys;
 	unsigned *langcode;
@@ -319,10 +319,11 @@ nb_regions(struct nb *b, struct buf *out)
 			UErrorCode st = U_ZERO_ERROR;
 			const URegion *r = uregion_getRegionFromCode(code, &st);
 
-			if (U_SUCCESS(st) && r != NULL && (uregion_getType(r) == URGN_WORLD ||
-			    uregion_getType(r) == URGN_CONTINENT ||
-			    uregion_getType(r) == URGN_SUBCONTINENT ||
-			    uregion_getType(r) == URGN_GROUPING))
+			if (U_SUCCESS(st) && r != NULL &&
+			    (uregion_getType(r) == URGN_WORLD ||
+			     uregion_getType(r) == URGN_CONTINENT ||
+			     uregion_getType(r) == URGN_SUBCONTINENT ||
+			     uregion_getType(r) == URGN_GROUPING))
 				nb_strv_add(&groups, xstrdup(code));
 		}
 	}
@@ -556,7 +557,8 @@ nb_country_codes(struct nb *b, struct nb_kind *k)
 
 				if (U_SUCCESS(st) && r != NULL &&
 				    uregion_getType(r) == URGN_TERRITORY &&
-				    (code = nb_strv_find(&k->codes, uregion_getRegionCode(r))) >= 0 &&
+				    (code = nb_strv_find(&k->codes, uregion_getRegionCode(r))) >=
+					    0 &&
 				    nb_alpha2(uregion_getRegionCode(r)))
 					nb_add8(b, k, c3, (unsigned)code, CACHE_NONE, CACHE_F_CODE);
 			}
@@ -655,8 +657,8 @@ nb_languages(struct nb *b)
 	ures_close(t);
 	ures_close(en);
 	if (U_FAILURE(st) || b->langkeys.n < 200) {
-		b->cause = xasprintf("ICU's English language names: %s, %zu names",
-				     u_errorName(st), b->langkeys.n);
+		b->cause = xasprintf("ICU's English language names: %s, %zu names", u_errorName(st),
+				     b->langkeys.n);
 		return -1;
 	}
 	nb_strv_uniq(&b->langkeys);
@@ -737,7 +739,8 @@ nb_aliases(struct nb *b, const char *path)
 
 		if (name == NULL || lang == NULL || (code == NULL) == (tag == NULL)) {
 			b->cause = xasprintf("%s:%d: an alias needs name, language and either code "
-					     "or tag", path, a->line);
+					     "or tag",
+					     path, a->line);
 			goto out;
 		}
 		if (code != NULL) {
@@ -933,7 +936,8 @@ nb_patterns(struct nb *b, struct buf *out)
 
 	for (i = 0; i < (size_t)(n > 0 ? n : 0); i++)
 		for (h = 0; h < sizeof hours / sizeof hours[0]; h++)
-			nb_strv_add(&ids, xasprintf("%s%s", uloc_getAvailable((int32_t)i), hours[h]));
+			nb_strv_add(&ids,
+				    xasprintf("%s%s", uloc_getAvailable((int32_t)i), hours[h]));
 	nb_strv_uniq(&ids);
 	pats = xcalloc(ids.n + 1, sizeof *pats);
 	for (i = 0; i < ids.n; i++) {

@@ -3,7 +3,8 @@
 # cppcheck (warning, portability, performance; suppressions, each with its
 # reason, in .cppcheck-suppressions) over every src/*.c, with the flags of
 # a real build (build-static: compile_commands.json and the generated
-# config.h).  Any finding fails the run.
+# config.h).  Any finding fails the run.  First, every file of src/ must
+# be as clang-format writes it with the checked-in .clang-format.
 # Run locally: bash tests/ci.d/50-static.sh   (about 1 minute on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,12 +14,17 @@ dir=${SIGNPOST_STATIC_DIR:-build-static}
 # Files whose findings only warn while they are being rewritten: none.
 transition=""
 
-for tool in clang-tidy cppcheck; do
+for tool in clang-tidy cppcheck clang-format; do
 	command -v "$tool" >/dev/null || {
-		echo "50-static: $tool not found (apt-get install clang-tidy cppcheck)" >&2
+		echo "50-static: $tool not found (apt-get install clang-tidy cppcheck clang-format)" >&2
 		exit 1
 	}
 done
+if ! find src -name '*.[ch]' -print0 | sort -z | xargs -0 clang-format --dry-run --Werror; then
+	echo "50-static: the files above are not formatted: clang-format -i them" >&2
+	exit 1
+fi
+echo "50-static: src/ is formatted ($(clang-format --version | sed 's/^ *//'))"
 echo "50-static: $(clang-tidy --version | grep -m1 -i version | sed 's/^ *//'), $(cppcheck --version)"
 
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null

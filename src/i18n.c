@@ -505,13 +505,12 @@ i18n_free(struct i18n *ui)
 		utrans_close(ui->translit);
 	i18n_names_free(ui->names);
 	i18n_time_free(ui);
-	for (size_t i = 0; i < I18N_FMT_CACHE; i++)
+	for (size_t i = 0; i < ui->fmtcap; i++)
 		if (ui->fmtcache[i].fmt != NULL)
 			umsg_close(ui->fmtcache[i].fmt);
+	free(ui->fmtcache);
 	if (ui->brk)
 		ubrk_close(ui->brk);
-	for (size_t i = 0; i < I18N_LANGNAMES; i++)
-		free(ui->langnames[i].name);
 	free(ui->locales_dir);
 	free(ui);
 }
@@ -838,35 +837,52 @@ i18n_open_format(const struct i18n *ui, const char *pattern)
 	return f;
 }
 
+/* The slot of pattern in a table of cap slots (a power of two). */
+static size_t
+i18n_compiled_slot(const struct i18n_compiled_fmt *v, size_t cap, const char *pattern)
+{
+	size_t h = ((uintptr_t)pattern >> 3) & (cap - 1);
+
+	while (v[h].pattern != NULL && v[h].pattern != pattern)
+		h = (h + 1) & (cap - 1);
+	return h;
+}
+
 /*
- * The compiled format of a catalog pattern, cached by the pattern's
- * address (patterns live as long as their catalog, that is as long as
- * ui): compiling is most of the cost of a message, and a lookup formats
- * the same few dozen messages for every result.  NULL if it does not
- * parse.
+ * The compiled format of a catalog pattern, kept by the pattern's address
+ * (patterns live as long as their catalog, that is as long as ui):
+ * compiling is most of the cost of a message, and a lookup formats the
+ * same few dozen messages for every result.  NULL if it does not parse
+ * (kept too).  Every pattern is compiled here and only here; the table
+ * doubles when half full, so no pattern is ever turned away.
  */
 static UMessageFormat *
 i18n_compiled(struct i18n *ui, const char *pattern)
 {
-	size_t h = ((uintptr_t)pattern >> 3) % I18N_FMT_CACHE, i;
-	UMessageFormat *f;
+	size_t h = 0, cap, i;
+	struct i18n_compiled_fmt *v;
 
-	for (i = 0; i < I18N_FMT_CACHE; i++, h = (h + 1) % I18N_FMT_CACHE) {
+	if (ui->fmtcap > 0) {
+		h = i18n_compiled_slot(ui->fmtcache, ui->fmtcap, pattern);
 		if (ui->fmtcache[h].pattern == pattern)
 			return ui->fmtcache[h].fmt;
-		if (ui->fmtcache[h].pattern == NULL)
-			break;
 	}
-	f = i18n_open_format(ui, pattern);
-	if (i < I18N_FMT_CACHE) {
-		ui->fmtcache[h].pattern = pattern;
-		ui->fmtcache[h].fmt = f;
-	} else if (f != NULL) {
-		/* A full cache cannot happen with the shipped catalogs; stay correct. */
-		umsg_close(f);
-		f = NULL;
+	if (2 * (ui->nfmt + 1) > ui->fmtcap) {
+		cap = ui->fmtcap ? 2 * ui->fmtcap : 32;
+		v = xcalloc(cap, sizeof *v);
+		for (i = 0; i < ui->fmtcap; i++)
+			if (ui->fmtcache[i].pattern != NULL)
+				v[i18n_compiled_slot(v, cap, ui->fmtcache[i].pattern)] =
+					ui->fmtcache[i];
+		free(ui->fmtcache);
+		ui->fmtcache = v;
+		ui->fmtcap = cap;
+		h = i18n_compiled_slot(v, cap, pattern);
 	}
-	return f;
+	ui->fmtcache[h].pattern = pattern;
+	ui->fmtcache[h].fmt = i18n_open_format(ui, pattern);
+	ui->nfmt++;
+	return ui->fmtcache[h].fmt;
 }
 
 /* True when s is well-formed UTF-8 (what i18n_u16 accepts). */

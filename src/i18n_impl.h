@@ -25,6 +25,12 @@ struct i18n_names; /* private to i18n_names.c */
 #define I18N_TREE_REGION U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "region"
 #define I18N_TREE_LANG   U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "lang"
 
+/* A compiled message format and the catalog pattern it was made from. */
+struct i18n_compiled_fmt {
+	const char *pattern;
+	UMessageFormat *fmt;
+};
+
 struct i18n {
 	char tag[32];                        /* catalog chosen, BCP 47 ("pt") */
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU locale for formatting ("pt_BR"); region kept */
@@ -49,22 +55,14 @@ struct i18n {
 		UDateFormat *fmt;
 	} fmts[8];
 	UDateFormat *weekdays; /* for i18n_weekday */
-			       /* Compiled message formats, by pattern address (i18n.c). */
-#define I18N_FMT_CACHE 512
-	struct {
-		const char *pattern;
-		UMessageFormat *fmt;
-	} fmtcache[I18N_FMT_CACHE];
+
+	/* Compiled message formats, by pattern address (i18n_compiled): an
+	 * open-addressing table of fmtcap slots (a power of two), grown at
+	 * half full, so that it never refuses a pattern. */
+	struct i18n_compiled_fmt *fmtcache;
+	size_t fmtcap, nfmt;
+
 	void *brk; /* UBreakIterator for i18n_wrap, reused */
-		   /* No longer used (language names are not remembered: see
-	 * i18n_language_name); i18n_free still frees the empty slots.  To go
-	 * together with those two lines of i18n.c. */
-#define I18N_LANGNAMES 16
-	struct {
-		char tag[32];
-		char *name;
-	} langnames[I18N_LANGNAMES];
-	unsigned nextlangname;
 };
 
 /* Frees the calendars i18n_time.c keeps per zone (from i18n_cleanup). */

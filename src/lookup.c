@@ -360,6 +360,23 @@ lookup_descriptions(struct result *r, struct i18n *ui, const struct lookup_query
 			r->caller_lang = q->languages[i];
 }
 
+/* What every result of s says whatever its tier: the study's state, a
+ * local alert, an ended service's successor, the contacts offered and
+ * how reachable it is. */
+static void
+lookup_fill(struct result *r, const struct table *t, const struct service *s,
+	    const struct lookup_query *q, const struct lookup_langs *L)
+{
+	r->svc = s;
+	r->study_closed = lookup_study_closed(s, q->at);
+	r->alert = lookup_alert_in_force(s, q->at);
+	r->successor = s->status == STATUS_ENDED && s->successor != NULL
+			       ? table_find(t, s->successor)
+			       : NULL;
+	r->contacts = lookup_offer(t, s, q, L, r->study_closed, &r->ncontacts);
+	lookup_reach(r);
+}
+
 static void
 lookup_result_clear(struct result *r)
 {
@@ -376,12 +393,8 @@ lookup_service(const struct table *t, struct i18n *ui, const struct service *s,
 
 	lookup_langs_make(&L, q);
 	lookup_chains_make(&ch, ui, q);
-	r->svc = s;
+	lookup_fill(r, t, s, q, &L);
 	r->lang = match_speaks(&s->languages, L.v, L.n);
-	r->study_closed = lookup_study_closed(s, q->at);
-	r->alert = lookup_alert_in_force(s, q->at);
-	r->contacts = lookup_offer(t, s, q, &L, r->study_closed, &r->ncontacts);
-	lookup_reach(r);
 	lookup_descriptions(r, ui, q, &ch);
 	lookup_chains_free(&ch);
 	lookup_langs_free(&L);
@@ -492,14 +505,10 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 		const struct service *s = &t->services[i];
 		struct result r = {0};
 
-		r.svc = s;
 		if ((r.tier = match_tier(s, &mq, &r.reasons, &r.lang)) == 0)
 			continue;
-		r.study_closed = lookup_study_closed(s, q->at);
-		r.alert = lookup_alert_in_force(s, q->at);
 		r.regional = (r.reasons & REASON_REGIONAL) != 0;
-		r.contacts = lookup_offer(t, s, q, &L, r.study_closed, &r.ncontacts);
-		lookup_reach(&r);
+		lookup_fill(&r, t, s, q, &L);
 		if (r.reach != REACH_NONE && !r.study_closed)
 			usable++;
 		all[n++] = r;
@@ -516,11 +525,7 @@ lookup_run(const struct table *t, struct i18n *ui, const struct lookup_query *q)
 			seen |= all[k].svc == s;
 		if (seen)
 			continue;
-		r.svc = s;
-		r.study_closed = lookup_study_closed(s, q->at);
-		r.alert = lookup_alert_in_force(s, q->at);
-		r.contacts = lookup_offer(t, s, q, &L, r.study_closed, &r.ncontacts);
-		lookup_reach(&r);
+		lookup_fill(&r, t, s, q, &L);
 		if (usable > 0) {
 			/* Not shown: only counted, so the answer can say they exist. */
 			if (!english_given && r.reach != REACH_NONE && !r.study_closed)

@@ -58,11 +58,12 @@ struct result {
 	int lang;         /* the caller language it serves (index), or -1 */
 	enum reach reach;
 	enum avail avail;
-	bool study_closed;        /* a study whose end has passed or that takes no one new */
-	bool alert;               /* a local table's alert about it is in force then */
-	bool regional;            /* only for some regions of the country */
-	bool cardable;            /* lookup_card: a card for it gives a contact */
-	struct offered *contacts; /* every contact: offered ones first, in order */
+	bool study_closed;               /* a study whose end has passed or that takes no one new */
+	bool alert;                      /* a local table's alert about it is in force then */
+	bool regional;                   /* only for some regions of the country */
+	bool cardable;                   /* lookup_card: a card for it gives a contact */
+	const struct service *successor; /* an ended service's, when the table has it */
+	struct offered *contacts;        /* every contact: offered ones first, in order */
 	size_t ncontacts;
 	/* The description for the worker (UI language, else English) and for
 	 * the caller (their first language that has one, or NULL). */

@@ -1145,7 +1145,7 @@ prompt_details(struct prompt_ctx *c, const char *arg)
 	if (k == 0)
 		return STEP_OK;
 	mem = prompt_capture(c, &buf, &len, &saved);
-	render_details(c->s->r, c->s->t, c->a, k - 1);
+	render_details(c->s->r, c->a, k - 1);
 	return prompt_release(c, mem, &buf, &len, saved);
 }
 

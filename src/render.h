@@ -47,7 +47,7 @@ struct render {
  * decided them for r->card's language). */
 void render_answer(struct render *r, const struct table *t, const struct answer *a);
 /* Writes result i of a in full (text), as in "details N". */
-void render_details(struct render *r, const struct table *t, const struct answer *a, size_t i);
+void render_details(struct render *r, const struct answer *a, size_t i);
 /* Writes the card (or text message) of result i of a, in r->card's
  * language, as lookup_card decided it for that language. */
 void render_card(struct render *r, const struct table *t, const struct answer *a, size_t i);

@@ -363,8 +363,7 @@ render_contact_full(struct render *r, struct buf *b, const struct offered *o,
 
 /* Everything the table says about s, with its contacts as decided. */
 static void
-render_full(struct render *r, struct buf *b, const struct table *t, const struct result *res,
-	    const struct lookup_query *q)
+render_full(struct render *r, struct buf *b, const struct result *res, const struct lookup_query *q)
 {
 	const struct service *s = res->svc;
 	const char *caller_lang = res->caller_lang;
@@ -376,7 +375,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 	render_field(r, r->ui, b, INDENT, "label.organization", v);
 	free(v);
 	if (s->status == STATUS_ENDED) {
-		const struct service *succ = s->successor ? table_find(t, s->successor) : NULL;
+		const struct service *succ = res->successor;
 
 		if (succ) {
 			char *sn = render_isolate(succ->name), *id = render_ltr(succ->id);
@@ -500,8 +499,7 @@ render_full(struct render *r, struct buf *b, const struct table *t, const struct
 
 /* Result i in the full view: its head line, then everything about it. */
 static void
-render_result_full(struct render *r, struct buf *b, const struct table *t, const struct answer *a,
-		   size_t i)
+render_result_full(struct render *r, struct buf *b, const struct answer *a, size_t i)
 {
 	const struct result *res = &a->v[i];
 	char *num = i18n_number(r->ui, (double)(i + 1));
@@ -513,7 +511,7 @@ render_result_full(struct render *r, struct buf *b, const struct table *t, const
 	free(num);
 	free(name);
 	free(why);
-	render_full(r, b, t, res, &a->q);
+	render_full(r, b, res, &a->q);
 }
 
 /* The heading lines of an answer. */
@@ -674,7 +672,7 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 			buf_addc(&b, '\n');
 		prev_usable = usable;
 		if (r->format == RENDER_FULL) {
-			render_result_full(r, &b, t, a, i);
+			render_result_full(r, &b, a, i);
 		} else {
 			render_call(r, &b, a, i);
 		}
@@ -688,11 +686,11 @@ render_answer(struct render *r, const struct table *t, const struct answer *a)
 }
 
 void
-render_details(struct render *r, const struct table *t, const struct answer *a, size_t i)
+render_details(struct render *r, const struct answer *a, size_t i)
 {
 	struct buf b = {0};
 
-	render_result_full(r, &b, t, a, i);
+	render_result_full(r, &b, a, i);
 	render_put(r, &b);
 	buf_free(&b);
 	render_zones_clear(r);
@@ -717,7 +715,7 @@ render_service(struct render *r, const struct table *t, const struct result *res
 
 		render_wrap(r, r->ui, &b, name, "", INDENT);
 		free(name);
-		render_full(r, &b, t, res, q);
+		render_full(r, &b, res, q);
 		render_put(r, &b);
 	}
 	buf_free(&b);

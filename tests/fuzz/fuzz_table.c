@@ -94,7 +94,7 @@ fuzz_render(struct table *t, enum render_format format)
 	a = lookup_run(t, ui, &q);
 	render_answer(&r, t, a);
 	if (a->n > 0)
-		render_details(&r, t, a, 0);
+		render_details(&r, a, 0);
 	lookup_free(a);
 	fclose(r.out);
 	if (getenv("SIGNPOST_FUZZ_VERBOSE") != NULL)

@@ -536,12 +536,6 @@ i18n_rtl(const struct i18n *ui)
 	return ui->rtl;
 }
 
-bool
-i18n_utf8(const struct i18n *ui)
-{
-	return ui->utf8;
-}
-
 const char *
 i18n_home_region(const struct i18n *ui)
 {

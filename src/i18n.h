@@ -74,9 +74,6 @@ size_t i18n_ui_languages(const char *locales_dir, char ***out);
 const char *i18n_tag(const struct i18n *ui);
 /* True when the UI language is written right to left. */
 bool i18n_rtl(const struct i18n *ui);
-/* True when the terminal's character set (nl_langinfo(CODESET) after
- * setlocale) is UTF-8; otherwise decorative output uses ASCII. */
-bool i18n_utf8(const struct i18n *ui);
 /* The worker's region from the environment locale ("CZ" for cs_CZ.UTF-8),
  * or NULL; owned by ui. */
 const char *i18n_home_region(const struct i18n *ui);

@@ -252,12 +252,6 @@ i18n_cache_close(struct i18n_cache *c)
 	free(c);
 }
 
-enum cache_state
-i18n_cache_state(const struct i18n_cache *c)
-{
-	return c->state;
-}
-
 const char *
 i18n_cache_about(const struct i18n_cache *c)
 {
@@ -544,18 +538,6 @@ i18n_cache_locale_find(struct i18n_cache *c, const char *id)
 			a = m + 1;
 	}
 	return -1;
-}
-
-const char *
-i18n_cache_locale(struct i18n_cache *c, size_t i)
-{
-	size_t n, rows, strs, strsize;
-	const unsigned char *e;
-
-	if (!cache_list(c, CACHE_LOCALES, 4, &n, &rows, &strs, &strsize) || i >= n ||
-	    (e = cache_at(c, rows + 4 * i, 4)) == NULL)
-		return NULL;
-	return cache_sstr(c, strs, strsize, le_u32(e));
 }
 
 /* Names ------------------------------------------------------------------- */

@@ -144,8 +144,6 @@ struct cache_why {
  */
 struct i18n_cache *i18n_cache_open(const char *path, struct cache_why *why);
 void i18n_cache_close(struct i18n_cache *c);
-/* The state of c: CACHE_DAMAGED once any block failed its hash. */
-enum cache_state i18n_cache_state(const struct i18n_cache *c);
 /* Verifies every block now (--check); returns the state. */
 enum cache_state i18n_cache_verify(struct i18n_cache *c);
 /* What the file says it was built from (UTF-8, inside c). */
@@ -161,11 +159,9 @@ const char *i18n_cache_pattern(struct i18n_cache *c, const char *locale, const c
 int i18n_cache_served(struct i18n_cache *c, const char *tag, void (*fn)(void *, const char *),
 		      void *arg);
 
-/* Locales: how many, the index of an ICU locale id (or -1), the id of
- * index i (NULL on damage). */
+/* Locales: how many, and the index of an ICU locale id (or -1). */
 size_t i18n_cache_nlocales(struct i18n_cache *c);
 int i18n_cache_locale_find(struct i18n_cache *c, const char *id);
-const char *i18n_cache_locale(struct i18n_cache *c, size_t i);
 
 /* One names section (COUNTRIES or LANGUAGES), once its header is read. */
 struct cache_names {

@@ -58,6 +58,24 @@ card_languages(struct i18n *ui, const struct service *s, const struct offered *o
 	return res;
 }
 
+/* "A description of this service is available in these languages:
+ * German and English." for a card in none of them; NULL if there is no
+ * description at all. */
+static char *
+card_described_in(struct i18n *ui, const struct texts *d)
+{
+	struct strv langs = {xcalloc(d->n + 1, sizeof(char *)), 0};
+	char *names, *res;
+
+	for (size_t i = 0; i < d->n; i++)
+		langs.v[langs.n++] = d->v[i].lang;
+	names = langs.n ? render_languages(ui, &langs) : NULL;
+	res = names ? i18n_fmt(ui, "card.details_in", "s", names) : NULL;
+	free(names);
+	free(langs.v);
+	return res;
+}
+
 static void
 card_one(struct render *r, struct buf *b, const struct service *s, const struct offered *c,
 	 size_t n, const struct lookup_query *q)
@@ -122,9 +140,11 @@ card_one(struct render *r, struct buf *b, const struct service *s, const struct 
 		}
 	} else {
 		/* Nothing about the service is written in this language: say
-		 * so, in it, rather than mix languages. */
-		m = i18n_str(ui, "card.details_in_english");
-		render_wrap(r, ui, b, m, "", "");
+		 * in it which languages it is written in, rather than mix
+		 * languages. */
+		m = card_described_in(ui, &s->description);
+		if (m != NULL)
+			render_wrap(r, ui, b, m, "", "");
 		free(m);
 	}
 }

@@ -429,13 +429,15 @@ lookup_card(struct result *r, const char *lang)
 			speaks[i] = match_language(langs->v[j], lang);
 		any |= speaks[i] && o->usable && !r->study_closed;
 	}
-	/* Those, when there are any; else every usable one, its languages
+	/* Those, when there are any; else the ones the call view gives (the
+	 * contact to give first and the page with it), their languages
 	 * named. */
 	r->cardable = false;
 	for (i = 0; i < r->ncontacts; i++) {
 		struct offered *o = &r->contacts[i];
 
-		o->card = o->usable && !r->study_closed && (speaks[i] || !any);
+		o->card = o->usable && !r->study_closed &&
+			  (speaks[i] || (!any && (o->primary || o->page)));
 		o->card_names_languages = o->card && !speaks[i];
 		r->cardable |= o->card;
 	}

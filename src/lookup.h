@@ -143,10 +143,10 @@ void lookup_result_free(struct result *r);
  * when there is no card in theirs) gives of r.  The contacts the caller
  * may use that are in one of their languages, through an interpreter, in
  * the card's language or in no language the table names go on it; when
- * r has none of those, every contact the caller may use goes on it with
- * its languages named, so no caller is sent to a line in a language they
- * do not speak without being told.  r->cardable: at least one contact
- * goes on it.  lookup_cards does it for every result of a.
+ * r has none of those, the ones the call view gives (primary and page) go
+ * on it with their languages named, so no caller is sent to a line in a
+ * language they do not speak without being told.  r->cardable: at least
+ * one contact goes on it.  lookup_cards does it for every result of a.
  */
 void lookup_card(struct result *r, const char *lang);
 void lookup_cards(struct answer *a, const char *lang);

@@ -58,19 +58,26 @@ main(void)
 	CHECK(o[0].card && !o[0].card_names_languages);
 	CHECK(!o[1].card && !o[1].card_names_languages);
 
-	/* Nothing in Czech: every usable contact goes on, each with its
-	 * languages named; one the caller may not use stays off. */
+	/* Nothing in Czech: the contacts the call view gives (the one to give
+	 * first and the page) go on, each with its languages named; another
+	 * one, and one the caller may not use, stay off. */
 	s = (struct service){.languages = LANGS(de_en), .contacts = c, .ncontacts = 3};
 	c[0] = (struct contact){.type = CONTACT_PHONE, .languages = LANGS(de)};
 	c[1] = (struct contact){.type = CONTACT_WEB, .languages = LANGS(de_en)};
 	c[2] = (struct contact){.type = CONTACT_EMAIL};
 	offer(&r, &s, o, 3);
-	o[2].usable = false;
+	o[0].primary = true;
+	o[1].page = true;
 	lookup_card(&r, "cs");
 	CHECK(r.cardable);
 	CHECK(o[0].card && o[0].card_names_languages);
 	CHECK(o[1].card && o[1].card_names_languages);
 	CHECK(!o[2].card && !o[2].card_names_languages);
+	offer(&r, &s, o, 3);
+	o[0].primary = o[0].usable = false;
+	o[1].page = true;
+	lookup_card(&r, "cs");
+	CHECK(r.cardable && !o[0].card && o[1].card && !o[2].card);
 
 	/* The same service on an English card (no card in the caller's
 	 * language): the page in English goes on unnamed, the German-only
@@ -99,6 +106,7 @@ main(void)
 	/* A contact without languages of its own is in the service's. */
 	s = (struct service){.languages = LANGS(de), .contacts = c, .ncontacts = 1};
 	offer(&r, &s, o, 1);
+	o[0].primary = true;
 	lookup_card(&r, "cs");
 	CHECK(r.cardable && o[0].card && o[0].card_names_languages);
 

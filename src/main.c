@@ -501,10 +501,10 @@ main_card_ui(struct main_ctx *m, const struct strv *langs)
  * about it, for the worker.  The card on stdout stays the caller's.
  */
 static void
-main_card_local(struct main_ctx *m, const struct answer *a, const struct service *s)
+main_card_local(struct main_ctx *m, const struct answer *a, const struct result *one)
 {
 	char **notes;
-	size_t n = render_card_local(&m->r, m->t, a, SIZE_MAX, s, &notes), i;
+	size_t n = render_card_local(&m->r, m->t, a, SIZE_MAX, one, &notes), i;
 
 	render_flush(&m->r);
 	for (i = 0; i < n; i++)
@@ -643,9 +643,9 @@ main_show(struct main_ctx *m)
 		lookup_card(res, i18n_tag(card ? card : m->ui));
 	}
 	render_service(&m->r, m->t, res, &q);
-	lookup_result_free(res);
 	if (m->o.format == FORMAT_CARD || m->o.format == FORMAT_SMS)
-		main_card_local(m, NULL, s);
+		main_card_local(m, NULL, res);
+	lookup_result_free(res);
 	m->r.card = NULL;
 	i18n_free(card);
 	for (i = 0; i < langs.n; i++)

@@ -522,7 +522,7 @@ render_hidden(struct i18n *ui, const struct table *t, bool with_file, bool isola
 
 size_t
 render_card_local(struct render *r, const struct table *t, const struct answer *a, size_t i,
-		  const struct service *s, char ***out)
+		  const struct result *one, char ***out)
 {
 	size_t n = 0, k, from = 0, to = 0;
 	char **v = NULL, *m;
@@ -531,11 +531,12 @@ render_card_local(struct render *r, const struct table *t, const struct answer *
 		from = i == SIZE_MAX ? 0 : i;
 		to = i == SIZE_MAX ? a->n : i + 1;
 	}
-	for (k = from; k < to || (a == NULL && k == 0 && s != NULL); k++) {
-		const struct service *svc = a != NULL ? a->v[k].svc : s;
+	for (k = from; k < to || (a == NULL && k == 0 && one != NULL); k++) {
+		const struct result *res = a != NULL ? &a->v[k] : one;
+		const struct service *svc = res->svc;
 		char *mark, *name;
 
-		if ((mark = render_local_mark(r->ui, svc, false)) == NULL)
+		if (!res->cardable || (mark = render_local_mark(r->ui, svc, false)) == NULL)
 			continue;
 		/* For stderr, where isolates would show as <U+2068>. */
 		name = render_data(svc->name);

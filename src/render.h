@@ -64,10 +64,11 @@ void render_service(struct render *r, const struct table *t, const struct result
  * language, one line per service ("Test Line: changed by a local table
  * (your own: local.yaml)") and one naming the services they hid.  For
  * result i of a, or every result of a (i == SIZE_MAX), or, with a NULL,
- * for s.  Returns the number of lines in *out (free with i18n_strv_free).
+ * for one (lookup_service); results not carded (lookup_card) are not
+ * named.  Returns the number of lines in *out (free with i18n_strv_free).
  */
 size_t render_card_local(struct render *r, const struct table *t, const struct answer *a, size_t i,
-			 const struct service *s, char ***out);
+			 const struct result *one, char ***out);
 /* Writes a two-column list: code TAB name, one per line (JSON: an
  * array of {"code":..,"name":..} objects under key). */
 void render_pairs(struct render *r, const char *key, const char *const *codes,

@@ -215,6 +215,17 @@ card_sms_out(struct render *r, struct buf *msg)
 	buf_free(&plain);
 }
 
+/* For the worker, in the UI's language: there is no card to give. */
+static void
+card_not_usable(struct render *r, struct buf *b)
+{
+	char *m = i18n_str(r->ui, "card.not_usable");
+
+	render_wrap(r, r->ui, b, m, "", "");
+	render_put(r, b);
+	free(m);
+}
+
 void render_answer_cards(struct render *r, const struct table *t, const struct answer *a);
 
 void
@@ -251,11 +262,7 @@ render_card(struct render *r, const struct table *t, const struct answer *a, siz
 
 	(void)t;
 	if (!res->cardable) {
-		char *m = i18n_str(r->ui, "card.not_usable");
-
-		render_wrap(r, r->ui, &b, m, "", "");
-		render_put(r, &b);
-		free(m);
+		card_not_usable(r, &b);
 	} else if (r->format == RENDER_SMS) {
 		card_sms(r, &b, res->svc, res->contacts, res->ncontacts, &a->q);
 		card_sms_out(r, &b);
@@ -274,7 +281,9 @@ render_service_card(struct render *r, const struct result *res, const struct loo
 {
 	struct buf b = {0};
 
-	if (r->format == RENDER_SMS) {
+	if (!res->cardable) {
+		card_not_usable(r, &b);
+	} else if (r->format == RENDER_SMS) {
 		card_sms(r, &b, res->svc, res->contacts, res->ncontacts, q);
 		card_sms_out(r, &b);
 	} else {

@@ -658,36 +658,43 @@ cost_name(enum cost c)
 {
 	return cost_names[c];
 }
+
 const char *
 anonymity_name(enum anonymity a)
 {
 	return anon_names[a];
 }
+
 const char *
 reporting_name(enum reporting r)
 {
 	return reporting_names[r];
 }
+
 const char *
 recruiting_name(enum recruiting r)
 {
 	return recruiting_names[r];
 }
+
 const char *
 status_name(enum service_status s)
 {
 	return status_names[s];
 }
+
 const char *
 contact_type_name(enum contact_type t)
 {
 	return contact_names[t];
 }
+
 const char *
 emergency_kind_name(enum emergency_kind k)
 {
 	return emerg_names[k];
 }
+
 const char *
 origin_kind_name(enum origin_kind k)
 {

@@ -254,26 +254,6 @@ render_answer_cards(struct render *r, const struct table *t, const struct answer
 	buf_free(&b);
 }
 
-void
-render_card(struct render *r, const struct table *t, const struct answer *a, size_t i)
-{
-	struct buf b = {0};
-	const struct result *res = &a->v[i];
-
-	(void)t;
-	if (!res->cardable) {
-		card_not_usable(r, &b);
-	} else if (r->format == RENDER_SMS) {
-		card_sms(r, &b, res->svc, res->contacts, res->ncontacts, &a->q);
-		card_sms_out(r, &b);
-	} else {
-		card_one(r, &b, res->svc, res->contacts, res->ncontacts, &a->q);
-		render_put(r, &b);
-	}
-	buf_free(&b);
-	render_zones_clear(r);
-}
-
 void render_service_card(struct render *r, const struct result *res, const struct lookup_query *q);
 
 void
@@ -291,4 +271,12 @@ render_service_card(struct render *r, const struct result *res, const struct loo
 		render_put(r, &b);
 	}
 	buf_free(&b);
+}
+
+void
+render_card(struct render *r, const struct table *t, const struct answer *a, size_t i)
+{
+	(void)t;
+	render_service_card(r, &a->v[i], &a->q);
+	render_zones_clear(r);
 }

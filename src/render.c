@@ -481,7 +481,9 @@ render_local_mark(struct i18n *ui, const struct service *s, bool with_file)
 	} else {
 		how = s->replaced ? "replaced" : "added";
 	}
-	name = render_data(with_file ? f->path : f->name);
+	/* A path is one unbroken left-to-right run: broken at a "/", it
+	 * could not be copied from the terminal. */
+	name = with_file ? render_ltr(f->path) : render_data(f->name);
 	res = i18n_fmt(ui, "local.mark", "sss", how, origin_kind_name(f->kind), name);
 	free(name);
 	return res;
@@ -501,7 +503,7 @@ render_hidden(struct i18n *ui, const struct table *t, bool with_file, bool isola
 	for (i = 0; i < t->nhidden && n < RENDER_HIDDEN_NAMED; i++) {
 		const struct table_file *f = t->hidden[i].by;
 		char *id = isolate ? render_ltr(t->hidden[i].id) : render_data(t->hidden[i].id);
-		char *name = render_data(with_file ? f->path : f->name);
+		char *name = with_file ? render_ltr(f->path) : render_data(f->name);
 
 		items[n++] = i18n_fmt(ui, "local.hidden_item", "sss", id, origin_kind_name(f->kind),
 				      name);

@@ -77,11 +77,14 @@ void render_zones_clear(struct render *r);
 char *render_facts(struct render *r, struct i18n *ui, const struct result *res);
 /* The languages of a strv named in ui, as a list. */
 char *render_languages(struct i18n *ui, const struct strv *langs);
-/* The local-table mark of s ("added locally", ...), or NULL. */
+/* The local-table mark of s ("added locally", ...), or NULL.  with_file:
+ * the table's whole path, isolated so that it is never broken, else its
+ * file name alone (for stderr). */
 char *render_local_mark(struct i18n *ui, const struct service *s, bool with_file);
 /* The services local tables hid, each with the table ("2 services are
  * hidden by a local table: x (your own: h.yaml) and y (...)"), or NULL
- * when none is.  isolate: ids isolated for the terminal (not stderr). */
+ * when none is.  with_file: each table's whole path, never broken, as in
+ * render_local_mark; isolate: ids isolated for the terminal (not stderr). */
 char *render_hidden(struct i18n *ui, const struct table *t, bool with_file, bool isolate);
 
 #endif

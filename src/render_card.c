@@ -59,8 +59,8 @@ card_languages(struct i18n *ui, const struct service *s, const struct offered *o
 }
 
 /* "A description of this service is available in these languages:
- * German and English." for a card in none of them; NULL if there is no
- * description at all. */
+ * German and English." ("in this language: English" for one) for a card
+ * in none of them; NULL if there is no description at all. */
 static char *
 card_described_in(struct i18n *ui, const struct texts *d)
 {
@@ -70,7 +70,7 @@ card_described_in(struct i18n *ui, const struct texts *d)
 	for (size_t i = 0; i < d->n; i++)
 		langs.v[langs.n++] = d->v[i].lang;
 	names = langs.n ? render_languages(ui, &langs) : NULL;
-	res = names ? i18n_fmt(ui, "card.details_in", "s", names) : NULL;
+	res = names ? i18n_fmt(ui, "card.details_in", "ns", (double)langs.n, names) : NULL;
 	free(names);
 	free(langs.v);
 	return res;

@@ -655,17 +655,16 @@ main_show(struct main_ctx *m)
 	return EXIT_MATCH;
 }
 
+/* A listed code and its name; key: the name's collation key, once sorted. */
 struct main_pair {
-	char *code, *name;
+	char *code, *name, *key;
 };
-
-static struct i18n *main_sort_ui;
 
 static int
 main_pair_cmp(const void *a, const void *b)
 {
 	const struct main_pair *x = a, *y = b;
-	int c = i18n_collate(main_sort_ui, x->name, y->name);
+	int c = strcmp(x->key, y->key);
 
 	return c ? c : strcmp(x->code, y->code);
 }
@@ -683,6 +682,7 @@ main_pairs_add(struct main_pair **v, size_t *n, const char *code, char *name)
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[*n].code = xstrdup(code);
 	(*v)[*n].name = name;
+	(*v)[*n].key = NULL;
 	(*n)++;
 }
 
@@ -732,9 +732,11 @@ main_list(struct main_ctx *m)
 			main_pairs_add(&v, &n, tags[i], i18n_language_autonym(tags[i]));
 		i18n_strv_free(tags, nt);
 	}
-	main_sort_ui = m->ui;
-	if (n > 1 && strcmp(m->o.list, "sources") != 0)
+	if (n > 1 && strcmp(m->o.list, "sources") != 0) {
+		for (i = 0; i < n; i++)
+			v[i].key = i18n_sort_key(m->ui, v[i].name);
 		qsort(v, n, sizeof *v, main_pair_cmp);
+	}
 	codes = xcalloc(n + 1, sizeof *codes);
 	names = xcalloc(n + 1, sizeof *names);
 	for (i = 0; i < n; i++) {
@@ -745,6 +747,7 @@ main_list(struct main_ctx *m)
 	for (i = 0; i < n; i++) {
 		free(v[i].code);
 		free(v[i].name);
+		free(v[i].key);
 	}
 	free(v);
 	free(codes);

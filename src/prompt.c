@@ -74,6 +74,9 @@ static volatile sig_atomic_t prompt_winch;  /* the terminal was resized */
  * listed; NULL-terminated, malloc'd), or NULL when nothing fits. */
 typedef char **(*prompt_complete_fn)(void *ctx, const char *text);
 
+/* readline's callbacks take no context: the completion of the line being
+ * read, and the line once Enter ends it, reach them here.  Set at the
+ * start of each read and cleared at its end; one read at a time. */
 static prompt_complete_fn prompt_rl_fn;
 static void *prompt_rl_ctx;
 static char *prompt_rl_line;

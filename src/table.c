@@ -2146,23 +2146,41 @@ table_byid_end(struct table *t)
 	t->byid = NULL;
 }
 
-const struct service *
-table_find(const struct table *t, const char *id)
+static int
+table_id_key_cmp(const void *key, const void *s)
 {
-	struct service key = {.id = (char *)id};
+	return strcmp(key, ((const struct service *)s)->id);
+}
+
+/* Where the service with id is in t->services, or SIZE_MAX: through the
+ * id table while a load builds t, by halves once it is sorted.  The
+ * loader changes what it finds there; everyone else reads it through
+ * table_find. */
+static size_t
+table_find_at(const struct table *t, const char *id)
+{
+	const struct service *s;
 
 	if (t->byid != NULL) {
 		size_t h = table_byid_slot(t->byid, id);
-		const struct service *s;
 
 		if (t->byid->id[h] == NULL)
-			return NULL;
+			return SIZE_MAX;
 		s = &t->services[t->byid->at[h]];
-		return s->id != NULL ? s : NULL;
+	} else if (t->nservices == 0) {
+		return SIZE_MAX; /* bsearch(NULL, 0, ...) is undefined */
+	} else {
+		s = bsearch(id, t->services, t->nservices, sizeof *t->services, table_id_key_cmp);
 	}
-	if (t->nservices == 0)
-		return NULL; /* bsearch(NULL, 0, ...) is undefined */
-	return bsearch(&key, t->services, t->nservices, sizeof *t->services, table_id_cmp);
+	return s != NULL && s->id != NULL ? (size_t)(s - t->services) : SIZE_MAX;
+}
+
+const struct service *
+table_find(const struct table *t, const char *id)
+{
+	size_t i = table_find_at(t, id);
+
+	return i == SIZE_MAX ? NULL : &t->services[i];
 }
 
 bool
@@ -2200,6 +2218,7 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 		const struct ynode *n = notes->v[i];
 		struct service *s;
 		const char *id, *v;
+		size_t at;
 
 		if (n->type != YNODE_MAP) {
 			table_err(L, n, "a note must be a mapping with id");
@@ -2208,7 +2227,7 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 		table_keys(L, n, keys);
 		if ((id = table_str(L, n, "id", true, "a note")) == NULL)
 			continue;
-		if ((s = (struct service *)table_find(t, id)) == NULL) {
+		if ((at = table_find_at(t, id)) == SIZE_MAX) {
 			/* Not read (an index narrowed the table): nothing to
 			 * attach for this lookup, but the id must exist. */
 			if (!table_has_id(t, id))
@@ -2216,6 +2235,7 @@ table_apply_notes(struct loader *L, struct table *t, const struct ynode *notes)
 					  id);
 			continue;
 		}
+		s = &t->services[at];
 		s->noted = L->file;
 		table_strv(L, table_seq(L, n, "worker_notes", false, "the note"), &s->worker_notes);
 		if ((v = table_str(L, n, "do_not_refer", false, "the note")) != NULL) {
@@ -2302,7 +2322,8 @@ table_overlay(struct table *t, const char *path, enum origin_kind kind,
 	free(it.sv);
 	table_byid_free(it.ids);
 	for (i = 0; i < hide.n; i++) {
-		struct service *s = (struct service *)table_find(t, hide.v[i]);
+		size_t at = table_find_at(t, hide.v[i]);
+		struct service *s = at == SIZE_MAX ? NULL : &t->services[at];
 
 		t->hidden = xreallocarray(t->hidden, t->nhidden + 1, sizeof *t->hidden);
 		t->hidden[t->nhidden].id = xstrdup(hide.v[i]);

@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ucol.h>
-
 #include "i18n_cache.h"
 #include "xmalloc.h"
 
@@ -82,24 +80,6 @@ parse_display(struct i18n *ui, bool language, const char *code)
 	return i18n_region_name(ui, code);
 }
 
-/* A collation sort key of UTF-8 s in the UI language, NUL-terminated. */
-static char *
-parse_collkey(struct i18n *ui, const char *s)
-{
-	UCollator *coll = i18n_collator(ui);
-	UChar *u = i18n_u16(s, NULL);
-	int32_t n;
-	uint8_t *k;
-
-	if (u == NULL)
-		return xstrdup(s);
-	n = ucol_getSortKey(coll, u, -1, NULL, 0);
-	k = xcalloc((size_t)n + 1, 1);
-	ucol_getSortKey(coll, u, -1, k, n + 1);
-	free(u);
-	return (char *)k;
-}
-
 struct parse_rank {
 	unsigned code;
 	struct parse_fit fit;
@@ -162,7 +142,7 @@ parse_candidates(struct i18n *ui, const struct cache_names *k, bool language,
 		if (!i18n_cache_code(k, v[i].code, &code, &parent, &own))
 			continue;
 		name = parse_display(ui, language, code);
-		v[i].key = parse_collkey(ui, name);
+		v[i].key = i18n_sort_key(ui, name);
 		free(name);
 	}
 	if (keep > 1)
@@ -708,7 +688,7 @@ parse_complete(struct i18n *ui, bool language, const char *prefix, const char *c
 	}
 	m = parse_one_name_each(ui, language, h.v, m);
 	for (i = 0; i < m; i++)
-		h.v[i].key = parse_collkey(ui, h.v[i].disp);
+		h.v[i].key = i18n_sort_key(ui, h.v[i].disp);
 	if (m > 1)
 		qsort(h.v, m, sizeof *h.v, parse_hit_coll_cmp);
 	if (m > 0)

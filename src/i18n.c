@@ -1045,17 +1045,6 @@ i18n_collator(struct i18n *ui)
 	return ui->coll;
 }
 
-int
-i18n_collate(struct i18n *ui, const char *a, const char *b)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	UCollationResult r = ucol_strcollUTF8(i18n_collator(ui), a, -1, b, -1, &st);
-
-	if (U_FAILURE(st))
-		return strcmp(a, b);
-	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
-}
-
 char *
 i18n_sort_key(struct i18n *ui, const char *s)
 {

@@ -121,13 +121,12 @@ char *i18n_likely_language(const char *country);
 size_t i18n_language_fallbacks(const char *tag, char ***out);
 void i18n_strv_free(char **v, size_t n);
 
-/* Collation in the UI language (negative, zero, positive like strcmp). */
-int i18n_collate(struct i18n *ui, const char *a, const char *b);
 /*
  * The collation key of s in the UI language: an allocated string whose
- * strcmp order is i18n_collate's order, for sorting many strings (each is
- * converted once instead of at every comparison).  Invalid UTF-8 gets a
- * copy of itself as its key.
+ * strcmp order is the order of the UI language's collator (ICU's for its
+ * locale), the one way signpost sorts names; each is converted once
+ * instead of at every comparison.  Invalid UTF-8 gets a copy of itself as
+ * its key.
  */
 char *i18n_sort_key(struct i18n *ui, const char *s);
 

@@ -199,12 +199,14 @@ bool i18n_cache_loc_range(const struct cache_names *k, unsigned loc, unsigned co
 /*
  * The process's names.cache: i18n_set_datadir names it, it is opened on
  * first need and i18n_cleanup closes it.  i18n_cache_shared returns NULL
- * when it cannot be used, and i18n_cache_shared_state says why.
+ * when it cannot be used, and i18n_cache_shared_why says why.
  */
 void i18n_cache_shared_path(const char *path);
+/* The path it was given, or NULL. */
 const char *i18n_cache_shared_file(void);
 struct i18n_cache *i18n_cache_shared(void);
-/* Why the shared cache is not usable, or CACHE_OK. */
+/* Into *why: why the shared cache is not usable (opening it first if
+ * nothing tried yet), or CACHE_OK in why->state. */
 void i18n_cache_shared_why(struct cache_why *why);
 void i18n_cache_shared_free(void);
 

@@ -1,15 +1,15 @@
 /*
  * le.h - the little-endian integers of the compiled files (services.idx,
  * names.cache), which are the same on every architecture.
- * Each reads from any alignment; a 64-bit one is one load where the
- * machine is little-endian.  The le_set functions store the same
- * integers, for the build-time writers.
+ * Each reads from any alignment, byte by byte, on every machine (the
+ * compiler makes one load of it where the machine is little-endian).
+ * The le_set functions store the same integers, for the build-time
+ * writers.
  */
 #ifndef SIGNPOST_LE_H
 #define SIGNPOST_LE_H
 
 #include <stdint.h>
-#include <string.h>
 
 static inline uint32_t
 le_u16(const unsigned char *p)
@@ -26,14 +26,7 @@ le_u32(const unsigned char *p)
 static inline uint64_t
 le_u64(const unsigned char *p)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-#else
 	return (uint64_t)le_u32(p) | (uint64_t)le_u32(p + 4) << 32;
-#endif
 }
 
 static inline void

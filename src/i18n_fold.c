@@ -24,17 +24,7 @@ enum fold_class { FOLD_TEXT, FOLD_SEP, FOLD_DROP };
 static enum fold_class
 fold_class(UChar32 c)
 {
-	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-			return FOLD_TEXT;
-		if (c == '\'' || c == '`')
-			return FOLD_DROP;
-		if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
-		    c == '|' || c == '~')
-			return FOLD_TEXT;
-		return FOLD_SEP;
-	}
-	if (c == 0x2018 || c == 0x2019 || c == 0x02bc || c == 0x00b4)
+	if (c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x02bc || c == 0x00b4)
 		return FOLD_DROP;
 	if (u_isUWhiteSpace(c) || u_ispunct(c) || u_iscntrl(c))
 		return FOLD_SEP;
@@ -83,24 +73,8 @@ fold_cp(const UNormalizer2 *nfd, UChar32 c, UChar32 *out)
 	int n = 0;
 	UChar32 e, h;
 
-	if (c < 0x80) {
-		out[0] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-		return 1;
-	}
-	/* Most letters of a name need nothing: two property lookups are far
-	 * cheaper than decomposing and folding. */
-	if (u_getIntPropertyValue(c, UCHAR_NFD_QUICK_CHECK) == UNORM_YES) {
-		if (u_charType(c) == U_NON_SPACING_MARK)
-			return 0;
-		if (!u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
-			out[0] = c;
-			return 1;
-		}
-		an = 0;
-		U16_APPEND_UNSAFE(a, an, c);
-	} else if ((an = fold_decompose(nfd, c, a, 32)) == 0) {
+	if ((an = fold_decompose(nfd, c, a, 32)) == 0)
 		return 0;
-	}
 	fn = u_strFoldCase(f, 64, a, an, U_FOLD_CASE_DEFAULT, &st);
 	if (U_FAILURE(st) || fn > 64) {
 		memcpy(f, a, (size_t)an * sizeof a[0]);
@@ -108,11 +82,6 @@ fold_cp(const UNormalizer2 *nfd, UChar32 c, UChar32 *out)
 	}
 	while (i < fn && n < 16) {
 		U16_NEXT(f, i, fn, e);
-		if (e < 0x80 || u_getIntPropertyValue(e, UCHAR_NFD_QUICK_CHECK) == UNORM_YES) {
-			if (u_charType(e) != U_NON_SPACING_MARK)
-				out[n++] = e;
-			continue;
-		}
 		gn = fold_decompose(nfd, e, g, 32);
 		for (j = 0; j < gn && n < 16;) {
 			U16_NEXT(g, j, gn, h);

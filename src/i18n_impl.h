@@ -31,6 +31,13 @@ struct i18n_compiled_fmt {
 	UMessageFormat *fmt;
 };
 
+/* A date format of one zone and calendar (ui->fmts). */
+struct i18n_time_fmt {
+	char key[96];      /* zone, and "|p" when proleptic */
+	char skeleton[16]; /* whose pattern fmt has now */
+	UDateFormat *fmt;
+};
+
 struct i18n {
 	char tag[32];                        /* catalog chosen, BCP 47 ("pt") */
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU locale for formatting ("pt_BR"); region kept */
@@ -47,13 +54,11 @@ struct i18n {
 	UConverter *conv;         /* terminal charset when not UTF-8 */
 	UTransliterator *translit;
 	struct i18n_names *names; /* the UI locale's place among names.cache's locales */
-	/* Date formats are costly to build: the formats already used, keyed
-	 * by zone, skeleton and calendar (i18n_time.c). */
-	struct {
-		char key[96];      /* zone, and "|p" when proleptic */
-		char skeleton[16]; /* whose pattern fmt has now */
-		UDateFormat *fmt;
-	} fmts[8];
+	/* Date formats are costly to build: one per zone and calendar,
+	 * kept while ui lives, its pattern changed per skeleton; nfmts of
+	 * them, in an array that grows (i18n_time.c). */
+	struct i18n_time_fmt *fmts;
+	size_t nfmts;
 	UDateFormat *weekdays; /* for i18n_weekday */
 
 	/* Compiled message formats, by pattern address (i18n_compiled): an

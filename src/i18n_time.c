@@ -380,9 +380,9 @@ static char *
 time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	UDateFormat *fmt = NULL;
+	struct i18n_time_fmt *f;
 	char key[96];
-	size_t i, n = sizeof ui->fmts / sizeof ui->fmts[0];
+	size_t i;
 	char *s;
 	bool proleptic = t < TIME_PROLEPTIC_BEFORE;
 
@@ -391,37 +391,32 @@ time_format(struct i18n *ui, const char *zone, const char *skeleton, double t)
 	/* One format per zone: another skeleton is a new pattern for it, far
 	 * cheaper than another format (symbols, numbers, calendar). */
 	snprintf(key, sizeof key, "%s%s", zone ? zone : "", proleptic ? "|p" : "");
-	for (i = 0; i < n && ui->fmts[i].fmt != NULL; i++)
+	for (i = 0; i < ui->nfmts; i++)
 		if (strcmp(ui->fmts[i].key, key) == 0)
 			break;
-	if (i < n && ui->fmts[i].fmt != NULL) {
-		fmt = ui->fmts[i].fmt;
-		if (strcmp(ui->fmts[i].skeleton, skeleton) != 0) {
-			UChar pat[128];
-			int32_t len = time_pattern(ui, skeleton, pat, &status);
+	if (i == ui->nfmts) {
+		UDateFormat *fmt = time_fmt_open(ui, zone, skeleton, proleptic, &status);
 
-			if (U_FAILURE(status))
-				return NULL;
-			udat_applyPattern(fmt, false, pat, len);
-			snprintf(ui->fmts[i].skeleton, sizeof ui->fmts[i].skeleton, "%s", skeleton);
-		}
+		if (fmt == NULL)
+			return NULL;
+		ui->fmts = xreallocarray(ui->fmts, ui->nfmts + 1, sizeof *ui->fmts);
+		f = &ui->fmts[ui->nfmts++];
+		snprintf(f->key, sizeof f->key, "%s", key);
+		snprintf(f->skeleton, sizeof f->skeleton, "%s", skeleton);
+		f->fmt = fmt;
 	} else {
-		fmt = time_fmt_open(ui, zone, skeleton, proleptic, &status);
-		if (fmt != NULL && i < n) {
-			snprintf(ui->fmts[i].key, sizeof ui->fmts[i].key, "%s", key);
-			snprintf(ui->fmts[i].skeleton, sizeof ui->fmts[i].skeleton, "%s", skeleton);
-			ui->fmts[i].fmt = fmt;
-		} else if (fmt != NULL) {
-			s = time_fmt_format(fmt, t, &status);
-			udat_close(fmt);
-			if (U_FAILURE(status)) {
-				free(s);
-				return NULL;
-			}
-			return s;
-		}
+		f = &ui->fmts[i];
 	}
-	s = time_fmt_format(fmt, t, &status);
+	if (strcmp(f->skeleton, skeleton) != 0) {
+		UChar pat[128];
+		int32_t len = time_pattern(ui, skeleton, pat, &status);
+
+		if (U_FAILURE(status))
+			return NULL;
+		udat_applyPattern(f->fmt, false, pat, len);
+		snprintf(f->skeleton, sizeof f->skeleton, "%s", skeleton);
+	}
+	s = time_fmt_format(f->fmt, t, &status);
 	if (U_FAILURE(status)) {
 		free(s);
 		return NULL;
@@ -679,9 +674,11 @@ i18n_time_free(struct i18n *ui)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
-		if (ui->fmts[i].fmt != NULL)
-			udat_close(ui->fmts[i].fmt);
+	for (i = 0; i < ui->nfmts; i++)
+		udat_close(ui->fmts[i].fmt);
+	free(ui->fmts);
+	ui->fmts = NULL;
+	ui->nfmts = 0;
 	if (ui->weekdays != NULL)
 		udat_close(ui->weekdays);
 }

@@ -326,7 +326,7 @@ test_proleptic_lazy(void)
 	free(s);
 	s = i18n_time(ui, 1796641200000.0, true);
 	free(s);
-	for (i = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+	for (i = 0; i < ui->nfmts; i++)
 		if (ui->fmts[i].fmt != NULL && ++n > 0 && strstr(ui->fmts[i].key, "|p") != NULL)
 			p++;
 	CHECK(n == 2 && p == 0);
@@ -336,10 +336,45 @@ test_proleptic_lazy(void)
 	s = i18n_date(ui, "2026-12-07");
 	CHECK_STR(s, "12/7/2026");
 	free(s);
-	for (i = n = p = 0; i < sizeof ui->fmts / sizeof ui->fmts[0]; i++)
+	for (i = n = p = 0; i < ui->nfmts; i++)
 		if (ui->fmts[i].fmt != NULL && ++n > 0 && strstr(ui->fmts[i].key, "|p") != NULL)
 			p++;
 	CHECK(n == 3 && p == 1);
+	i18n_free(ui);
+}
+
+/*
+ * Every zone gets its format once and keeps it, however many zones a
+ * lookup names (a fixed table once formatted the ninth zone on with a
+ * format made and dropped each time); the same instant gives the same
+ * text before and after the table grew.
+ */
+static void
+test_many_zones(void)
+{
+	static const char *const zones[] = {
+		"Europe/Prague", "Europe/London", "America/New_York", "Asia/Tokyo",
+		"Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Africa/Cairo",
+		"Europe/Helsinki", "Pacific/Auckland", "America/Sao_Paulo", "Asia/Dubai",
+	};
+	struct i18n *ui = open_ui("en", "Europe/Prague");
+	size_t i, n = sizeof zones / sizeof zones[0];
+	char *first[sizeof zones / sizeof zones[0]], *s;
+
+	if (ui == NULL) {
+		CHECK(ui != NULL);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		first[i] = i18n_time_in(ui, zones[i], 1796641200000.0, true);
+	CHECK(ui->nfmts == n);
+	for (i = 0; i < n; i++) {
+		s = i18n_time_in(ui, zones[i], 1796641200000.0, true);
+		CHECK(first[i] != NULL && s != NULL && strcmp(first[i], s) == 0);
+		free(s);
+		free(first[i]);
+	}
+	CHECK(ui->nfmts == n);
 	i18n_free(ui);
 }
 
@@ -473,6 +508,7 @@ main(void)
 	test_date();
 	test_parse();
 	test_proleptic_lazy();
+	test_many_zones();
 	test_cached_patterns();
 	test_pattern_lookup();
 	test_no_cache();

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "xmalloc.h"
 
 /* Years a rule or a file may name: enough for any real calendar, small
@@ -638,19 +639,6 @@ holiday_sources(struct loader *L, const struct ynode *cal)
 	}
 }
 
-/* FNV-1a of a NUL-terminated id. */
-static size_t
-holiday_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return (size_t)h;
-}
-
 /* The index of calendar id, or SIZE_MAX. */
 static size_t
 holiday_find(const struct holidays *h, const char *id)
@@ -659,7 +647,7 @@ holiday_find(const struct holidays *h, const char *id)
 
 	if (h->nslots == 0)
 		return SIZE_MAX;
-	for (i = holiday_hash(id) & (h->nslots - 1); h->slots[i] != 0;
+	for (i = (size_t)hash_str(id) & (h->nslots - 1); h->slots[i] != 0;
 	     i = (i + 1) & (h->nslots - 1))
 		if (strcmp(h->v[h->slots[i] - 1].id, id) == 0)
 			return h->slots[i] - 1;
@@ -669,7 +657,7 @@ holiday_find(const struct holidays *h, const char *id)
 static void
 holiday_index(struct holidays *h, size_t k)
 {
-	size_t i = holiday_hash(h->v[k].id) & (h->nslots - 1);
+	size_t i = (size_t)hash_str(h->v[k].id) & (h->nslots - 1);
 
 	while (h->slots[i] != 0)
 		i = (i + 1) & (h->nslots - 1);

@@ -83,14 +83,8 @@ table_loader_done(struct loader *L)
 static char *
 table_canonical(struct loader *L, const char *tag)
 {
-	size_t h = 5381, slot;
-	const char *p;
+	size_t slot = (size_t)(hash_str(tag) % TABLE_MEMO);
 
-	if (strlen(tag) > 64)
-		return i18n_language_canonical(tag);
-	for (p = tag; *p; p++)
-		h = h * 33 ^ (unsigned char)*p;
-	slot = h % TABLE_MEMO;
 	if (L->memo == NULL)
 		L->memo = xcalloc(1, sizeof *L->memo);
 	if (L->memo->tag[slot] == NULL || strcmp(L->memo->tag[slot], tag) != 0) {

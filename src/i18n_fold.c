@@ -1,8 +1,8 @@
 /*
  * i18n_fold.c - how names are compared: case and accent folding of what a
  * person typed and of every name names.cache holds (the build tool folds
- * with this same code, so a key and a query always agree), and the edit
- * distance that finds near misses.  No name data here, nothing that
+ * with this same code, so a key and a query always agree); near misses
+ * are measured by distance.h.  No name data here, nothing that
  * allocates beyond the results, nothing that prints.
  */
 #include "i18n_impl.h"
@@ -175,54 +175,4 @@ i18n_fold_decode(const char *key, size_t klen, UChar32 *out, int32_t cap)
 		out[n++] = c;
 	}
 	return n;
-}
-
-/*
- * Edit distance with transpositions (optimal string alignment), so that
- * "Czechai" is one step from "Czechia".  Gives up and returns max + 1 once
- * the distance must exceed max.
- */
-int
-i18n_fold_distance(const UChar32 *a, int32_t an, const UChar32 *b, int32_t bn, int max)
-{
-	int rows[3][I18N_FOLD_MAX + 1];
-	int *pp, *p, *c, *t, i, j, best, v;
-
-	if (an > I18N_FOLD_MAX)
-		an = I18N_FOLD_MAX;
-	if (bn > I18N_FOLD_MAX)
-		bn = I18N_FOLD_MAX;
-	if (abs(an - bn) > max)
-		return max + 1;
-	pp = rows[0];
-	p = rows[1];
-	c = rows[2];
-	for (j = 0; j <= bn; j++)
-		p[j] = j;
-	for (i = 1; i <= an; i++) {
-		c[0] = i;
-		best = i;
-		for (j = 1; j <= bn; j++) {
-			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-
-			v = p[j - 1] + cost;
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (c[j - 1] + 1 < v)
-				v = c[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-			if (v < best)
-				best = v;
-		}
-		if (best > max)
-			return max + 1;
-		t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[bn] > max ? max + 1 : p[bn];
 }

@@ -105,10 +105,6 @@ UChar32 *i18n_fold(const UChar *s, int32_t len, int32_t *flen);
 UChar32 *i18n_fold8(const char *s, int32_t *flen);
 size_t i18n_fold_utf8(const UChar32 *q, int32_t n, char *out);
 int32_t i18n_fold_decode(const char *key, size_t klen, UChar32 *out, int32_t cap);
-/* Edit distance with transpositions of the first I18N_FOLD_MAX code
- * points of a and b, or max + 1 when it is more than max. */
-#define I18N_FOLD_MAX 128
-int i18n_fold_distance(const UChar32 *a, int32_t an, const UChar32 *b, int32_t bn, int max);
 /* Special codes of ISO 639 that name no language: mis, mul, root, und,
  * zxx (i18n_names.c; the names builder skips them too). */
 bool i18n_language_special(const char *id);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "distance.h"
 #include "i18n_cache.h"
 #include "xmalloc.h"
 
@@ -234,7 +235,7 @@ parse_word(const struct cache_entry *e, const char *key, size_t klen)
 static int
 parse_distance(const UChar32 *q, int32_t qlen, const struct cache_entry *e, int max)
 {
-	UChar32 f[I18N_FOLD_MAX + 8];
+	UChar32 f[DISTANCE_MAX + 8];
 	int32_t n;
 
 	/* A key has at least one byte and at most four per code point. */
@@ -243,7 +244,7 @@ parse_distance(const UChar32 *q, int32_t qlen, const struct cache_entry *e, int 
 	n = i18n_fold_decode(e->key, e->klen, f, qlen + max + 1);
 	if (n > qlen + max || n < qlen - max)
 		return max + 1;
-	return i18n_fold_distance(q, qlen, f, n, max);
+	return distance(q, (size_t)qlen, f, (size_t)n, max);
 }
 
 /*

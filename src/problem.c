@@ -3,8 +3,11 @@
  */
 #include "problem.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "distance.h"
 
 void
 problem_vadd(struct problems *pr, const char *name, int line, int column, bool warning,
@@ -101,39 +104,28 @@ problems_rewind(struct problems *pr, const struct problems_mark *m)
 	pr->kept_warnings = m->kept_warnings;
 }
 
-/* Levenshtein distance between short words (keys), else a large number. */
-static size_t
+/* The distance between two keys (distance.h), bytes as elements; 99 when
+ * either is too long to be a key. */
+static int
 problem_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), row[64], i, j;
+	int32_t x[64], y[64];
+	size_t la = strlen(a), lb = strlen(b), i;
 
-	if (la >= 63 || lb >= 63)
+	if (la >= 64 || lb >= 64)
 		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]), tmp = row[j];
-
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			prev = tmp;
-			row[j] = best;
-		}
-	}
-	return row[lb];
+	for (i = 0; i < la; i++)
+		x[i] = (unsigned char)a[i];
+	for (i = 0; i < lb; i++)
+		y[i] = (unsigned char)b[i];
+	return distance(x, la, y, lb, 98);
 }
 
 const char *
 problem_suggest(const struct problems *pr, const char *s, const char *const *words)
 {
 	const char *best = NULL;
-	size_t bd = 99, d;
+	int bd = 99, d;
 
 	if (pr->kept_errors >= PROBLEMS_KEPT)
 		return NULL;

@@ -1191,7 +1191,7 @@ prompt_card(struct prompt_ctx *c, const char *arg)
 	if (every)
 		render_answer(r, c->s->t, c->a);
 	else
-		render_card(r, c->s->t, c->a, k - 1);
+		render_card(r, c->a, k - 1);
 	r->format = RENDER_TEXT;
 	st = prompt_release(c, mem, &buf, &len, saved);
 	r->card = NULL;

@@ -50,7 +50,7 @@ void render_answer(struct render *r, const struct table *t, const struct answer 
 void render_details(struct render *r, const struct answer *a, size_t i);
 /* Writes the card (or text message) of result i of a, in r->card's
  * language, as lookup_card decided it for that language. */
-void render_card(struct render *r, const struct table *t, const struct answer *a, size_t i);
+void render_card(struct render *r, const struct answer *a, size_t i);
 /*
  * Writes one service in full (--show ID) in r's format (text is the full
  * view), as lookup_service decided it for q (and, for a card,

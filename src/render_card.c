@@ -254,8 +254,6 @@ render_answer_cards(struct render *r, const struct table *t, const struct answer
 	buf_free(&b);
 }
 
-void render_service_card(struct render *r, const struct result *res, const struct lookup_query *q);
-
 void
 render_service_card(struct render *r, const struct result *res, const struct lookup_query *q)
 {
@@ -274,9 +272,8 @@ render_service_card(struct render *r, const struct result *res, const struct loo
 }
 
 void
-render_card(struct render *r, const struct table *t, const struct answer *a, size_t i)
+render_card(struct render *r, const struct answer *a, size_t i)
 {
-	(void)t;
 	render_service_card(r, &a->v[i], &a->q);
 	render_zones_clear(r);
 }

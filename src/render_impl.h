@@ -77,6 +77,12 @@ void render_zones_clear(struct render *r);
 char *render_facts(struct render *r, struct i18n *ui, const struct result *res);
 /* The languages of a strv named in ui, as a list. */
 char *render_languages(struct i18n *ui, const struct strv *langs);
+/* One service for --show (render_service), as lookup_service decided it:
+ * in JSON (render_json.c), or as a card or text message (render_card.c,
+ * which says when the service has no card). */
+void render_service_json(struct render *r, const struct table *t, const struct result *res,
+			 const struct lookup_query *q);
+void render_service_card(struct render *r, const struct result *res, const struct lookup_query *q);
 /* The local-table mark of s ("added locally", ...), or NULL.  with_file:
  * the table's whole path, isolated so that it is never broken, else its
  * file name alone (for stderr). */

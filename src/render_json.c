@@ -313,9 +313,6 @@ render_answer_json(struct render *r, const struct table *t, const struct answer 
 	buf_free(&b);
 }
 
-void render_service_json(struct render *r, const struct table *t, const struct result *res,
-			 const struct lookup_query *q);
-
 void
 render_service_json(struct render *r, const struct table *t, const struct result *res,
 		    const struct lookup_query *q)

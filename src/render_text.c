@@ -696,10 +696,6 @@ render_details(struct render *r, const struct answer *a, size_t i)
 	render_zones_clear(r);
 }
 
-void render_service_json(struct render *r, const struct table *t, const struct result *res,
-			 const struct lookup_query *q);
-void render_service_card(struct render *r, const struct result *res, const struct lookup_query *q);
-
 void
 render_service(struct render *r, const struct table *t, const struct result *res,
 	       const struct lookup_query *q)

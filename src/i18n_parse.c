@@ -238,8 +238,11 @@ parse_distance(const UChar32 *q, int32_t qlen, const struct cache_entry *e, int 
 	UChar32 f[DISTANCE_MAX + 8];
 	int32_t n;
 
-	/* A key has at least one byte and at most four per code point. */
-	if ((int32_t)e->klen < qlen - max || e->klen > 4 * (size_t)(qlen + max))
+	/* No name is near one longer than distance() compares (f holds
+	 * qlen + max + 1 code points); a key has at least one byte and at
+	 * most four per code point. */
+	if (qlen > DISTANCE_MAX || (int32_t)e->klen < qlen - max ||
+	    e->klen > 4 * (size_t)(qlen + max))
 		return max + 1;
 	n = i18n_fold_decode(e->key, e->klen, f, qlen + max + 1);
 	if (n > qlen + max || n < qlen - max)
